@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Every option of nova_like, registered on the global oslo.config CONF."""
+
+from oslo_config import cfg
+
+from nova_like.conf import api
+from nova_like.conf import compute
+from nova_like.conf import conductor
+from nova_like.conf import database
+from nova_like.conf import default
+from nova_like.conf import placement
+from nova_like.conf import scheduler
+from nova_like.conf import upgrade_levels
+
+CONF = cfg.CONF
+
+for _module in (default, api, compute, conductor, database, placement,
+                scheduler, upgrade_levels):
+    _module.register_opts(CONF)

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: Apache-2.0
+"""[compute] and [fake_driver] options of nova-like-compute."""
+
+from oslo_config import cfg
+
+compute_group = cfg.OptGroup('compute', title='Compute daemon options')
+
+compute_opts = [
+    cfg.IntOpt('executor_threads', default=16, min=1,
+               help='Threads that serve RPC requests in nova-like-compute.'),
+]
+
+fake_group = cfg.OptGroup(
+    'fake_driver', title='Fake virt driver',
+    help='The fake driver behaves like a hypervisor with this capacity; '
+         'for tests and scale simulation.')
+
+fake_opts = [
+    cfg.IntOpt('vcpus', default=16, min=1,
+               help='Physical CPUs the fake host reports.'),
+    cfg.IntOpt('memory_mb', default=32768, min=1,
+               help='Memory in MiB the fake host reports.'),
+    cfg.IntOpt('disk_gb', default=1024, min=1,
+               help='Local disk in GiB the fake host reports.'),
+]
+
+
+def register_opts(conf):
+    conf.register_group(compute_group)
+    conf.register_opts(compute_opts, group=compute_group)
+    conf.register_group(fake_group)
+    conf.register_opts(fake_opts, group=fake_group)
+
+
+def list_opts():
+    return {compute_group.name: compute_opts, fake_group.name: fake_opts}

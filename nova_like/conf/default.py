@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: Apache-2.0
+"""[DEFAULT] options: host identity, heartbeats and the virt driver."""
+
+import socket
+
+from oslo_config import cfg
+
+opts = [
+    cfg.StrOpt('host', default=socket.gethostname(),
+               sample_default='<current_hostname>',
+               help='Name of this node. Compute hosts are addressed by it on '
+                    'the message bus (topic compute.<host>), so it must be '
+                    'unique per compute daemon and stable across restarts.'),
+    cfg.IntOpt('report_interval', default=10, min=1,
+               help='Seconds between two heartbeats of a service to the '
+                    'services table.'),
+    cfg.IntOpt('service_down_time', default=60, min=1,
+               help='Seconds without a heartbeat after which a service is '
+                    'reported down. Should be several report_interval.'),
+    cfg.IntOpt('periodic_interval', default=60, min=1,
+               help='Seconds between two runs of a service\'s periodic '
+                    'tasks (resource audit, reconciliation).'),
+    cfg.StrOpt('state_path', default='/var/lib/nova_like',
+               help='Top-level directory for nova_like\'s local state.'),
+    cfg.StrOpt('compute_driver', default='fake.FakeDriver',
+               help='Virt driver the compute daemon drives, as '
+                    '<module under nova_like.virt>.<class>: '
+                    'fake.FakeDriver or libvirt.LibvirtDriver.'),
+    cfg.IntOpt('rpc_startup_timeout', default=10, min=1,
+               help='Seconds a daemon waits at start for the message broker '
+                    'and its database before it exits with an error naming '
+                    'the option.'),
+]
+
+
+def register_opts(conf):
+    conf.register_opts(opts)
+
+
+def list_opts():
+    return {'DEFAULT': opts}

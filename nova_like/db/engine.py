@@ -1,0 +1,208 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Engines, transactions and deadlock retries shared by every database.
+
+Every database (API, cell, Placement) is reached through ``reader()`` and
+``writer()`` here. SQLite gets WAL, a busy timeout and ``BEGIN IMMEDIATE``
+for writers, so that concurrent writers queue on the lock instead of failing
+with "database is locked" when a read transaction tries to upgrade. Functions
+that write wrap themselves in ``@retry_on_deadlock`` so that a transaction
+that lost a deadlock (MariaDB 1213, PostgreSQL 40P01/40001) or a SQLite lock
+is re-run from the start.
+"""
+
+import contextlib
+import functools
+import logging
+import os
+import random
+import threading
+import time
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import orm
+
+from nova_like import exception
+
+LOG = logging.getLogger(__name__)
+
+_engines = {}
+_sessionmakers = {}
+_lock = threading.Lock()
+_forbidden_binary = None
+_local = threading.local()
+
+
+def forbid_access(binary):
+    """Make every later database access of this process raise DBNotAllowed."""
+    global _forbidden_binary
+    _forbidden_binary = binary
+
+
+def dispose_all():
+    """Forget every engine: call in a forked child and at shutdown."""
+    with _lock:
+        for engine in _engines.values():
+            engine.dispose(close=False)
+        _engines.clear()
+        _sessionmakers.clear()
+
+
+os.register_at_fork(after_in_child=dispose_all)
+
+
+def _on_sqlite_connect(busy_timeout_ms):
+    def on_connect(dbapi_conn, _record):
+        # pysqlite's own transaction handling is off (isolation_level=None)
+        # so that we choose BEGIN or BEGIN IMMEDIATE ourselves.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        cursor.execute('PRAGMA busy_timeout = %d' % busy_timeout_ms)
+        cursor.execute('PRAGMA journal_mode = WAL')
+        cursor.execute('PRAGMA synchronous = NORMAL')
+        cursor.execute('PRAGMA foreign_keys = ON')
+        cursor.close()
+    return on_connect
+
+
+def _on_sqlite_begin(conn):
+    immediate = getattr(_local, 'writer_depth', 0) > 0
+    conn.exec_driver_sql('BEGIN IMMEDIATE' if immediate else 'BEGIN')
+
+
+def get_engine(url, group=None):
+    """Return the process-wide engine for url, creating it on first use.
+
+    :param url: SQLAlchemy URL.
+    :param group: the oslo.config group with pool and SQLite options.
+    :raises: DBNotAllowed in a process that forbade database access.
+    """
+    if _forbidden_binary:
+        raise exception.DBNotAllowed(binary=_forbidden_binary)
+    engine = _engines.get(url)
+    if engine is not None:
+        return engine
+    with _lock:
+        engine = _engines.get(url)
+        if engine is None:
+            engine = _create_engine(url, group)
+            _engines[url] = engine
+            _sessionmakers[url] = orm.sessionmaker(
+                bind=engine, expire_on_commit=False)
+        return engine
+
+
+def _create_engine(url, group):
+    parsed = sa.engine.make_url(url)
+    debug = bool(getattr(group, 'connection_debug', False))
+    if parsed.get_backend_name() == 'sqlite':
+        busy = getattr(group, 'sqlite_busy_timeout', 30000)
+        engine = sa.create_engine(
+            url, echo=debug,
+            connect_args={'check_same_thread': False,
+                          'timeout': busy / 1000.0})
+        event.listen(engine, 'connect', _on_sqlite_connect(busy))
+        event.listen(engine, 'begin', _on_sqlite_begin)
+        return engine
+    kwargs = {'pool_pre_ping': True, 'pool_recycle': 3600, 'echo': debug,
+              'pool_size': getattr(group, 'max_pool_size', 10),
+              'max_overflow': getattr(group, 'max_overflow', 20)}
+    if parsed.get_backend_name() == 'mysql':
+        kwargs['isolation_level'] = 'READ COMMITTED'
+        parsed = parsed.update_query_dict({'charset': 'utf8mb4'})
+    return sa.create_engine(parsed, **kwargs)
+
+
+def _session(url, group):
+    get_engine(url, group)
+    return _sessionmakers[url]()
+
+
+@contextlib.contextmanager
+def reader(url, group=None):
+    """A session for reads; nothing it does is committed."""
+    session = _session(url, group)
+    try:
+        yield session
+    finally:
+        session.rollback()
+        session.close()
+
+
+@contextlib.contextmanager
+def writer(url, group=None):
+    """A session in one write transaction, committed on a clean exit."""
+    _local.writer_depth = getattr(_local, 'writer_depth', 0) + 1
+    try:
+        session = _session(url, group)
+        try:
+            with session.begin():
+                yield session
+        finally:
+            session.close()
+    finally:
+        _local.writer_depth -= 1
+
+
+def is_deadlock(exc):
+    """True when exc says the transaction lost a lock and may be re-run."""
+    if not isinstance(exc, sa_exc.DBAPIError):
+        return False
+    orig = exc.orig
+    code = getattr(orig, 'pgcode', None)
+    if code in ('40001', '40P01'):
+        return True
+    args = getattr(orig, 'args', ())
+    if args and args[0] in (1205, 1213):
+        return True
+    return 'database is locked' in str(orig)
+
+
+def is_duplicate(exc):
+    """True when exc is a unique-constraint violation on any backend."""
+    if not isinstance(exc, sa_exc.IntegrityError):
+        return False
+    orig = exc.orig
+    if getattr(orig, 'pgcode', None) == '23505':
+        return True
+    args = getattr(orig, 'args', ())
+    if args and args[0] == 1062:
+        return True
+    return 'UNIQUE constraint failed' in str(orig)
+
+
+def retry_on_deadlock(fn=None, *, max_retries=10):
+    """Re-run fn when its transaction lost a deadlock or a SQLite lock."""
+    def decorate(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kwargs):
+            delay = 0.01
+            for attempt in range(max_retries + 1):
+                try:
+                    return func(*args, **kwargs)
+                except sa_exc.DBAPIError as exc:
+                    if attempt == max_retries or not is_deadlock(exc):
+                        raise
+                    LOG.debug('%s lost a lock (attempt %d), retrying: %s',
+                              func.__qualname__, attempt + 1, exc.orig)
+                    time.sleep(delay * (1 + random.random()))
+                    delay = min(delay * 2, 0.5)
+        return wrapper
+    return decorate(fn) if fn is not None else decorate
+
+
+def check_connection(url, group, option):
+    """Connect once; raise ConfigError naming option when that fails."""
+    try:
+        engine = get_engine(url, group)
+        with engine.connect() as conn:
+            conn.exec_driver_sql('SELECT 1')
+    except exception.DBNotAllowed:
+        raise
+    except Exception as exc:  # any driver error means the URL is unusable
+        safe = sa.engine.make_url(url).render_as_string(hide_password=True)
+        reason = str(getattr(exc, 'orig', None) or exc).splitlines()[0]
+        raise exception.ConfigError(
+            option=option,
+            reason='cannot connect to %s: %s' % (safe, reason)) from exc

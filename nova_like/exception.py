@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Exceptions shared by every nova_like service, each with a message a human can act on."""
+
+
+class NovaLikeException(Exception):
+    """Base exception: formats msg_fmt with the keyword arguments given."""
+
+    msg_fmt = 'An unknown error occurred.'
+    code = 500
+
+    def __init__(self, message=None, **kwargs):
+        self.kwargs = kwargs
+        if message is None:
+            try:
+                message = self.msg_fmt % kwargs
+            except (KeyError, TypeError):
+                message = self.msg_fmt
+        self.message = message
+        super().__init__(message)
+
+
+class ConfigError(NovaLikeException):
+    msg_fmt = '%(option)s: %(reason)s'
+
+
+class DBNotAllowed(NovaLikeException):
+    msg_fmt = ('%(binary)s attempted direct database access, which is not '
+               'allowed: it must go through the conductor')
+
+
+class DBNotConfigured(NovaLikeException):
+    msg_fmt = ('[%(group)s] connection is not set: this service needs that '
+               'database')
+
+
+class NotFound(NovaLikeException):
+    msg_fmt = 'Resource could not be found.'
+    code = 404
+
+
+class ServiceNotFound(NotFound):
+    msg_fmt = 'Service %(service_id)s could not be found.'
+
+
+class HostBinaryNotFound(NotFound):
+    msg_fmt = 'Could not find binary %(binary)s on host %(host)s.'
+
+
+class ComputeHostNotFound(NotFound):
+    msg_fmt = 'Compute host %(host)s could not be found.'
+
+
+class ComputeNodeNotFound(NotFound):
+    msg_fmt = 'Compute node %(node)s could not be found.'
+
+
+class InstanceNotFound(NotFound):
+    msg_fmt = 'Instance %(instance_id)s could not be found.'
+
+
+class FlavorNotFound(NotFound):
+    msg_fmt = 'Flavor %(flavor_id)s could not be found.'
+
+
+class CellMappingNotFound(NotFound):
+    msg_fmt = 'Cell %(uuid)s has no mapping.'
+
+
+class HostMappingNotFound(NotFound):
+    msg_fmt = 'Host %(name)s is not mapped to any cell'
+
+
+class InstanceMappingNotFound(NotFound):
+    msg_fmt = 'Instance %(uuid)s has no mapping to a cell.'
+
+
+class BuildRequestNotFound(NotFound):
+    msg_fmt = 'BuildRequest not found for instance %(uuid)s'
+
+
+class RequestSpecNotFound(NotFound):
+    msg_fmt = 'RequestSpec not found for instance %(instance_uuid)s'
+
+
+class Conflict(NovaLikeException):
+    msg_fmt = 'Conflict.'
+    code = 409
+
+
+class ObjectActionError(NovaLikeException):
+    msg_fmt = 'Object action %(action)s failed because: %(reason)s'
+
+
+class DuplicateEntry(Conflict):
+    msg_fmt = '%(what)s already exists: %(detail)s'
+
+
+class ServiceTooOld(NovaLikeException):
+    msg_fmt = ('This service is older (v%(thisver)i) than the minimum '
+               '(v%(minver)i) version of the rest of the deployment.')
+
+
+class UnexpectedTaskStateError(Conflict):
+    msg_fmt = ('Unexpected task state: expecting %(expected)s but the '
+               'actual state is %(actual)s')
+
+
+class UnexpectedDeletingTaskStateError(UnexpectedTaskStateError):
+    pass
+
+
+class NoValidHost(NovaLikeException):
+    msg_fmt = 'No valid host was found. %(reason)s'
+
+
+class RPCPinnedToOldVersion(NovaLikeException):
+    msg_fmt = ('RPC is pinned to an old version: %(what)s needs RPC '
+               '%(version)s')

@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Serve a WSGI app with gunicorn (gthread workers, no eventlet).
+
+The app factory runs in every worker after the fork, so no database engine
+or message transport is ever shared across processes. Gunicorn itself
+tells systemd READY=1 once its workers are up.
+"""
+
+from gunicorn.app.base import BaseApplication
+
+
+class _Application(BaseApplication):
+
+    def __init__(self, app_factory, options):
+        self._app_factory = app_factory
+        self._options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self._app_factory()
+
+
+def serve(app_factory, host, port, workers, threads, name,
+          when_ready=None, on_exit=None):
+    """Run app_factory() behind gunicorn until SIGTERM/SIGINT.
+
+    :param when_ready: called once in the master when the socket listens.
+    :param on_exit: called once in the master on shutdown.
+    """
+    options = {
+        'bind': '%s:%d' % (host, port),
+        'workers': workers,
+        'threads': threads,
+        'worker_class': 'gthread',
+        'preload_app': False,
+        'proc_name': name,
+        'graceful_timeout': 10,
+        'timeout': 120,
+        'keepalive': 5,
+        'accesslog': None,
+        'errorlog': '-',
+        'loglevel': 'warning',
+    }
+    if when_ready is not None:
+        options['when_ready'] = lambda server: when_ready()
+    if on_exit is not None:
+        options['on_exit'] = lambda server: on_exit()
+    _Application(app_factory, options).run()
