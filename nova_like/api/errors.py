@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Nova's error bodies: {"itemNotFound": {"code": 404, "message": "..."}}."""
+
+import webob
+from oslo_serialization import jsonutils
+
+_NAMES = {
+    400: 'badRequest',
+    401: 'unauthorized',
+    403: 'forbidden',
+    404: 'itemNotFound',
+    405: 'badMethod',
+    406: 'notAcceptable',
+    409: 'conflictingRequest',
+    413: 'overLimit',
+    415: 'badMediaType',
+    429: 'overLimit',
+    501: 'notImplemented',
+    503: 'serviceUnavailable',
+}
+
+
+def fault_response(status, message, headers=None):
+    """A webob Response carrying Nova's JSON error body."""
+    name = _NAMES.get(status, 'computeFault')
+    body = {name: {'code': status, 'message': message}}
+    response = webob.Response(status=status, charset='UTF-8',
+                              content_type='application/json')
+    response.body = jsonutils.dump_as_bytes(body)
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response

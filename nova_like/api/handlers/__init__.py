@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""REST handlers, one module per resource, plain functions (request) -> response."""

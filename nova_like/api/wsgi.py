@@ -1,0 +1,133 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The Compute API WSGI application and its middleware stack."""
+
+import logging
+
+import webob
+import webob.dec
+
+from nova_like.api import errors
+from nova_like.api import microversion
+from nova_like.api import router
+from nova_like import conf
+from nova_like import context as nl_context
+from nova_like import objects
+
+CONF = conf.CONF
+LOG = logging.getLogger(__name__)
+
+
+class FaultWrapper:
+    """Any unexpected exception becomes a 500 with Nova's body, logged once."""
+
+    def __init__(self, app):
+        self.app = app
+
+    @webob.dec.wsgify
+    def __call__(self, request):
+        try:
+            return request.get_response(self.app)
+        except Exception:  # the last line of defence; never a bare trace
+            LOG.exception('Unexpected error in %s %s', request.method,
+                          request.path)
+            return errors.fault_response(
+                500, 'Unexpected API Error. Please report this at '
+                     'https://bugs.launchpad.net/nova/ and attach the '
+                     'nova-like-api log if possible.')
+
+
+class Microversions:
+    """Negotiates the microversion and echoes it in the response headers."""
+
+    def __init__(self, app):
+        self.app = app
+
+    @webob.dec.wsgify
+    def __call__(self, request):
+        try:
+            version = microversion.negotiate(request.headers)
+        except webob.exc.HTTPException as exc:
+            return errors.fault_response(exc.code, exc.explanation)
+        request.environ['nova_like.api_version'] = version
+        response = request.get_response(self.app)
+        text = microversion.to_str(version)
+        response.headers['OpenStack-API-Version'] = 'compute ' + text
+        response.headers['X-OpenStack-Nova-API-Version'] = text
+        response.headers['Vary'] = ('OpenStack-API-Version, '
+                                    'X-OpenStack-Nova-API-Version')
+        return response
+
+
+class NoAuth:
+    """Test-only auth: X-Auth-Token "user:project"; user "admin" is admin."""
+
+    def __init__(self, app):
+        self.app = app
+
+    @webob.dec.wsgify
+    def __call__(self, request):
+        if request.path_info in router.PUBLIC_PATHS:
+            return request.get_response(self.app)
+        token = request.headers.get('X-Auth-Token')
+        if not token:
+            return errors.fault_response(
+                401, 'The request you have made requires authentication.',
+                headers={'WWW-Authenticate': 'Keystone uri="noauth"'})
+        user, _, project = token.partition(':')
+        roles = ['admin', 'member', 'reader'] if user == 'admin' else [
+            'member', 'reader']
+        request.environ['nova_like.context'] = nl_context.RequestContext(
+            user_id=user, project_id=project or user, roles=roles,
+            is_admin=user == 'admin',
+            remote_address=request.remote_addr,
+            request_id=request.environ.get('openstack.request_id'))
+        return request.get_response(self.app)
+
+
+class KeystoneContext:
+    """Builds the RequestContext from auth_token's X-* headers."""
+
+    def __init__(self, app):
+        self.app = app
+
+    @webob.dec.wsgify
+    def __call__(self, request):
+        if request.path_info not in router.PUBLIC_PATHS:
+            roles = [r.strip() for r in
+                     request.headers.get('X-Roles', '').split(',') if r]
+            request.environ['nova_like.context'] = (
+                nl_context.RequestContext(
+                    user_id=request.headers.get('X-User-Id'),
+                    project_id=request.headers.get('X-Project-Id'),
+                    roles=roles, is_admin='admin' in roles,
+                    auth_token=request.headers.get('X-Auth-Token'),
+                    remote_address=request.remote_addr))
+        return request.get_response(self.app)
+
+
+class _PublicBypass:
+    """Lets the version documents and /healthcheck skip auth_token."""
+
+    def __init__(self, app, authed):
+        self.app = app
+        self.authed = authed
+
+    def __call__(self, environ, start_response):
+        if environ.get('PATH_INFO', '/') in router.PUBLIC_PATHS:
+            return self.app(environ, start_response)
+        return self.authed(environ, start_response)
+
+
+def init_application():
+    """Build the API app from cfg.CONF (called in every worker)."""
+    objects.register_all()
+    app = router.Router()
+    app = Microversions(app)
+    if CONF.api.auth_strategy == 'noauth2':
+        app = NoAuth(app)
+    else:
+        from keystonemiddleware import auth_token
+        inner = KeystoneContext(app)
+        app = _PublicBypass(app, auth_token.AuthProtocol(
+            inner, {'oslo_config_project': 'nova_like'}))
+    return FaultWrapper(app)

@@ -1,0 +1,98 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The conductor's RPC endpoint: object indirection for compute hosts, and flows."""
+
+import time
+
+import oslo_messaging as messaging
+from oslo_utils import versionutils
+
+from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like import conf
+from nova_like import exception
+from nova_like.objects import base as objects_base
+from nova_like.scheduler import rpcapi as scheduler_rpcapi
+from nova_like import versions
+
+CONF = conf.CONF
+
+
+def _dispatch(target, method, args, kwargs):
+    """Call target.method, letting our own exceptions reach the caller."""
+    try:
+        return getattr(target, method)(*args, **kwargs)
+    except exception.NovaLikeException:
+        raise messaging.ExpectedException()
+
+
+class ConductorManager:
+    """Endpoint of the conductor topic."""
+
+    target = messaging.Target(version=versions.rpc_version('conductor'))
+
+    def __init__(self, host=None):
+        self.host = host or CONF.host
+        self._scheduler = None
+        self._compute = None
+
+    @property
+    def scheduler_rpcapi(self):
+        if self._scheduler is None:
+            self._scheduler = scheduler_rpcapi.SchedulerAPI()
+        return self._scheduler
+
+    @property
+    def compute_rpcapi(self):
+        if self._compute is None:
+            self._compute = compute_rpcapi.ComputeAPI()
+        return self._compute
+
+    def object_class_action_versions(self, context, objname, objmethod,
+                                     object_versions, args, kwargs):
+        objclass = objects_base.NovaLikeObject.obj_class_from_name(
+            objname, object_versions[objname])
+        result = _dispatch(objclass, objmethod, (context,) + tuple(args),
+                           kwargs)
+        if isinstance(result, objects_base.NovaLikeObject):
+            # Answer at the version the caller knows, not our newest.
+            wanted = object_versions[objname]
+            mine = versionutils.convert_version_to_tuple(result.VERSION)
+            theirs = versionutils.convert_version_to_tuple(wanted)
+            if theirs < mine or theirs[0] != mine[0]:
+                return result.obj_to_primitive(
+                    target_version=wanted, version_manifest=object_versions)
+        return result
+
+    def object_action(self, context, objinst, objmethod, args, kwargs):
+        before = objinst.obj_clone()
+        result = _dispatch(objinst, objmethod, tuple(args), kwargs)
+        updates = {}
+        for name, field in objinst.fields.items():
+            if not objinst.obj_attr_is_set(name):
+                continue
+            if (not before.obj_attr_is_set(name)
+                    or getattr(before, name) != getattr(objinst, name)):
+                updates[name] = field.to_primitive(objinst, name,
+                                                   getattr(objinst, name))
+        # The caller's copy must end with the same pending changes as ours.
+        updates['obj_what_changed'] = objinst.obj_what_changed()
+        return updates, result
+
+    def object_backport_versions(self, context, objinst, object_versions):
+        target = object_versions[objinst.obj_name()]
+        return objinst.obj_to_primitive(target_version=target,
+                                        version_manifest=object_versions)
+
+    def ping(self, context, scheduler=False, compute_host=None):
+        answer = {'conductor': self.host}
+        if scheduler:
+            start = time.monotonic()
+            answer['scheduler'] = self.scheduler_rpcapi.ping(context)
+            answer['scheduler']['ms'] = round(
+                (time.monotonic() - start) * 1000, 2)
+        if compute_host:
+            start = time.monotonic()
+            answer['compute'] = self.compute_rpcapi.ping(context,
+                                                         compute_host)
+            answer['compute']['ms'] = round(
+                (time.monotonic() - start) * 1000, 2)
+        return answer

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The API database: flavors, build requests, request specs and cell mappings."""

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The cell database: instances, faults, services and compute nodes."""

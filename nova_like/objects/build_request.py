@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: Apache-2.0
+"""BuildRequest: a server the API accepted that no cell holds yet."""
+
+from oslo_serialization import jsonutils
+from oslo_versionedobjects import fields
+
+from nova_like.db.api import api as api_db
+from nova_like.objects import base
+from nova_like.objects import instance as instance_obj
+
+
+@base.NovaLikeObjectRegistry.register
+class BuildRequest(base.NovaLikeObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = {
+        'id': fields.IntegerField(read_only=True),
+        'instance_uuid': fields.UUIDField(),
+        'project_id': fields.StringField(),
+        'instance': fields.ObjectField('Instance'),
+        'created_at': fields.DateTimeField(nullable=True),
+        'updated_at': fields.DateTimeField(nullable=True),
+    }
+
+    @staticmethod
+    def _from_db_object(context, req, db_req):
+        req.instance = instance_obj.Instance.obj_from_primitive(
+            jsonutils.loads(db_req['instance']))
+        req.instance._context = context
+        return base.from_db(context, req, db_req, skip=('instance',))
+
+    @base.remotable_classmethod
+    def get_by_instance_uuid(cls, context, instance_uuid):
+        """:raises: BuildRequestNotFound."""
+        return cls._from_db_object(
+            context, cls(),
+            api_db.build_request_get_by_instance_uuid(instance_uuid))
+
+    @base.remotable
+    def create(self):
+        values = {'instance_uuid': self.instance_uuid,
+                  'project_id': self.project_id,
+                  'instance': jsonutils.dumps(
+                      self.instance.obj_to_primitive())}
+        self._from_db_object(self._context, self,
+                             api_db.build_request_create(values))
+
+    @base.remotable
+    def destroy(self):
+        """:raises: BuildRequestNotFound when it was already deleted."""
+        api_db.build_request_delete(self.instance_uuid)
+
+
+@base.NovaLikeObjectRegistry.register
+class BuildRequestList(base.ObjectListBase, base.NovaLikeObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = {'objects': fields.ListOfObjectsField('BuildRequest')}
+
+    @base.remotable_classmethod
+    def get_all(cls, context, project_id=None):
+        return base.list_from_db(context, cls, BuildRequest,
+                                 api_db.build_request_get_all(project_id))

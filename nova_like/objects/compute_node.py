@@ -1,0 +1,92 @@
+# SPDX-License-Identifier: Apache-2.0
+"""ComputeNode: the resources of one hypervisor node, as its compute host reports them."""
+
+from oslo_utils import uuidutils
+from oslo_versionedobjects import fields
+
+from nova_like.db.main import api as db
+from nova_like import exception
+from nova_like.objects import base
+
+
+@base.NovaLikeObjectRegistry.register
+class ComputeNode(base.NovaLikeObject, base.NovaLikePersistentObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = dict(base.NovaLikePersistentObject.fields, **{
+        'id': fields.IntegerField(read_only=True),
+        'uuid': fields.UUIDField(),
+        'host': fields.StringField(),
+        'hypervisor_hostname': fields.StringField(),
+        'hypervisor_type': fields.StringField(),
+        'hypervisor_version': fields.IntegerField(default=0),
+        'vcpus': fields.IntegerField(),
+        'memory_mb': fields.IntegerField(),
+        'local_gb': fields.IntegerField(),
+        'vcpus_used': fields.IntegerField(default=0),
+        'memory_mb_used': fields.IntegerField(default=0),
+        'local_gb_used': fields.IntegerField(default=0),
+        'running_vms': fields.IntegerField(default=0),
+        'cpu_info': fields.StringField(default='{}'),
+        'host_ip': fields.StringField(nullable=True),
+        'cpu_allocation_ratio': fields.FloatField(nullable=True),
+        'ram_allocation_ratio': fields.FloatField(nullable=True),
+        'disk_allocation_ratio': fields.FloatField(nullable=True),
+        'mapped': fields.IntegerField(default=0),
+    })
+
+    @staticmethod
+    def _from_db_object(context, node, db_node):
+        return base.from_db(context, node, db_node)
+
+    @base.remotable_classmethod
+    def get_by_host_and_nodename(cls, context, host, nodename):
+        """:raises: ComputeNodeNotFound."""
+        return cls._from_db_object(
+            context, cls(),
+            db.compute_node_get_by_host_and_nodename(context, host, nodename))
+
+    @base.remotable
+    def create(self):
+        if self.obj_attr_is_set('id'):
+            raise exception.ObjectActionError(action='create',
+                                              reason='already created')
+        if not self.obj_attr_is_set('uuid'):
+            self.uuid = uuidutils.generate_uuid()
+        self._from_db_object(
+            self._context, self,
+            db.compute_node_create(self._context, base.db_changes(self)))
+
+    @base.remotable
+    def save(self):
+        values = base.db_changes(self)
+        values.pop('id', None)
+        if values:
+            self._from_db_object(
+                self._context, self,
+                db.compute_node_update(self._context, self.id, values))
+
+
+@base.NovaLikeObjectRegistry.register
+class ComputeNodeList(base.ObjectListBase, base.NovaLikeObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = {'objects': fields.ListOfObjectsField('ComputeNode')}
+
+    @base.remotable_classmethod
+    def get_all(cls, context):
+        return base.list_from_db(context, cls, ComputeNode,
+                                 db.compute_node_get_all(context))
+
+    @base.remotable_classmethod
+    def get_all_by_host(cls, context, host):
+        return base.list_from_db(context, cls, ComputeNode,
+                                 db.compute_node_get_all(context, host=host))
+
+    @base.remotable_classmethod
+    def get_unmapped(cls, context):
+        return base.list_from_db(
+            context, cls, ComputeNode,
+            db.compute_node_get_all(context, unmapped_only=True))

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Instance: a server in a cell database, with its states and embedded flavor."""
+
+from oslo_serialization import jsonutils
+from oslo_versionedobjects import fields
+
+from nova_like.db.main import api as db
+from nova_like import exception
+from nova_like.objects import base
+from nova_like.objects import flavor as flavor_obj
+
+# Fields stored as JSON text in columns named <field>_json, or (flavor) as
+# the primitive of a Flavor object.
+_JSON_FIELDS = ('metadata', 'system_metadata', 'tags')
+
+
+@base.NovaLikeObjectRegistry.register
+class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = dict(base.NovaLikePersistentObject.fields, **{
+        'id': fields.IntegerField(read_only=True),
+        'uuid': fields.UUIDField(),
+        'user_id': fields.StringField(),
+        'project_id': fields.StringField(),
+        'display_name': fields.StringField(nullable=True),
+        'display_description': fields.StringField(nullable=True),
+        'hostname': fields.StringField(nullable=True),
+        'image_ref': fields.StringField(nullable=True),
+        'flavor': fields.ObjectField('Flavor', nullable=True),
+        'vcpus': fields.IntegerField(nullable=True),
+        'memory_mb': fields.IntegerField(nullable=True),
+        'root_gb': fields.IntegerField(nullable=True),
+        'ephemeral_gb': fields.IntegerField(nullable=True),
+        'host': fields.StringField(nullable=True),
+        'node': fields.StringField(nullable=True),
+        'launched_on': fields.StringField(nullable=True),
+        'availability_zone': fields.StringField(nullable=True),
+        'vm_state': fields.StringField(nullable=True),
+        'task_state': fields.StringField(nullable=True),
+        'power_state': fields.IntegerField(nullable=True),
+        'key_name': fields.StringField(nullable=True),
+        'key_data': fields.StringField(nullable=True),
+        'user_data': fields.StringField(nullable=True),
+        'config_drive': fields.StringField(nullable=True),
+        'locked': fields.BooleanField(default=False),
+        'locked_by': fields.StringField(nullable=True),
+        'reservation_id': fields.StringField(nullable=True),
+        'launch_index': fields.IntegerField(nullable=True),
+        'access_ip_v4': fields.IPV4AddressField(nullable=True),
+        'access_ip_v6': fields.IPV6AddressField(nullable=True),
+        'progress': fields.IntegerField(nullable=True),
+        'launched_at': fields.DateTimeField(nullable=True),
+        'terminated_at': fields.DateTimeField(nullable=True),
+        'metadata': fields.DictOfStringsField(default={}),
+        'system_metadata': fields.DictOfNullableStringsField(default={}),
+        'tags': fields.ListOfStringsField(default=[]),
+    })
+
+    @staticmethod
+    def _from_db_object(context, instance, db_inst):
+        row = dict(db_inst)
+        for name in _JSON_FIELDS:
+            raw = row.pop(name + '_json', None)
+            row[name] = jsonutils.loads(raw) if raw else (
+                [] if name == 'tags' else {})
+        raw_flavor = row.get('flavor')
+        row['flavor'] = (flavor_obj.Flavor.obj_from_primitive(
+            jsonutils.loads(raw_flavor)) if raw_flavor else None)
+        for name in ('access_ip_v4', 'access_ip_v6'):
+            row[name] = row.get(name) or None
+        return base.from_db(context, instance, row)
+
+    def _db_values(self):
+        values = base.db_changes(self, exclude=_JSON_FIELDS + ('flavor',))
+        changed = self.obj_what_changed()
+        for name in _JSON_FIELDS:
+            if name in changed:
+                values[name + '_json'] = jsonutils.dumps(getattr(self, name))
+        if 'flavor' in changed:
+            values['flavor'] = (jsonutils.dumps(self.flavor.obj_to_primitive())
+                                if self.flavor else None)
+        for name in ('access_ip_v4', 'access_ip_v6'):
+            if values.get(name) is not None:
+                values[name] = str(values[name])
+        values.pop('id', None)
+        return values
+
+    @base.remotable_classmethod
+    def get_by_uuid(cls, context, uuid):
+        """:raises: InstanceNotFound."""
+        return cls._from_db_object(context, cls(),
+                                   db.instance_get_by_uuid(context, uuid))
+
+    @base.remotable
+    def create(self):
+        if self.obj_attr_is_set('id'):
+            raise exception.ObjectActionError(action='create',
+                                              reason='already created')
+        self._from_db_object(self._context, self,
+                             db.instance_create(self._context,
+                                                self._db_values()))
+
+    @base.remotable
+    def save(self, expected_task_state=None, expected_vm_state=None):
+        """Write changed fields; with expectations, as a compare-and-swap.
+
+        :param expected_task_state: task_state (or list of) the row must
+            still have, else UnexpectedTaskStateError.
+        :param expected_vm_state: likewise for vm_state.
+        """
+        values = self._db_values()
+        if not values:
+            return
+        expected = {}
+        if expected_task_state is not None:
+            expected['task_state'] = expected_task_state
+        if expected_vm_state is not None:
+            expected['vm_state'] = expected_vm_state
+        self._from_db_object(
+            self._context, self,
+            db.instance_update(self._context, self.uuid, values, expected))
+
+    @base.remotable
+    def destroy(self):
+        self._from_db_object(self._context, self,
+                             db.instance_destroy(self._context, self.uuid))

@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: Apache-2.0
+"""InstanceFault: what failed, where, for a server in ERROR."""
+
+from oslo_versionedobjects import fields
+
+from nova_like.db.main import api as db
+from nova_like.objects import base
+
+
+@base.NovaLikeObjectRegistry.register
+class InstanceFault(base.NovaLikeObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = {
+        'id': fields.IntegerField(read_only=True),
+        'instance_uuid': fields.UUIDField(),
+        'code': fields.IntegerField(),
+        'message': fields.StringField(nullable=True),
+        'details': fields.StringField(nullable=True),
+        'host': fields.StringField(nullable=True),
+        'created_at': fields.DateTimeField(nullable=True),
+        'updated_at': fields.DateTimeField(nullable=True),
+    }
+
+    @staticmethod
+    def _from_db_object(context, fault, db_fault):
+        return base.from_db(context, fault, db_fault)
+
+    @base.remotable_classmethod
+    def get_latest_for_instance(cls, context, instance_uuid):
+        faults = db.instance_fault_get_by_instance_uuids(
+            context, [instance_uuid], latest=True)
+        rows = faults.get(instance_uuid)
+        return cls._from_db_object(context, cls(), rows[0]) if rows else None
+
+    @base.remotable
+    def create(self):
+        values = base.db_changes(self)
+        # The column holds 255 characters; the whole text stays in details.
+        if values.get('message') and len(values['message']) > 255:
+            values['message'] = values['message'][:252] + '...'
+        self._from_db_object(self._context, self,
+                             db.instance_fault_create(self._context, values))
+
+
+@base.NovaLikeObjectRegistry.register
+class InstanceFaultList(base.ObjectListBase, base.NovaLikeObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = {'objects': fields.ListOfObjectsField('InstanceFault')}
+
+    @base.remotable_classmethod
+    def get_by_instance_uuids(cls, context, instance_uuids, latest=False):
+        faults = db.instance_fault_get_by_instance_uuids(
+            context, instance_uuids, latest=latest)
+        rows = [row for uuid in instance_uuids for row in faults.get(uuid, [])]
+        return base.list_from_db(context, cls, InstanceFault, rows)

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: Apache-2.0
+"""RequestSpec: what the scheduler needs to place a server, kept for reschedules."""
+
+from oslo_serialization import jsonutils
+from oslo_versionedobjects import fields
+
+from nova_like.db.api import api as api_db
+from nova_like.objects import base
+
+
+@base.NovaLikeObjectRegistry.register
+class RequestSpec(base.NovaLikeObject):
+    # Version 1.0: Initial version
+    VERSION = '1.0'
+
+    fields = {
+        'id': fields.IntegerField(read_only=True),
+        'instance_uuid': fields.UUIDField(),
+        'project_id': fields.StringField(nullable=True),
+        'user_id': fields.StringField(nullable=True),
+        'flavor': fields.ObjectField('Flavor', nullable=True),
+        'image': fields.DictOfNullableStringsField(default={}),
+        'num_instances': fields.IntegerField(default=1),
+        'availability_zone': fields.StringField(nullable=True),
+        'scheduler_hints': fields.DictOfListOfStringsField(default={}),
+        'ignore_hosts': fields.ListOfStringsField(default=[]),
+        'force_hosts': fields.ListOfStringsField(default=[]),
+        'force_nodes': fields.ListOfStringsField(default=[]),
+    }
+
+    @staticmethod
+    def _from_db_object(context, spec, db_spec):
+        primitive = jsonutils.loads(db_spec['spec'])
+        loaded = RequestSpec.obj_from_primitive(primitive)
+        for name in spec.fields:
+            if name != 'id' and loaded.obj_attr_is_set(name):
+                setattr(spec, name, getattr(loaded, name))
+        spec.id = db_spec['id']
+        spec._context = context
+        spec.obj_reset_changes(recursive=True)
+        return spec
+
+    def _spec_text(self):
+        copy = self.obj_clone()
+        if copy.obj_attr_is_set('id'):
+            delattr(copy, 'id')
+        return jsonutils.dumps(copy.obj_to_primitive())
+
+    @base.remotable_classmethod
+    def get_by_instance_uuid(cls, context, instance_uuid):
+        """:raises: RequestSpecNotFound."""
+        return cls._from_db_object(
+            context, cls(),
+            api_db.request_spec_get_by_instance_uuid(instance_uuid))
+
+    @base.remotable
+    def create(self):
+        self._from_db_object(self._context, self, api_db.request_spec_create(
+            {'instance_uuid': self.instance_uuid, 'spec': self._spec_text()}))
+
+    @base.remotable
+    def save(self):
+        self._from_db_object(self._context, self, api_db.request_spec_update(
+            self.instance_uuid, {'spec': self._spec_text()}))
+
+    @base.remotable
+    def destroy(self):
+        api_db.request_spec_delete(self.instance_uuid)

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A running daemon: its RPC server, its row in the services table, its heartbeat.
+
+Every daemon registers itself as (host, binary) in the cell database's
+services table and bumps ``last_seen_up`` every [DEFAULT] report_interval;
+``nova-like-manage service list`` shows it down once that is older than
+service_down_time. nova-like-compute does all of this through the conductor
+(object indirection), so it keeps retrying registration until a conductor
+answers. The broker connection heals by itself (oslo.messaging reconnects);
+a heartbeat that fails is logged and retried on the next tick.
+"""
+
+import logging
+import threading
+
+import oslo_messaging as messaging
+
+from nova_like import conf
+from nova_like import context as nl_context
+from nova_like import exception
+from nova_like import objects
+from nova_like import rpc
+
+CONF = conf.CONF
+LOG = logging.getLogger(__name__)
+
+
+class Service:
+    """A daemon's lifecycle: start(), then stop() on SIGTERM."""
+
+    def __init__(self, binary, topic=None, manager=None, host=None,
+                 executor_threads=16, register=True):
+        self.binary = binary
+        self.topic = topic
+        self.manager = manager
+        self.host = host or CONF.host
+        self.executor_threads = executor_threads
+        self.register = register
+        self.service_ref = None
+        self.rpcserver = None
+        self._stop = threading.Event()
+        self._threads = []
+
+    def start(self):
+        ctx = nl_context.get_admin_context()
+        if self.register:
+            self.service_ref = self._register(ctx)
+        if self.manager is not None and hasattr(self.manager, 'init_host'):
+            self.manager.init_host(ctx)
+        if self.topic:
+            target = messaging.Target(topic=self.topic, server=self.host)
+            endpoints = [self.manager]
+            self.rpcserver = rpc.get_server(target, endpoints,
+                                            self.executor_threads)
+            self.rpcserver.start()
+        if self.register:
+            self._spawn(self._heartbeat_loop, 'heartbeat')
+        if self.manager is not None and hasattr(self.manager,
+                                                'periodic_tasks'):
+            self._spawn(self._periodic_loop, 'periodic')
+        LOG.info('%s started on %s (topic %s)', self.binary, self.host,
+                 self.topic)
+
+    def _spawn(self, target, name):
+        thread = threading.Thread(target=target, name=name, daemon=True)
+        thread.start()
+        self._threads.append(thread)
+
+    def _register(self, ctx):
+        delay = 1
+        while not self._stop.is_set():
+            try:
+                return self._get_or_create(ctx)
+            except messaging.MessagingTimeout:
+                LOG.warning('%s: no conductor answered while registering; '
+                            'retrying in %ds', self.binary, delay)
+            self._stop.wait(delay)
+            delay = min(delay * 2, 10)
+        raise SystemExit(0)
+
+    def _get_or_create(self, ctx):
+        try:
+            ref = objects.Service.get_by_host_and_binary(ctx, self.host,
+                                                         self.binary)
+        except exception.HostBinaryNotFound:
+            ref = objects.Service(ctx, host=self.host, binary=self.binary,
+                                  topic=self.topic)
+            try:
+                ref.create()
+            except exception.DuplicateEntry:
+                # Another process of the same binary and host won the race.
+                ref = objects.Service.get_by_host_and_binary(
+                    ctx, self.host, self.binary)
+        ref.heartbeat()
+        return ref
+
+    def _heartbeat_loop(self):
+        failing = False
+        while not self._stop.wait(CONF.report_interval):
+            try:
+                self.service_ref.heartbeat()
+                if failing:
+                    LOG.warning('%s heartbeat recovered', self.binary)
+                failing = False
+            except Exception as exc:  # keep beating whatever went wrong
+                if not failing:
+                    LOG.warning('%s heartbeat failed, will retry: %s',
+                                self.binary, exc)
+                failing = True
+
+    def _periodic_loop(self):
+        ctx = nl_context.get_admin_context()
+        while not self._stop.wait(CONF.periodic_interval):
+            try:
+                self.manager.periodic_tasks(ctx)
+            except Exception:  # a failed run must not end the loop
+                LOG.exception('%s periodic tasks failed', self.binary)
+
+    def stop(self):
+        """Stop serving RPC and the background loops; safe to call twice."""
+        self._stop.set()
+        if self.rpcserver is not None:
+            self.rpcserver.stop()
+            self.rpcserver.wait()
+            self.rpcserver = None
+        for thread in self._threads:
+            thread.join(timeout=5)
+        LOG.info('%s on %s stopped', self.binary, self.host)

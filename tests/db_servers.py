@@ -1,0 +1,105 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Scratch databases on the real SQL servers (MariaDB, PostgreSQL) or SQLite for tests.
+
+In CI (CI=true) a server that is down is started, and if it still cannot be
+reached the test fails; elsewhere such a test is skipped with the reason.
+"""
+
+import os
+import subprocess
+import time
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+BACKENDS = ('sqlite', 'mysql', 'postgresql')
+
+_ADMIN_URLS = {
+    'mysql': 'mysql+pymysql://root@127.0.0.1:3306/mysql',
+    'postgresql': 'postgresql+psycopg2://postgres@127.0.0.1:5432/postgres',
+}
+
+_START = {
+    'mysql': 'start-stop-daemon --start --oknodo --background '
+             '--exec /usr/sbin/mariadbd',
+    'postgresql': 'pg_ctlcluster --skip-systemctl-redirect '
+                  '$(ls /etc/postgresql) main start',
+}
+
+
+def in_ci():
+    return os.environ.get('CI', '').lower() in ('1', 'true', 'yes')
+
+
+def unavailable(reason):
+    """Fail in CI, skip elsewhere."""
+    if in_ci():
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _try_connect(url):
+    engine = sa.create_engine(url, isolation_level='AUTOCOMMIT')
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql('SELECT 1')
+        return engine
+    except Exception:
+        engine.dispose()
+        raise
+
+
+def admin_engine(backend):
+    """An AUTOCOMMIT engine on the server's admin database, starting it if down."""
+    url = _ADMIN_URLS[backend]
+    try:
+        return _try_connect(url)
+    except Exception:
+        subprocess.run(_START[backend], shell=True, check=False,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            return _try_connect(url)
+        except Exception as exc:
+            if time.monotonic() > deadline:
+                unavailable('%s server not reachable at %s: %s'
+                            % (backend, url, exc))
+            time.sleep(0.5)
+
+
+def create_database(backend, tmp_path=None, prefix='nl'):
+    """Create an empty database and return its SQLAlchemy URL."""
+    name = '%s_%s' % (prefix, uuid.uuid4().hex[:12])
+    if backend == 'sqlite':
+        directory = tmp_path or '/tmp'
+        return 'sqlite:///%s/%s.sqlite' % (directory, name)
+    engine = admin_engine(backend)
+    with engine.connect() as conn:
+        if backend == 'mysql':
+            conn.exec_driver_sql(
+                'CREATE DATABASE %s CHARACTER SET utf8mb4' % name)
+        else:
+            conn.exec_driver_sql('CREATE DATABASE %s' % name)
+    engine.dispose()
+    if backend == 'mysql':
+        return 'mysql+pymysql://root@127.0.0.1:3306/%s' % name
+    return 'postgresql+psycopg2://postgres@127.0.0.1:5432/%s' % name
+
+
+def drop_database(url):
+    """Drop a database made by create_database (SQLite files are left to tmp)."""
+    parsed = sa.engine.make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == 'sqlite':
+        return
+    engine = admin_engine(backend)
+    with engine.connect() as conn:
+        if backend == 'postgresql':
+            conn.exec_driver_sql(
+                'DROP DATABASE IF EXISTS %s WITH (FORCE)' % parsed.database)
+        else:
+            conn.exec_driver_sql('DROP DATABASE IF EXISTS %s'
+                                 % parsed.database)
+    engine.dispose()
