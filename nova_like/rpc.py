@@ -82,7 +82,6 @@ def get_server(target, endpoints, executor_threads):
     transport = get_transport()
     CONF.set_override('executor_thread_pool_size', executor_threads)
     return messaging.get_rpc_server(transport, target, endpoints,
-                                    executor='threading',
                                     serializer=RequestContextSerializer())
 
 

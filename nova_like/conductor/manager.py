@@ -82,17 +82,33 @@ class ConductorManager:
         return objinst.obj_to_primitive(target_version=target,
                                         version_manifest=object_versions)
 
-    def ping(self, context, scheduler=False, compute_host=None):
+    def ping(self, context, scheduler=False, compute_host=None,
+             timeout=None):
+        """Answer, after asking the scheduler and/or a compute host.
+
+        A hop that does not answer within half the caller's timeout is
+        reported as {'error': ...}, so the caller learns which hop failed.
+        """
+        hop_timeout = timeout / 2.0 if timeout else None
         answer = {'conductor': self.host}
         if scheduler:
-            start = time.monotonic()
-            answer['scheduler'] = self.scheduler_rpcapi.ping(context)
-            answer['scheduler']['ms'] = round(
-                (time.monotonic() - start) * 1000, 2)
+            answer['scheduler'] = self._hop(
+                'scheduler', hop_timeout,
+                lambda: self.scheduler_rpcapi.ping(context, hop_timeout))
         if compute_host:
-            start = time.monotonic()
-            answer['compute'] = self.compute_rpcapi.ping(context,
-                                                         compute_host)
-            answer['compute']['ms'] = round(
-                (time.monotonic() - start) * 1000, 2)
+            answer['compute'] = self._hop(
+                'compute %s' % compute_host, hop_timeout,
+                lambda: self.compute_rpcapi.ping(context, compute_host,
+                                                 hop_timeout))
         return answer
+
+    @staticmethod
+    def _hop(name, timeout, call):
+        start = time.monotonic()
+        try:
+            result = call()
+        except messaging.MessagingTimeout:
+            result = {'error': '%s did not answer within %ss'
+                               % (name, timeout)}
+        result['ms'] = round((time.monotonic() - start) * 1000, 2)
+        return result

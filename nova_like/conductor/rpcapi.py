@@ -63,4 +63,4 @@ class ConductorAPI(ovo_base.VersionedObjectIndirectionAPI):
         """
         cctxt = self.client.prepare(timeout=timeout)
         return cctxt.call(context, 'ping', scheduler=scheduler,
-                          compute_host=compute_host)
+                          compute_host=compute_host, timeout=timeout)

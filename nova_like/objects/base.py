@@ -15,7 +15,6 @@ from oslo_versionedobjects import fields
 from nova_like import objects
 
 remotable = ovo_base.remotable
-remotable_classmethod = ovo_base.remotable_classmethod
 obj_make_list = ovo_base.obj_make_list
 
 
@@ -82,5 +81,6 @@ def from_db(context, obj, db_row, skip=()):
     return obj
 
 
-def list_from_db(context, list_cls, item_cls, db_rows):
-    return obj_make_list(context, list_cls(context), item_cls, db_rows)
+def list_from_db(context, list_cls, db_rows):
+    """A list object of list_cls holding one item per database row."""
+    return obj_make_list(context, list_cls(context), db_rows)

@@ -30,7 +30,8 @@ class BuildRequest(base.NovaLikeObject):
         req.instance._context = context
         return base.from_db(context, req, db_req, skip=('instance',))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_instance_uuid(cls, context, instance_uuid):
         """:raises: BuildRequestNotFound."""
         return cls._from_db_object(
@@ -59,7 +60,8 @@ class BuildRequestList(base.ObjectListBase, base.NovaLikeObject):
 
     fields = {'objects': fields.ListOfObjectsField('BuildRequest')}
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_all(cls, context, project_id=None):
-        return base.list_from_db(context, cls, BuildRequest,
+        return base.list_from_db(context, cls,
                                  api_db.build_request_get_all(project_id))

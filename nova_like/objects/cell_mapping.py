@@ -31,13 +31,15 @@ class CellMapping(base.NovaLikeObject):
     def _from_db_object(context, cell, db_cell):
         return base.from_db(context, cell, db_cell)
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_uuid(cls, context, uuid):
         """:raises: CellMappingNotFound."""
         return cls._from_db_object(context, cls(),
                                    api_db.cell_mapping_get_by_uuid(uuid))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_id(cls, context, cell_id):
         return cls._from_db_object(context, cls(),
                                    api_db.cell_mapping_get_by_id(cell_id))
@@ -69,7 +71,8 @@ class CellMappingList(base.ObjectListBase, base.NovaLikeObject):
 
     fields = {'objects': fields.ListOfObjectsField('CellMapping')}
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_all(cls, context):
-        return base.list_from_db(context, cls, CellMapping,
+        return base.list_from_db(context, cls,
                                  api_db.cell_mapping_get_all())

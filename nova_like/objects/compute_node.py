@@ -40,7 +40,8 @@ class ComputeNode(base.NovaLikeObject, base.NovaLikePersistentObject):
     def _from_db_object(context, node, db_node):
         return base.from_db(context, node, db_node)
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_host_and_nodename(cls, context, host, nodename):
         """:raises: ComputeNodeNotFound."""
         return cls._from_db_object(
@@ -75,18 +76,21 @@ class ComputeNodeList(base.ObjectListBase, base.NovaLikeObject):
 
     fields = {'objects': fields.ListOfObjectsField('ComputeNode')}
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_all(cls, context):
-        return base.list_from_db(context, cls, ComputeNode,
+        return base.list_from_db(context, cls,
                                  db.compute_node_get_all(context))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_all_by_host(cls, context, host):
-        return base.list_from_db(context, cls, ComputeNode,
+        return base.list_from_db(context, cls,
                                  db.compute_node_get_all(context, host=host))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_unmapped(cls, context):
         return base.list_from_db(
-            context, cls, ComputeNode,
+            context, cls,
             db.compute_node_get_all(context, unmapped_only=True))

@@ -37,18 +37,21 @@ class Flavor(base.NovaLikeObject):
     def _from_db_object(context, flavor, db_flavor):
         return base.from_db(context, flavor, db_flavor)
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_flavor_id(cls, context, flavorid):
         """:raises: FlavorNotFound."""
         return cls._from_db_object(context, cls(),
                                    api_db.flavor_get_by(flavorid=flavorid))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_id(cls, context, flavor_id):
         return cls._from_db_object(context, cls(),
                                    api_db.flavor_get_by(id=flavor_id))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_name(cls, context, name):
         return cls._from_db_object(context, cls(),
                                    api_db.flavor_get_by(name=name))
@@ -78,6 +81,7 @@ class FlavorList(base.ObjectListBase, base.NovaLikeObject):
 
     fields = {'objects': fields.ListOfObjectsField('Flavor')}
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_all(cls, context):
-        return base.list_from_db(context, cls, Flavor, api_db.flavor_get_all())
+        return base.list_from_db(context, cls, api_db.flavor_get_all())

@@ -26,7 +26,8 @@ class HostMapping(base.NovaLikeObject):
         return base.from_db(context, mapping, db_mapping,
                             skip=('cell_mapping',))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_host(cls, context, host):
         """:raises: HostMappingNotFound."""
         return cls._from_db_object(context, cls(),
@@ -50,7 +51,8 @@ class HostMappingList(base.ObjectListBase, base.NovaLikeObject):
 
     fields = {'objects': fields.ListOfObjectsField('HostMapping')}
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_all(cls, context):
-        return base.list_from_db(context, cls, HostMapping,
+        return base.list_from_db(context, cls,
                                  api_db.host_mapping_get_all())

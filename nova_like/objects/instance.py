@@ -87,7 +87,8 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
         values.pop('id', None)
         return values
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_uuid(cls, context, uuid):
         """:raises: InstanceNotFound."""
         return cls._from_db_object(context, cls(),

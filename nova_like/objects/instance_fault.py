@@ -27,7 +27,8 @@ class InstanceFault(base.NovaLikeObject):
     def _from_db_object(context, fault, db_fault):
         return base.from_db(context, fault, db_fault)
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_latest_for_instance(cls, context, instance_uuid):
         faults = db.instance_fault_get_by_instance_uuids(
             context, [instance_uuid], latest=True)
@@ -51,9 +52,10 @@ class InstanceFaultList(base.ObjectListBase, base.NovaLikeObject):
 
     fields = {'objects': fields.ListOfObjectsField('InstanceFault')}
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_instance_uuids(cls, context, instance_uuids, latest=False):
         faults = db.instance_fault_get_by_instance_uuids(
             context, instance_uuids, latest=latest)
         rows = [row for uuid in instance_uuids for row in faults.get(uuid, [])]
-        return base.list_from_db(context, cls, InstanceFault, rows)
+        return base.list_from_db(context, cls, rows)

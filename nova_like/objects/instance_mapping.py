@@ -38,7 +38,8 @@ class InstanceMapping(base.NovaLikeObject):
                                  if self.cell_mapping else None)
         return values
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_instance_uuid(cls, context, instance_uuid):
         """:raises: InstanceMappingNotFound."""
         return cls._from_db_object(

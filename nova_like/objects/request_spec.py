@@ -46,7 +46,8 @@ class RequestSpec(base.NovaLikeObject):
             delattr(copy, 'id')
         return jsonutils.dumps(copy.obj_to_primitive())
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_instance_uuid(cls, context, instance_uuid):
         """:raises: RequestSpecNotFound."""
         return cls._from_db_object(

@@ -38,12 +38,14 @@ class Service(base.NovaLikeObject, base.NovaLikePersistentObject):
     def _from_db_object(context, service, db_service):
         return base.from_db(context, service, db_service)
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_id(cls, context, service_id):
         return cls._from_db_object(context, cls(),
                                    db.service_get(context, service_id))
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_by_host_and_binary(cls, context, host, binary):
         """:raises: HostBinaryNotFound."""
         return cls._from_db_object(
@@ -100,7 +102,8 @@ class ServiceList(base.ObjectListBase, base.NovaLikeObject):
 
     fields = {'objects': fields.ListOfObjectsField('Service')}
 
-    @base.remotable_classmethod
+    @classmethod
+    @base.remotable
     def get_all(cls, context, binary=None, host=None):
-        return base.list_from_db(context, cls, Service,
+        return base.list_from_db(context, cls,
                                  db.service_get_all(context, binary, host))

@@ -31,4 +31,10 @@ def healthcheck(request):
             {'status': 'UNAVAILABLE', 'reason': 'RPC timed out: %s' % exc},
             status=503)
     answer['ms'] = round((time.monotonic() - start) * 1000, 2)
+    failed = [hop['error'] for hop in answer.values()
+              if isinstance(hop, dict) and 'error' in hop]
+    if failed:
+        return wsgi_util.json_response(
+            {'status': 'UNAVAILABLE', 'reason': '; '.join(failed),
+             'rpc': answer}, status=503)
     return wsgi_util.json_response({'status': 'OK', 'rpc': answer})

@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Fixtures that run every service in this process on the fake:// transport."""
+
+import pytest
+
+from nova_like.compute import manager as compute_manager
+from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like.conductor import manager as conductor_manager
+from nova_like.conductor import rpcapi as conductor_rpcapi
+from nova_like import conf
+from nova_like import context as nl_context
+from nova_like.db import engine
+from nova_like.db import migration
+from nova_like import objects
+from nova_like import rpc
+from nova_like.scheduler import manager as scheduler_manager
+from nova_like.scheduler import rpcapi as scheduler_rpcapi
+from nova_like import service
+
+CONF = conf.CONF
+
+
+class Stack:
+    """Conductor, scheduler and N computes as in-process services."""
+
+    def __init__(self):
+        self.services = []
+        self.computes = {}
+
+    def start(self, binary, topic, manager, host):
+        svc = service.Service(binary, topic=topic, manager=manager,
+                              host=host, executor_threads=4)
+        svc.start()
+        self.services.append(svc)
+        return svc
+
+    def start_compute(self, host):
+        svc = self.start('nova-like-compute', compute_rpcapi.RPC_TOPIC,
+                         compute_manager.ComputeManager(host=host), host)
+        self.computes[host] = svc
+        return svc
+
+    def stop(self):
+        for svc in reversed(self.services):
+            svc.stop()
+
+
+@pytest.fixture
+def stack(tmp_path):
+    objects.register_all()
+    rpc.register_opts()
+    CONF([], project='nova_like', default_config_files=[])
+    overrides = {
+        ('transport_url', None): 'fake:///',
+        ('report_interval', None): 1,
+        ('service_down_time', None): 3,
+        ('connection', 'database'): 'sqlite:///%s/cell1.sqlite' % tmp_path,
+        ('connection', 'api_database'): 'sqlite:///%s/api.sqlite' % tmp_path,
+        ('auth_strategy', 'api'): 'noauth2',
+    }
+    for (name, group), value in overrides.items():
+        CONF.set_override(name, value, group=group)
+    migration.upgrade('main', CONF.database.connection)
+    migration.upgrade('api', CONF.api_database.connection)
+    ctx = nl_context.get_admin_context()
+    objects.CellMapping(ctx, uuid='3d6a8c4e-0000-4000-8000-000000000001',
+                        name='cell1', transport_url='fake:///',
+                        database_connection=CONF.database.connection).create()
+    running = Stack()
+    running.start('nova-like-conductor', conductor_rpcapi.RPC_TOPIC,
+                  conductor_manager.ConductorManager(host='ctl'), 'ctl')
+    running.start('nova-like-scheduler', scheduler_rpcapi.RPC_TOPIC,
+                  scheduler_manager.SchedulerManager(host='ctl'), 'ctl')
+    try:
+        yield running
+    finally:
+        running.stop()
+        rpc.cleanup()
+        engine.dispose_all()
+        for (name, group) in overrides:
+            CONF.clear_override(name, group=group)

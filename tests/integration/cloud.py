@@ -1,0 +1,187 @@
+# SPDX-License-Identifier: Apache-2.0
+"""A test cloud of real daemon processes on RabbitMQ and a real SQL server."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+
+import requests
+
+from tests import db_servers
+
+BIN = os.path.dirname(sys.executable)
+RABBIT_URL = 'rabbit://guest:guest@127.0.0.1:5672/'
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+def ensure_rabbit():
+    """Start RabbitMQ if it is down; fail in CI (skip elsewhere) if it stays down."""
+    def up():
+        try:
+            with socket.create_connection(('127.0.0.1', 5672), timeout=2):
+                return True
+        except OSError:
+            return False
+    if up():
+        return
+    subprocess.run('rabbitmq-server -detached', shell=True, check=False,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if up():
+            return
+        time.sleep(1)
+    db_servers.unavailable('RabbitMQ is not reachable on 127.0.0.1:5672')
+
+
+def wait_for(predicate, timeout, what):
+    """Poll predicate until it returns a truthy value; fail naming what."""
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as exc:  # keep polling; report the last error
+            last = exc
+        time.sleep(0.25)
+    raise AssertionError('timed out after %ss waiting for %s (last error: '
+                         '%r)' % (timeout, what, last))
+
+
+class Cloud:
+    """Config, databases and daemon processes of one test cloud."""
+
+    def __init__(self, tmp_path, backend, report_interval=1,
+                 service_down_time=4):
+        self.path = tmp_path
+        self.backend = backend
+        self.report_interval = report_interval
+        self.service_down_time = service_down_time
+        self.exchange = 'nltest_' + uuid.uuid4().hex[:10]
+        self.api_port = free_port()
+        self.procs = {}
+        self.urls = {}
+
+    # configuration
+
+    def _common(self, host):
+        return ('[DEFAULT]\n'
+                'transport_url = %s\n'
+                'control_exchange = %s\n'
+                'host = %s\n'
+                'report_interval = %d\n'
+                'service_down_time = %d\n'
+                'periodic_interval = 5\n'
+                'rpc_response_timeout = 20\n'
+                % (RABBIT_URL, self.exchange, host, self.report_interval,
+                   self.service_down_time))
+
+    def write_configs(self):
+        controller = self._common('ctl') + (
+            '[database]\nconnection = %s\n'
+            '[api_database]\nconnection = %s\n'
+            '[api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\n'
+            'port = %d\nworkers = 1\nthreads = 4\n'
+            % (self.urls['cell1'], self.urls['api'], self.api_port))
+        self.controller_conf = self.path / 'nova.conf'
+        self.controller_conf.write_text(controller)
+
+    def compute_conf(self, host):
+        path = self.path / ('compute-%s.conf' % host)
+        path.write_text(self._common(host) +
+                        '[fake_driver]\nvcpus = 8\nmemory_mb = 16384\n')
+        return path
+
+    # setup
+
+    def create_databases(self):
+        for name in ('api', 'cell1', 'cell0'):
+            self.urls[name] = db_servers.create_database(
+                self.backend, self.path, prefix='nl' + name)
+        self.write_configs()
+        self.manage('api_db', 'sync')
+        self.manage('cell_v2', 'map_cell0', '--database_connection',
+                    self.urls['cell0'])
+        self.manage('db', 'sync')
+        self.manage('cell_v2', 'create_cell', '--name', 'cell1')
+
+    def manage(self, *args, check=True):
+        result = subprocess.run(
+            [os.path.join(BIN, 'nova-like-manage'), '--config-file',
+             str(self.controller_conf)] + list(args),
+            capture_output=True, text=True, timeout=120)
+        if check and result.returncode != 0:
+            raise AssertionError('nova-like-manage %s failed (%d): %s%s' % (
+                ' '.join(args), result.returncode, result.stdout,
+                result.stderr))
+        return result
+
+    def start(self, name, binary, conf_path):
+        log = open(self.path / ('%s.log' % name), 'w')
+        proc = subprocess.Popen(
+            [os.path.join(BIN, binary), '--config-file', str(conf_path)],
+            stdout=log, stderr=subprocess.STDOUT)
+        self.procs[name] = proc
+        return proc
+
+    def start_controller(self):
+        for binary in ('conductor', 'scheduler', 'api'):
+            self.start(binary, 'nova-like-' + binary, self.controller_conf)
+
+    def start_compute(self, host):
+        return self.start('compute-' + host, 'nova-like-compute',
+                          self.compute_conf(host))
+
+    # observation
+
+    def services(self):
+        """{(binary, host): row} parsed from `nova-like-manage service list`."""
+        out = self.manage('service', 'list').stdout
+        rows = {}
+        for line in out.splitlines():
+            cells = [c.strip() for c in line.strip('|').split('|')]
+            if len(cells) == 8 and cells[0].isdigit():
+                rows[(cells[1], cells[2])] = {
+                    'status': cells[4], 'state': cells[5],
+                    'updated_at': cells[6]}
+        return rows
+
+    def healthcheck(self, compute_host=None, timeout=5):
+        params = {'rpc': '1', 'timeout': str(timeout)}
+        if compute_host:
+            params['compute_host'] = compute_host
+        return requests.get('http://127.0.0.1:%d/healthcheck' % self.api_port,
+                            params=params, timeout=timeout + 5)
+
+    def log(self, name):
+        return (self.path / ('%s.log' % name)).read_text()
+
+    # teardown
+
+    def stop(self, name, sig=signal.SIGTERM, timeout=20):
+        proc = self.procs[name]
+        if proc.poll() is None:
+            proc.send_signal(sig)
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        return proc.returncode
+
+    def destroy(self):
+        for name in list(self.procs):
+            self.stop(name, timeout=10)
+        for url in self.urls.values():
+            db_servers.drop_database(url)

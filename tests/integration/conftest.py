@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Fixtures for the integration tier: real RabbitMQ, MariaDB and PostgreSQL."""
+
+import pytest
+
+from tests.integration import cloud as cloud_mod
+
+
+@pytest.fixture(scope='module', params=['mysql', 'postgresql'])
+def backbone(request, tmp_path_factory):
+    """Conductor, scheduler, API and two compute daemons on one SQL backend."""
+    cloud_mod.ensure_rabbit()
+    cloud = cloud_mod.Cloud(tmp_path_factory.mktemp(request.param),
+                            request.param)
+    try:
+        cloud.create_databases()
+        cloud.start_controller()
+        cloud.start_compute('cmp1')
+        cloud.start_compute('cmp2')
+        cloud_mod.wait_for(
+            lambda: len([r for r in cloud.services().values()
+                         if r['state'] == 'up']) == 5, 60,
+            'five services up')
+        yield cloud
+    finally:
+        cloud.destroy()

@@ -1,0 +1,135 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The backbone as real processes: registration, heartbeats, RPC, conductor indirection, faults."""
+
+import signal
+import subprocess
+import time
+
+import sqlalchemy as sa
+
+from tests.integration import cloud as cloud_mod
+
+BINARIES = {('nova-like-api', 'ctl'), ('nova-like-conductor', 'ctl'),
+            ('nova-like-scheduler', 'ctl'), ('nova-like-compute', 'cmp1'),
+            ('nova-like-compute', 'cmp2')}
+
+
+def _report_counts(cloud):
+    engine = sa.create_engine(cloud.urls['cell1'])
+    try:
+        with engine.connect() as conn:
+            return {(r.binary, r.host): r.report_count for r in conn.execute(
+                sa.text('SELECT "binary", host, report_count FROM services'
+                        if cloud.backend == 'postgresql' else
+                        'SELECT `binary`, host, report_count FROM services'))}
+    finally:
+        engine.dispose()
+
+
+def test_every_service_registers_and_heartbeats(backbone):
+    assert set(backbone.services()) == BINARIES
+    before = _report_counts(backbone)
+    cloud_mod.wait_for(
+        lambda: all(c > before[k] for k, c in
+                    _report_counts(backbone).items()), 15,
+        'every report_count to grow')
+
+
+def test_rpc_round_trips_api_conductor_scheduler_and_compute(backbone):
+    for host in ('cmp1', 'cmp2'):
+        response = backbone.healthcheck(compute_host=host)
+        assert response.status_code == 200, response.text
+        rpc = response.json()['rpc']
+        assert rpc['conductor'] == 'ctl'
+        assert rpc['scheduler']['host'] == 'ctl'
+        assert rpc['compute'] == {'host': host, 'driver': 'fake',
+                                  'ms': rpc['compute']['ms']}
+
+
+def test_compute_writes_land_in_cell_db_through_conductor(backbone):
+    # The compute config has no database at all (see Cloud.compute_conf),
+    # yet its ComputeNode row is in the cell DB: it went through the
+    # conductor.
+    assert '[database]' not in backbone.compute_conf('cmp1').read_text()
+    engine = sa.create_engine(backbone.urls['cell1'])
+    with engine.connect() as conn:
+        nodes = conn.execute(sa.text(
+            'SELECT host, hypervisor_hostname, vcpus FROM compute_nodes '
+            'ORDER BY host')).all()
+    engine.dispose()
+    assert [tuple(n) for n in nodes] == [('cmp1', 'cmp1', 8),
+                                         ('cmp2', 'cmp2', 8)]
+    backbone.manage('cell_v2', 'discover_hosts')
+    hosts = backbone.manage('cell_v2', 'list_hosts').stdout
+    assert 'cmp1' in hosts and 'cmp2' in hosts
+
+
+def test_compute_heartbeat_stops_without_conductor(backbone):
+    """With the conductor gone, compute cannot write: proof it has no DB path."""
+    backbone.stop('conductor')
+    try:
+        time.sleep(2)
+        frozen = _report_counts(backbone)[('nova-like-compute', 'cmp1')]
+        time.sleep(3)
+        assert _report_counts(backbone)[
+            ('nova-like-compute', 'cmp1')] == frozen
+    finally:
+        backbone.start('conductor', 'nova-like-conductor',
+                       backbone.controller_conf)
+    before = _report_counts(backbone)[('nova-like-compute', 'cmp1')]
+    cloud_mod.wait_for(
+        lambda: _report_counts(backbone)[('nova-like-compute', 'cmp1')]
+        > before, 30, 'compute heartbeats to resume through the conductor')
+
+
+def test_killed_compute_is_reported_down(backbone):
+    backbone.stop('compute-cmp2', sig=signal.SIGKILL)
+    try:
+        cloud_mod.wait_for(
+            lambda: backbone.services()[('nova-like-compute', 'cmp2')][
+                'state'] == 'down', backbone.service_down_time + 10,
+            'cmp2 reported down')
+        states = backbone.services()
+        assert states[('nova-like-compute', 'cmp1')]['state'] == 'up'
+        assert backbone.healthcheck(compute_host='cmp2', timeout=2
+                                    ).status_code == 503
+    finally:
+        backbone.start_compute('cmp2')
+    cloud_mod.wait_for(
+        lambda: backbone.services()[('nova-like-compute', 'cmp2')][
+            'state'] == 'up', 30, 'cmp2 up again after restart')
+
+
+def test_daemons_recover_after_broker_restart(backbone):
+    if backbone.backend != 'postgresql':
+        return  # the broker is shared: bounce it once per run, not per backend
+    try:
+        subprocess.run(['rabbitmqctl', 'stop_app'], check=True,
+                       capture_output=True, timeout=60)
+        time.sleep(1)
+    finally:
+        subprocess.run(['rabbitmqctl', 'start_app'], check=True,
+                       capture_output=True, timeout=60)
+    start = time.monotonic()
+    for host in ('cmp1', 'cmp2'):
+        cloud_mod.wait_for(
+            lambda: backbone.healthcheck(compute_host=host,
+                                         timeout=4).status_code == 200,
+            30 - (time.monotonic() - start), 'RPC to %s after restart' % host)
+    before = _report_counts(backbone)
+    cloud_mod.wait_for(
+        lambda: all(c > before[k] for k, c in
+                    _report_counts(backbone).items()),
+        max(5.0, 30 - (time.monotonic() - start)),
+        'every heartbeat after the broker restart')
+    for name, proc in backbone.procs.items():
+        assert proc.poll() is None, '%s exited' % name
+
+
+def test_sigterm_stops_each_daemon_cleanly(backbone):
+    # Last in the module: it stops the cloud.
+    for name in ('compute-cmp1', 'compute-cmp2', 'api', 'scheduler',
+                 'conductor'):
+        start = time.monotonic()
+        assert backbone.stop(name, timeout=20) == 0, backbone.log(name)
+        assert time.monotonic() - start < 15
