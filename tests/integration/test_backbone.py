@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The backbone as real processes: registration, heartbeats, RPC, conductor indirection, faults."""
 
+import os
 import signal
+import socket
 import subprocess
 import time
 
@@ -124,6 +126,27 @@ def test_daemons_recover_after_broker_restart(backbone):
         'every heartbeat after the broker restart')
     for name, proc in backbone.procs.items():
         assert proc.poll() is None, '%s exited' % name
+
+
+def test_daemon_tells_systemd_ready(backbone, tmp_path):
+    """Started under systemd (Type=notify), a daemon sends READY=1."""
+    path = str(tmp_path / 'notify.sock')
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(path)
+        sock.settimeout(60)
+        proc = subprocess.Popen(
+            [os.path.join(cloud_mod.BIN, 'nova-like-scheduler'),
+             '--config-file', str(backbone.controller_conf)],
+            env=dict(os.environ, NOTIFY_SOCKET=path),
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            assert sock.recv(256) == b'READY=1'
+            proc.send_signal(signal.SIGTERM)
+            assert sock.recv(256) == b'STOPPING=1'
+            assert proc.wait(20) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
 
 
 def test_sigterm_stops_each_daemon_cleanly(backbone):

@@ -1,0 +1,229 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The lab: every nova_like daemon as its own process on this machine, in ./lab.
+
+    tools/lab.py up [--db sqlite|mysql|postgresql] [--computes N]
+    tools/lab.py status | stop | clean
+
+`up` writes the configs, creates and syncs the databases, maps the cells,
+starts placement, conductor, scheduler, api and N fake compute daemons,
+waits until every service reports up, maps the compute hosts and prints
+`nova-like-manage service list`. Running it again restarts what is down.
+"""
+
+import argparse
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LAB = os.path.join(ROOT, 'lab')
+BIN = os.path.join(ROOT, '.venv', 'bin')
+RABBIT = 'rabbit://guest:guest@127.0.0.1:5672/'
+SERVER_URLS = {
+    'mysql': 'mysql+pymysql://root@127.0.0.1:3306/%s',
+    'postgresql': 'postgresql+psycopg2://postgres@127.0.0.1:5432/%s',
+}
+DATABASES = ('nova_api', 'nova_cell1', 'nova_cell0', 'placement')
+
+
+def _url(db, name):
+    if db == 'sqlite':
+        return 'sqlite:///%s/%s.sqlite' % (LAB, name)
+    return SERVER_URLS[db] % ('nl_lab_' + name)
+
+
+def _create_server_databases(db):
+    import sqlalchemy as sa
+    admin = {'mysql': SERVER_URLS['mysql'] % 'mysql',
+             'postgresql': SERVER_URLS['postgresql'] % 'postgres'}[db]
+    engine = sa.create_engine(admin, isolation_level='AUTOCOMMIT')
+    with engine.connect() as conn:
+        for name in DATABASES:
+            full = 'nl_lab_' + name
+            if db == 'mysql':
+                conn.exec_driver_sql('CREATE DATABASE IF NOT EXISTS %s '
+                                     'CHARACTER SET utf8mb4' % full)
+            elif not conn.exec_driver_sql(
+                    "SELECT 1 FROM pg_database WHERE datname = '%s'"
+                    % full).first():
+                conn.exec_driver_sql('CREATE DATABASE %s' % full)
+    engine.dispose()
+
+
+def _drop_server_databases():
+    import sqlalchemy as sa
+    for db, admin in (('mysql', 'mysql'), ('postgresql', 'postgres')):
+        try:
+            engine = sa.create_engine(SERVER_URLS[db] % admin,
+                                      isolation_level='AUTOCOMMIT')
+            with engine.connect() as conn:
+                for name in DATABASES:
+                    conn.exec_driver_sql('DROP DATABASE IF EXISTS nl_lab_%s'
+                                         % name)
+            engine.dispose()
+        except Exception as exc:  # a server that is down has nothing to drop
+            print('lab: could not drop %s databases: %s' % (db, exc))
+
+
+def _write(name, text):
+    path = os.path.join(LAB, name)
+    with open(path, 'w') as f:
+        f.write(text)
+    return path
+
+
+def write_configs(db, computes):
+    common = ('[DEFAULT]\ntransport_url = %s\nreport_interval = 5\n'
+              'service_down_time = 30\nstate_path = %s\n' % (RABBIT, LAB))
+    controller = common + (
+        'host = controller\n'
+        '[database]\nconnection = %s\n'
+        '[api_database]\nconnection = %s\n'
+        '[placement_database]\nconnection = %s\n'
+        '[api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\nport = 8774\n'
+        '[placement_api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\n'
+        'port = 8778\n'
+        % (_url(db, 'nova_cell1'), _url(db, 'nova_api'),
+           _url(db, 'placement')))
+    _write('nova.conf', controller)
+    for index in range(1, computes + 1):
+        _write('compute%d.conf' % index,
+               common + 'host = compute%d\n' % index)
+
+
+def manage(*args, check=True):
+    result = subprocess.run(
+        [os.path.join(BIN, 'nova-like-manage'), '--config-file',
+         os.path.join(LAB, 'nova.conf')] + list(args),
+        capture_output=True, text=True)
+    if check and result.returncode != 0:
+        sys.exit('lab: nova-like-manage %s failed:\n%s%s'
+                 % (' '.join(args), result.stdout, result.stderr))
+    return result.stdout
+
+
+def _pid(name):
+    try:
+        with open(os.path.join(LAB, name + '.pid')) as f:
+            pid = int(f.read())
+        os.kill(pid, 0)
+        return pid
+    except (OSError, ValueError):
+        return None
+
+
+def _daemons():
+    names = ['placement', 'conductor', 'scheduler', 'api']
+    names += sorted(f[:-5] for f in os.listdir(LAB)
+                    if f.startswith('compute') and f.endswith('.conf'))
+    return names
+
+
+def start(name):
+    if _pid(name):
+        return
+    binary = 'nova-like-compute' if name.startswith('compute') else \
+        'nova-like-' + name
+    conf = name + '.conf' if name.startswith('compute') else 'nova.conf'
+    log = open(os.path.join(LAB, name + '.log'), 'a')
+    proc = subprocess.Popen([os.path.join(BIN, binary), '--config-file',
+                             os.path.join(LAB, conf)],
+                            stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+    _write(name + '.pid', str(proc.pid))
+
+
+def _port_open(port):
+    with socket.socket() as sock:
+        sock.settimeout(1)
+        return sock.connect_ex(('127.0.0.1', port)) == 0
+
+
+def up(args):
+    os.makedirs(LAB, exist_ok=True)
+    if args.db != 'sqlite':
+        _create_server_databases(args.db)
+    write_configs(args.db, args.computes)
+    manage('api_db', 'sync')
+    manage('cell_v2', 'map_cell0', '--database_connection',
+           _url(args.db, 'nova_cell0'))
+    manage('db', 'sync')
+    if 'cell1' not in manage('cell_v2', 'list_cells'):
+        manage('cell_v2', 'create_cell', '--name', 'cell1')
+    manage('placement_db', 'sync')
+    for name in _daemons():
+        start(name)
+    expected = len(_daemons())
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        dead = [n for n in _daemons() if not _pid(n)]
+        if dead:
+            sys.exit('lab: %s exited; see %s/%s.log' % (dead[0], LAB,
+                                                        dead[0]))
+        listing = manage('service', 'list')
+        if listing.count('| up ') >= expected and _port_open(8774):
+            break
+        time.sleep(1)
+    else:
+        sys.exit('lab: not every service came up in 90 s; logs in %s' % LAB)
+    manage('cell_v2', 'discover_hosts')
+    print(manage('service', 'list'))
+    print('lab: up. Configs and logs in %s; compute API on '
+          'http://127.0.0.1:8774, Placement on http://127.0.0.1:8778' % LAB)
+
+
+def status(args):
+    for name in _daemons():
+        pid = _pid(name)
+        print('%-12s %s' % (name, 'running (pid %d)' % pid if pid
+                            else 'stopped'))
+    print(manage('service', 'list', check=False))
+
+
+def stop(args):
+    if not os.path.isdir(LAB):
+        return
+    for name in reversed(_daemons()):
+        pid = _pid(name)
+        if pid:
+            os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + 20
+    while any(_pid(n) for n in _daemons()) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for name in _daemons():
+        pid = _pid(name)
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+    print('lab: stopped')
+
+
+def clean(args):
+    stop(args)
+    _drop_server_databases()
+    shutil.rmtree(LAB, ignore_errors=True)
+    print('lab: cleaned')
+
+
+def main():
+    parser = argparse.ArgumentParser(prog='tools/lab.sh')
+    sub = parser.add_subparsers(dest='command')
+    p = sub.add_parser('up', help='start (or restart what is down)')
+    p.add_argument('--db', choices=['sqlite', 'mysql', 'postgresql'],
+                   default='sqlite')
+    p.add_argument('--computes', type=int, default=2)
+    p.set_defaults(func=up)
+    for name, func in (('status', status), ('stop', stop),
+                       ('clean', clean)):
+        sub.add_parser(name).set_defaults(func=func)
+    args = parser.parse_args()
+    if args.command is None:
+        args = parser.parse_args(['up'])
+    args.func(args)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The lab in one command: tools/lab.sh up|stop|status|clean [options] (see tools/lab.py --help).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup-venv.sh
+[ "${1:-up}" = "up" ] && tools/ensure-services.sh
+exec .venv/bin/python tools/lab.py "$@"
