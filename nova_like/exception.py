@@ -116,3 +116,12 @@ class NoValidHost(NovaLikeException):
 class RPCPinnedToOldVersion(NovaLikeException):
     msg_fmt = ('RPC is pinned to an old version: %(what)s needs RPC '
                '%(version)s')
+
+
+class PlacementUnavailable(NovaLikeException):
+    msg_fmt = 'Placement is not reachable: %(reason)s'
+    code = 503
+
+
+class PlacementError(NovaLikeException):
+    msg_fmt = 'Placement answered %(status)s to %(what)s: %(detail)s'

@@ -32,6 +32,7 @@ RELEASES = {
             'InstanceFaultList': '1.0',
             'InstanceMapping': '1.0',
             'RequestSpec': '1.0',
+            'Selection': '1.0',
             'Service': '1.0',
             'ServiceList': '1.0',
         },

@@ -3,7 +3,8 @@
 
 API version history:
 
-    1.0 - Initial version: ping.
+    1.0 - Initial version: ping, build_and_run_instance,
+          terminate_instance.
 """
 
 import oslo_messaging as messaging
@@ -33,3 +34,19 @@ class ComputeAPI:
         """
         cctxt = self.client.prepare(server=host, timeout=timeout)
         return cctxt.call(context, 'ping')
+
+    def build_and_run_instance(self, context, instance, host, request_spec,
+                               image, alternates):
+        """Build instance on host, whose Placement claim is already made (cast).
+
+        :param alternates: Selections to reschedule to if the build fails.
+        """
+        cctxt = self.client.prepare(server=host)
+        cctxt.cast(context, 'build_and_run_instance', instance=instance,
+                   request_spec=request_spec, image=image,
+                   alternates=alternates)
+
+    def terminate_instance(self, context, instance):
+        """Destroy the guest on instance.host and delete the instance (cast)."""
+        cctxt = self.client.prepare(server=instance.host)
+        cctxt.cast(context, 'terminate_instance', instance=instance)

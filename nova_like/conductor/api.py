@@ -17,6 +17,25 @@ class API:
                                           timeout=timeout)
 
 
+class ComputeTaskAPI:
+    """Starts the conductor's long flows (build, reschedule)."""
+
+    def __init__(self):
+        self.conductor_rpcapi = rpcapi.ConductorAPI()
+
+    def schedule_and_build_instances(self, context, build_requests,
+                                     request_specs, image, tags=None):
+        """See ConductorAPI.schedule_and_build_instances (a cast)."""
+        self.conductor_rpcapi.schedule_and_build_instances(
+            context, build_requests, request_specs, image, tags)
+
+    def build_instances(self, context, instance, request_spec, image,
+                        alternates, reason):
+        """See ConductorAPI.build_instances (a cast)."""
+        self.conductor_rpcapi.build_instances(
+            context, instance, request_spec, image, alternates, reason)
+
+
 def indirection_api():
     """The client that runs remotable object methods in the conductor."""
     return rpcapi.ConductorAPI()

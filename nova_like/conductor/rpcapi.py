@@ -4,7 +4,8 @@
 API version history:
 
     1.0 - Initial version: object_class_action_versions, object_action,
-          object_backport_versions (the object indirection API) and ping.
+          object_backport_versions (the object indirection API), ping,
+          schedule_and_build_instances and build_instances (reschedule).
 """
 
 import oslo_messaging as messaging
@@ -64,3 +65,29 @@ class ConductorAPI(ovo_base.VersionedObjectIndirectionAPI):
         cctxt = self.client.prepare(timeout=timeout)
         return cctxt.call(context, 'ping', scheduler=scheduler,
                           compute_host=compute_host, timeout=timeout)
+
+    def schedule_and_build_instances(self, context, build_requests,
+                                     request_specs, image, tags=None):
+        """Schedule new servers and hand each to its compute host (cast).
+
+        :param build_requests: BuildRequest objects written by the API.
+        :param request_specs: RequestSpec objects, in the same order.
+        :param image: the Glance image as a dict (id, name, min_disk, ...).
+        """
+        cctxt = self.client.prepare()
+        cctxt.cast(context, 'schedule_and_build_instances',
+                   build_requests=build_requests, request_specs=request_specs,
+                   image=image, tags=tags)
+
+    def build_instances(self, context, instance, request_spec, image,
+                        alternates, reason):
+        """Reschedule instance to the next alternate after a failed build (cast).
+
+        :param alternates: the Selections not yet tried.
+        :param reason: why the previous host failed, for the fault if
+            nothing is left.
+        """
+        cctxt = self.client.prepare()
+        cctxt.cast(context, 'build_instances', instance=instance,
+                   request_spec=request_spec, image=image,
+                   alternates=alternates, reason=reason)

@@ -4,6 +4,7 @@
 from oslo_config import cfg
 
 from nova_like.conf import api
+from nova_like.conf import clients
 from nova_like.conf import compute
 from nova_like.conf import conductor
 from nova_like.conf import database
@@ -14,6 +15,6 @@ from nova_like.conf import upgrade_levels
 
 CONF = cfg.CONF
 
-for _module in (default, api, compute, conductor, database, placement,
+for _module in (default, api, clients, compute, conductor, database, placement,
                 scheduler, upgrade_levels):
     _module.register_opts(CONF)

@@ -2,6 +2,7 @@
 """The option list that oslo-config-generator reads (entry point nova_like)."""
 
 from nova_like.conf import api
+from nova_like.conf import clients
 from nova_like.conf import compute
 from nova_like.conf import conductor
 from nova_like.conf import database
@@ -10,8 +11,8 @@ from nova_like.conf import placement
 from nova_like.conf import scheduler
 from nova_like.conf import upgrade_levels
 
-_MODULES = (default, api, compute, conductor, database, placement, scheduler,
-            upgrade_levels)
+_MODULES = (default, api, clients, compute, conductor, database, placement,
+            scheduler, upgrade_levels)
 
 
 def list_opts():

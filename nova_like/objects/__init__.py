@@ -13,4 +13,5 @@ def register_all():
     __import__('nova_like.objects.instance_fault')
     __import__('nova_like.objects.instance_mapping')
     __import__('nova_like.objects.request_spec')
+    __import__('nova_like.objects.selection')
     __import__('nova_like.objects.service')

@@ -56,6 +56,8 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
         'metadata': fields.DictOfStringsField(default={}),
         'system_metadata': fields.DictOfNullableStringsField(default={}),
         'tags': fields.ListOfStringsField(default=[]),
+        # The latest fault, loaded on request; never written by save().
+        'fault': fields.ObjectField('InstanceFault', nullable=True),
     })
 
     @staticmethod
@@ -73,7 +75,8 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
         return base.from_db(context, instance, row)
 
     def _db_values(self):
-        values = base.db_changes(self, exclude=_JSON_FIELDS + ('flavor',))
+        values = base.db_changes(
+            self, exclude=_JSON_FIELDS + ('flavor', 'fault'))
         changed = self.obj_what_changed()
         for name in _JSON_FIELDS:
             if name in changed:

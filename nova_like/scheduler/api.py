@@ -12,3 +12,7 @@ class API:
 
     def ping(self, context, timeout=None):
         return self.scheduler_rpcapi.ping(context, timeout=timeout)
+
+    def select_destinations(self, context, request_spec, instance_uuids):
+        return self.scheduler_rpcapi.select_destinations(
+            context, request_spec, instance_uuids)

@@ -3,7 +3,7 @@
 
 API version history:
 
-    1.0 - Initial version: ping.
+    1.0 - Initial version: ping, select_destinations.
 """
 
 import oslo_messaging as messaging
@@ -33,3 +33,15 @@ class SchedulerAPI:
         """
         cctxt = self.client.prepare(timeout=timeout)
         return cctxt.call(context, 'ping')
+
+    def select_destinations(self, context, request_spec, instance_uuids):
+        """Choose a host for each instance and claim it in Placement.
+
+        :returns: one list per instance uuid: the chosen Selection first,
+            then up to [scheduler] max_attempts - 1 alternates.
+        :raises: NoValidHost with the reason hosts were removed.
+        """
+        cctxt = self.client.prepare()
+        return cctxt.call(context, 'select_destinations',
+                          request_spec=request_spec,
+                          instance_uuids=instance_uuids)

@@ -1,0 +1,168 @@
+# SPDX-License-Identifier: Apache-2.0
+"""PlacementClient: what the scheduler, conductor, API and compute hosts ask of Placement.
+
+Every write carries the generation it read (provider generation for
+inventories, consumer generation for allocations) and retries on Placement's
+409 placement.concurrent_update, so racing writers never over-allocate.
+"""
+
+import logging
+import time
+
+from keystoneauth1 import exceptions as ks_exc
+
+from nova_like.clients import ksa
+from nova_like import exception
+
+LOG = logging.getLogger(__name__)
+
+VERSION = '1.39'
+_RETRIES = 5
+
+
+class PlacementClient:
+    """Thin, explicit wrapper over the Placement REST API."""
+
+    def __init__(self, adapter=None):
+        self._adapter = adapter
+
+    @property
+    def adapter(self):
+        if self._adapter is None:
+            self._adapter = ksa.get_adapter('placement')
+        return self._adapter
+
+    def _request(self, method, url, body=None, version=VERSION):
+        headers = {'OpenStack-API-Version': 'placement %s' % version,
+                   'Accept': 'application/json'}
+        kwargs = {'headers': headers, 'raise_exc': False}
+        if body is not None:
+            kwargs['json'] = body
+        try:
+            return self.adapter.request(url, method, **kwargs)
+        except ks_exc.ClientException as exc:
+            raise exception.PlacementUnavailable(reason=str(exc)) from exc
+
+    @staticmethod
+    def _error(response):
+        try:
+            errors = response.json().get('errors', [])
+            if errors:
+                return errors[0].get('code'), errors[0].get('detail')
+        except ValueError:
+            pass
+        return None, response.text
+
+    # Allocation candidates
+
+    def get_allocation_candidates(self, query):
+        """GET /allocation_candidates with the query dict given.
+
+        :returns: (allocation_requests, provider_summaries)
+        """
+        response = self._request('GET', '/allocation_candidates?' + '&'.join(
+            '%s=%s' % (k, v) for k, v in query.items()))
+        if response.status_code != 200:
+            _code, detail = self._error(response)
+            raise exception.PlacementError(
+                what='GET /allocation_candidates', status=response.status_code,
+                detail=detail)
+        body = response.json()
+        return body['allocation_requests'], body['provider_summaries']
+
+    # Allocations
+
+    def get_allocations_for_consumer(self, consumer_uuid):
+        """:returns: the body of GET /allocations/{consumer}."""
+        response = self._request('GET', '/allocations/%s' % consumer_uuid)
+        if response.status_code != 200:
+            _code, detail = self._error(response)
+            raise exception.PlacementError(
+                what='GET /allocations/%s' % consumer_uuid,
+                status=response.status_code, detail=detail)
+        return response.json()
+
+    def claim_resources(self, consumer_uuid, allocation_request, project_id,
+                        user_id, consumer_generation=None):
+        """PUT the allocations of one candidate for consumer_uuid.
+
+        :returns: True when claimed, False when the capacity is gone
+            (another consumer won the race).
+        """
+        body = dict(allocation_request, project_id=project_id,
+                    user_id=user_id, consumer_generation=consumer_generation)
+        response = self._request('PUT', '/allocations/%s' % consumer_uuid,
+                                 body)
+        if response.status_code == 204:
+            return True
+        code, detail = self._error(response)
+        if response.status_code == 409:
+            LOG.debug('Claim for %s lost a race (%s): %s', consumer_uuid,
+                      code, detail)
+            return False
+        raise exception.PlacementError(
+            what='PUT /allocations/%s' % consumer_uuid,
+            status=response.status_code, detail=detail)
+
+    def delete_allocation_for_instance(self, consumer_uuid):
+        """Remove every allocation of consumer_uuid; True if there were any."""
+        response = self._request('DELETE', '/allocations/%s' % consumer_uuid)
+        if response.status_code in (204, 404):
+            return response.status_code == 204
+        _code, detail = self._error(response)
+        raise exception.PlacementError(
+            what='DELETE /allocations/%s' % consumer_uuid,
+            status=response.status_code, detail=detail)
+
+    # Providers and inventory
+
+    def ensure_resource_provider(self, uuid, name):
+        """Create the provider if it does not exist; return its generation."""
+        response = self._request('GET', '/resource_providers/%s' % uuid)
+        if response.status_code == 200:
+            return response.json()['generation']
+        response = self._request('POST', '/resource_providers',
+                                 {'uuid': uuid, 'name': name})
+        if response.status_code in (200, 201):
+            return response.json()['generation']
+        if response.status_code == 409:
+            # Created meanwhile by a restart of ourselves: read it back.
+            response = self._request('GET', '/resource_providers/%s' % uuid)
+            if response.status_code == 200:
+                return response.json()['generation']
+        _code, detail = self._error(response)
+        raise exception.PlacementError(what='POST /resource_providers',
+                                       status=response.status_code,
+                                       detail=detail)
+
+    def set_inventory(self, rp_uuid, inventories):
+        """Make the provider's inventory exactly inventories.
+
+        :param inventories: {resource_class: {total, reserved, min_unit,
+            max_unit, step_size, allocation_ratio}}
+        """
+        url = '/resource_providers/%s/inventories' % rp_uuid
+        for _attempt in range(_RETRIES):
+            current = self._request('GET', url)
+            if current.status_code != 200:
+                _code, detail = self._error(current)
+                raise exception.PlacementError(what='GET ' + url,
+                                               status=current.status_code,
+                                               detail=detail)
+            body = current.json()
+            if body['inventories'] == inventories:
+                return
+            response = self._request('PUT', url, {
+                'resource_provider_generation':
+                    body['resource_provider_generation'],
+                'inventories': inventories})
+            if response.status_code == 200:
+                return
+            code, detail = self._error(response)
+            if code != 'placement.concurrent_update':
+                raise exception.PlacementError(what='PUT ' + url,
+                                               status=response.status_code,
+                                               detail=detail)
+            time.sleep(0.05)
+        raise exception.PlacementError(what='PUT ' + url, status=409,
+                                       detail='generation kept changing')
