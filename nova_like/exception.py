@@ -125,3 +125,7 @@ class PlacementUnavailable(NovaLikeException):
 
 class PlacementError(NovaLikeException):
     msg_fmt = 'Placement answered %(status)s to %(what)s: %(detail)s'
+
+
+class HypervisorError(NovaLikeException):
+    msg_fmt = 'Hypervisor on %(host)s: %(reason)s'

@@ -110,7 +110,9 @@ class Service:
 
     def _periodic_loop(self):
         ctx = nl_context.get_admin_context()
-        while not self._stop.wait(CONF.periodic_interval):
+        interval = getattr(self.manager, 'periodic_interval',
+                           CONF.periodic_interval)
+        while not self._stop.wait(interval):
             try:
                 self.manager.periodic_tasks(ctx)
             except Exception:  # a failed run must not end the loop

@@ -89,8 +89,13 @@ class PlacementClient:
         :returns: True when claimed, False when the capacity is gone
             (another consumer won the race).
         """
-        body = dict(allocation_request, project_id=project_id,
-                    user_id=user_id, consumer_generation=consumer_generation)
+        # PUT /allocations/{consumer} takes no "mappings" (only the bulk
+        # POST /allocations does), so a candidate's mappings are dropped.
+        body = {k: v for k, v in allocation_request.items()
+                if k != 'mappings'}
+        body.update(project_id=project_id, user_id=user_id,
+                    consumer_generation=consumer_generation,
+                    consumer_type='INSTANCE')
         response = self._request('PUT', '/allocations/%s' % consumer_uuid,
                                  body)
         if response.status_code == 204:

@@ -5,6 +5,8 @@ import logging
 
 import oslo_messaging as messaging
 
+from nova_like.clients import placement as placement_client
+from nova_like.compute import build
 from nova_like.compute import resource_tracker
 from nova_like import conf
 from nova_like import versions
@@ -19,10 +21,12 @@ class ComputeManager:
 
     target = messaging.Target(version=versions.rpc_version('compute'))
 
-    def __init__(self, host=None, driver=None):
+    def __init__(self, host=None, driver=None, placement=None):
         self.host = host or CONF.host
         self.driver = driver or virt_driver.load_driver(CONF.compute_driver)
-        self.rt = resource_tracker.ResourceTracker(self.host, self.driver)
+        self.placement = placement or placement_client.PlacementClient()
+        self.rt = resource_tracker.ResourceTracker(self.host, self.driver,
+                                                   self.placement)
 
     def init_host(self, context):
         """Connect to the hypervisor and record this host's nodes."""
@@ -35,3 +39,13 @@ class ComputeManager:
 
     def ping(self, context):
         return {'host': self.host, 'driver': self.driver.name}
+
+    def build_and_run_instance(self, context, instance, request_spec, image,
+                               alternates):
+        """See ComputeAPI.build_and_run_instance; the flow is compute/build.py."""
+        build.BuildTask(self, context, instance, request_spec, image,
+                        alternates).run()
+
+    def terminate_instance(self, context, instance):
+        """See ComputeAPI.terminate_instance; the flow is compute/build.py."""
+        build.terminate(self, context, instance)

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ResourceTracker: keeps the ComputeNode records of this host in step with the hypervisor."""
+"""ResourceTracker: keeps this host's ComputeNode records and Placement inventory in step with the hypervisor."""
 
 import logging
 
+from nova_like.clients import placement as placement_client
+from nova_like import conf
 from nova_like import exception
 from nova_like import objects
 
+CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
 _NODE_FIELDS = ('vcpus', 'memory_mb', 'local_gb', 'vcpus_used',
@@ -13,18 +16,61 @@ _NODE_FIELDS = ('vcpus', 'memory_mb', 'local_gb', 'vcpus_used',
                 'hypervisor_version', 'cpu_info')
 
 
+def inventory_for(resources):
+    """Placement inventory of a node from its hypervisor resources."""
+    return {
+        'VCPU': {'total': resources['vcpus'],
+                 'reserved': CONF.reserved_host_cpus,
+                 'min_unit': 1, 'max_unit': resources['vcpus'],
+                 'step_size': 1,
+                 'allocation_ratio': CONF.cpu_allocation_ratio},
+        'MEMORY_MB': {'total': resources['memory_mb'],
+                      'reserved': CONF.reserved_host_memory_mb,
+                      'min_unit': 1, 'max_unit': resources['memory_mb'],
+                      'step_size': 1,
+                      'allocation_ratio': CONF.ram_allocation_ratio},
+        'DISK_GB': {'total': resources['local_gb'],
+                    'reserved': CONF.reserved_host_disk_mb // 1024,
+                    'min_unit': 1, 'max_unit': resources['local_gb'],
+                    'step_size': 1,
+                    'allocation_ratio': CONF.disk_allocation_ratio},
+    }
+
+
 class ResourceTracker:
 
-    def __init__(self, host, driver):
+    def __init__(self, host, driver, placement=None):
         self.host = host
         self.driver = driver
+        self.placement = placement or placement_client.PlacementClient()
         self.compute_nodes = {}
+        self._reported = {}
 
     def update_available_resource(self, context):
-        """Create or refresh the ComputeNode of every node of the driver."""
+        """Refresh every node's ComputeNode and Placement inventory."""
         for nodename in self.driver.get_available_nodes():
             resources = self.driver.get_available_resource(nodename)
-            self._update_node(context, nodename, resources)
+            node = self._update_node(context, nodename, resources)
+            self._report(node, resources)
+
+    def _report(self, node, resources):
+        inventory = inventory_for(resources)
+        if self._reported.get(node.uuid) == inventory:
+            return
+        try:
+            self.placement.ensure_resource_provider(node.uuid,
+                                                    node.hypervisor_hostname)
+            self.placement.set_inventory(node.uuid, inventory)
+        except (exception.PlacementUnavailable,
+                exception.PlacementError) as exc:
+            # The periodic task tries again; until then the host is simply
+            # not a candidate.
+            LOG.warning('Could not report %s to Placement: %s',
+                        node.hypervisor_hostname, exc.message)
+            return
+        self._reported[node.uuid] = inventory
+        LOG.info('Reported inventory of %s (%s) to Placement',
+                 node.hypervisor_hostname, node.uuid)
 
     def _update_node(self, context, nodename, resources):
         node = self.compute_nodes.get(nodename)
@@ -42,7 +88,7 @@ class ResourceTracker:
                 LOG.info('Compute node %s (%s) created for host %s',
                          nodename, node.uuid, self.host)
                 self.compute_nodes[nodename] = node
-                return
+                return node
         for name in _NODE_FIELDS:
             if getattr(node, name) != resources[name]:
                 setattr(node, name, resources[name])
@@ -51,3 +97,4 @@ class ResourceTracker:
             node.running_vms = running
         node.save()
         self.compute_nodes[nodename] = node
+        return node

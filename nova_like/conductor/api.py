@@ -18,7 +18,7 @@ class API:
 
 
 class ComputeTaskAPI:
-    """Starts the conductor's long flows (build, reschedule)."""
+    """Starts the conductor's long flows."""
 
     def __init__(self):
         self.conductor_rpcapi = rpcapi.ConductorAPI()
@@ -28,12 +28,6 @@ class ComputeTaskAPI:
         """See ConductorAPI.schedule_and_build_instances (a cast)."""
         self.conductor_rpcapi.schedule_and_build_instances(
             context, build_requests, request_specs, image, tags)
-
-    def build_instances(self, context, instance, request_spec, image,
-                        alternates, reason):
-        """See ConductorAPI.build_instances (a cast)."""
-        self.conductor_rpcapi.build_instances(
-            context, instance, request_spec, image, alternates, reason)
 
 
 def indirection_api():

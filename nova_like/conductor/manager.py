@@ -6,7 +6,10 @@ import time
 import oslo_messaging as messaging
 from oslo_utils import versionutils
 
+from nova_like.clients import placement as placement_client
 from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like.conductor.tasks import build
+from nova_like.conductor.tasks import reconcile
 from nova_like import conf
 from nova_like import exception
 from nova_like.objects import base as objects_base
@@ -29,8 +32,11 @@ class ConductorManager:
 
     target = messaging.Target(version=versions.rpc_version('conductor'))
 
-    def __init__(self, host=None):
+    def __init__(self, host=None, placement=None):
         self.host = host or CONF.host
+        self.placement = placement or placement_client.PlacementClient()
+        self.periodic_interval = CONF.conductor.reconcile_interval
+        self.default_az = CONF.default_availability_zone
         self._scheduler = None
         self._compute = None
 
@@ -81,6 +87,16 @@ class ConductorManager:
         target = object_versions[objinst.obj_name()]
         return objinst.obj_to_primitive(target_version=target,
                                         version_manifest=object_versions)
+
+    def schedule_and_build_instances(self, context, build_requests,
+                                     request_specs, image, tags=None):
+        """See ConductorAPI; the flow is conductor/tasks/build.py."""
+        build.ScheduleAndBuild(self, context, build_requests, request_specs,
+                               image, tags).run()
+
+    def periodic_tasks(self, context):
+        """Repair servers stuck by a crash (conductor/tasks/reconcile.py)."""
+        reconcile.reconcile(context, self.placement)
 
     def ping(self, context, scheduler=False, compute_host=None,
              timeout=None):

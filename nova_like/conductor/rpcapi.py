@@ -5,7 +5,7 @@ API version history:
 
     1.0 - Initial version: object_class_action_versions, object_action,
           object_backport_versions (the object indirection API), ping,
-          schedule_and_build_instances and build_instances (reschedule).
+          schedule_and_build_instances.
 """
 
 import oslo_messaging as messaging
@@ -79,15 +79,3 @@ class ConductorAPI(ovo_base.VersionedObjectIndirectionAPI):
                    build_requests=build_requests, request_specs=request_specs,
                    image=image, tags=tags)
 
-    def build_instances(self, context, instance, request_spec, image,
-                        alternates, reason):
-        """Reschedule instance to the next alternate after a failed build (cast).
-
-        :param alternates: the Selections not yet tried.
-        :param reason: why the previous host failed, for the fault if
-            nothing is left.
-        """
-        cctxt = self.client.prepare()
-        cctxt.cast(context, 'build_instances', instance=instance,
-                   request_spec=request_spec, image=image,
-                   alternates=alternates, reason=reason)

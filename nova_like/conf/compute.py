@@ -22,6 +22,14 @@ fake_opts = [
                help='Memory in MiB the fake host reports.'),
     cfg.IntOpt('disk_gb', default=1024, min=1,
                help='Local disk in GiB the fake host reports.'),
+    cfg.FloatOpt('spawn_delay', default=0.0, min=0.0,
+                 help='Seconds a spawn takes, to simulate a slow '
+                      'hypervisor.'),
+    cfg.ListOpt('fail_spawn_hosts', default=[],
+                help='Hosts on which every spawn fails (fault injection for '
+                     'reschedule and error paths).'),
+    cfg.ListOpt('fail_destroy_hosts', default=[],
+                help='Hosts on which every guest destroy fails.'),
 ]
 
 

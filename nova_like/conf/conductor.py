@@ -9,6 +9,10 @@ conductor_opts = [
     cfg.IntOpt('executor_threads', default=64, min=1,
                help='Threads that serve RPC requests in nova-like-conductor; '
                     'every compute object call takes one while it runs.'),
+    cfg.IntOpt('reconcile_interval', default=15, min=1,
+               help='Seconds between two passes that repair servers a '
+                    'crash left half-done: BUILD or DELETING on a compute '
+                    'host that is down becomes ERROR (or is deleted).'),
 ]
 
 

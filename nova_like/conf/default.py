@@ -26,6 +26,24 @@ opts = [
                help='Virt driver the compute daemon drives, as '
                     '<module under nova_like.virt>.<class>: '
                     'fake.FakeDriver or libvirt.LibvirtDriver.'),
+    cfg.FloatOpt('cpu_allocation_ratio', default=4.0, min=0.0,
+                 help='Virtual CPUs per physical CPU that Placement may '
+                      'allocate on each compute host.'),
+    cfg.FloatOpt('ram_allocation_ratio', default=1.0, min=0.0,
+                 help='Virtual RAM per physical RAM that Placement may '
+                      'allocate on each compute host.'),
+    cfg.FloatOpt('disk_allocation_ratio', default=1.0, min=0.0,
+                 help='Virtual disk per physical disk that Placement may '
+                      'allocate on each compute host.'),
+    cfg.IntOpt('reserved_host_cpus', default=0, min=0,
+               help='Host CPUs kept back from guests (Placement reserved).'),
+    cfg.IntOpt('reserved_host_memory_mb', default=512, min=0,
+               help='Host memory in MiB kept back from guests.'),
+    cfg.IntOpt('reserved_host_disk_mb', default=0, min=0,
+               help='Host disk in MiB kept back from guests.'),
+    cfg.StrOpt('default_availability_zone', default='nova',
+               help='Availability zone of compute hosts that no aggregate '
+                    'puts in another zone.'),
     cfg.IntOpt('rpc_startup_timeout', default=10, min=1,
                help='Seconds a daemon waits at start for the message broker '
                     'and its database before it exits with an error naming '

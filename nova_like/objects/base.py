@@ -32,8 +32,11 @@ class NovaLikeObject(ovo_base.VersionedObject):
     OBJ_SERIAL_NAMESPACE = 'nova_like_object'
     OBJ_PROJECT_NAMESPACE = 'nova_like'
 
-    def obj_reset_changes(self, fields=None, recursive=False):
-        super().obj_reset_changes(fields, recursive=recursive)
+    def __init__(self, context=None, **kwargs):
+        super().__init__(context, **kwargs)
+        # Fields with a default are set from the start, so that reading one
+        # never raises "Cannot load" on an object built in code.
+        self.obj_set_defaults()
 
 
 class NovaLikePersistentObject:

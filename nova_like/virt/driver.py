@@ -32,6 +32,21 @@ class ComputeDriver:
         """UUIDs of the guests the hypervisor has."""
         raise NotImplementedError()
 
+    def spawn(self, context, instance, image):
+        """Create and start the guest of instance from image (a dict).
+
+        :raises: HypervisorError saying what failed.
+        """
+        raise NotImplementedError()
+
+    def destroy(self, context, instance):
+        """Stop the guest and remove it and all its files; no-op if absent."""
+        raise NotImplementedError()
+
+    def get_info(self, instance):
+        """:returns: {'power_state': one of compute.power_state}."""
+        raise NotImplementedError()
+
 
 def load_driver(name):
     """Instantiate '<module under nova_like.virt>.<Class>'.

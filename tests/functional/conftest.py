@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
 """Fixtures that run every service in this process on the fake:// transport."""
 
+from keystoneauth1 import loading as ks_loading
 import pytest
 
 from nova_like.compute import manager as compute_manager
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.conductor import manager as conductor_manager
 from nova_like.conductor import rpcapi as conductor_rpcapi
+from nova_like.clients import ksa
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db import engine
@@ -16,6 +18,7 @@ from nova_like import rpc
 from nova_like.scheduler import manager as scheduler_manager
 from nova_like.scheduler import rpcapi as scheduler_rpcapi
 from nova_like import service
+from tests.functional import placement_server
 
 CONF = conf.CONF
 
@@ -45,6 +48,18 @@ class Stack:
             svc.stop()
 
 
+def use_static_token(endpoint, overrides, group='placement'):
+    """Point [group] at endpoint with keystoneauth's admin_token plugin."""
+    for opt in ks_loading.get_auth_plugin_conf_options('admin_token'):
+        if opt.dest not in CONF[group]:
+            CONF.register_opt(opt, group=group)
+    for name, value in (('auth_type', 'admin_token'), ('endpoint', endpoint),
+                        ('token', 'admin')):
+        CONF.set_override(name, value, group=group)
+        overrides[(name, group)] = value
+    ksa.reset()
+
+
 @pytest.fixture
 def stack(tmp_path):
     objects.register_all()
@@ -57,12 +72,21 @@ def stack(tmp_path):
         ('connection', 'database'): 'sqlite:///%s/cell1.sqlite' % tmp_path,
         ('connection', 'api_database'): 'sqlite:///%s/api.sqlite' % tmp_path,
         ('auth_strategy', 'api'): 'noauth2',
+        ('reconcile_interval', 'conductor'): 1,
     }
     for (name, group), value in overrides.items():
         CONF.set_override(name, value, group=group)
+    running_placement = placement_server.PlacementServer(
+        'sqlite:///%s/placement.sqlite' % tmp_path)
+    use_static_token(running_placement.start(), overrides)
     migration.upgrade('main', CONF.database.connection)
     migration.upgrade('api', CONF.api_database.connection)
     ctx = nl_context.get_admin_context()
+    cell0_url = 'sqlite:///%s/cell0.sqlite' % tmp_path
+    migration.upgrade('main', cell0_url)
+    objects.CellMapping(ctx, uuid=objects.cell_mapping.CELL0_UUID,
+                        name='cell0', transport_url='none:///',
+                        database_connection=cell0_url).create()
     objects.CellMapping(ctx, uuid='3d6a8c4e-0000-4000-8000-000000000001',
                         name='cell1', transport_url='fake:///',
                         database_connection=CONF.database.connection).create()
@@ -75,6 +99,8 @@ def stack(tmp_path):
         yield running
     finally:
         running.stop()
+        running_placement.stop()
+        ksa.reset()
         rpc.cleanup()
         engine.dispose_all()
         for (name, group) in overrides:

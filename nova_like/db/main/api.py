@@ -287,3 +287,29 @@ def instance_fault_get_by_instance_uuids(context, uuids, latest=False):
             if not (latest and bucket):
                 bucket.append(base.model_dict(row))
         return faults
+
+
+def instance_uuids_by_host(context, hosts):
+    """{host: set of uuids} of the live instances on hosts."""
+    with reader(context) as session:
+        rows = session.execute(
+            sa.select(models.Instance.host, models.Instance.uuid)
+            .where(models.Instance.host.in_(list(hosts)),
+                   models.Instance.deleted == 0))
+        result = {host: set() for host in hosts}
+        for host, uuid in rows:
+            result[host].add(uuid)
+        return result
+
+
+def instance_get_all_by_states(context, vm_states=None, task_states=None):
+    """Live instances whose vm_state or task_state is in the lists given."""
+    clauses = []
+    if vm_states:
+        clauses.append(models.Instance.vm_state.in_(vm_states))
+    if task_states:
+        clauses.append(models.Instance.task_state.in_(task_states))
+    with reader(context) as session:
+        rows = session.scalars(sa.select(models.Instance).where(
+            models.Instance.deleted == 0, sa.or_(*clauses)))
+        return [base.model_dict(r) for r in rows]

@@ -1,0 +1,185 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Building and terminating a server on this host: the compute half of the boot path.
+
+A build arrives with the host's Placement claim already made by the
+scheduler. On success the server becomes ACTIVE. If the hypervisor fails,
+the guest is cleaned up, this host's claim is removed, and the build moves
+to the next alternate the scheduler chose (its allocation is claimed here,
+then the build is cast to that host) — no round trip through the scheduler.
+When no alternate can be claimed the server goes to ERROR with a fault that
+names every host tried and the last error. Build and terminate of one
+instance are serialized by a per-instance lock, so a delete during a build
+waits for the build to end and then cleans up.
+"""
+
+import collections
+import contextlib
+import logging
+import threading
+
+from oslo_serialization import jsonutils
+from oslo_utils import timeutils
+
+from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like.compute import task_states
+from nova_like.compute import vm_states
+from nova_like import exception
+from nova_like import objects
+from nova_like.virt import power_state
+
+LOG = logging.getLogger(__name__)
+
+_locks = collections.defaultdict(threading.Lock)
+_locks_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def instance_lock(uuid):
+    with _locks_guard:
+        lock = _locks[uuid]
+    with lock:
+        yield
+    with _locks_guard:
+        if not lock.locked():
+            _locks.pop(uuid, None)
+
+
+def add_fault(context, instance, message, host, details=None):
+    """Record why instance failed, for the API's fault field."""
+    objects.InstanceFault(context, instance_uuid=instance.uuid, code=500,
+                          message=message, details=details or message,
+                          host=host).create()
+
+
+class BuildTask:
+    """One attempt to build instance on this host."""
+
+    def __init__(self, manager, context, instance, request_spec, image,
+                 alternates):
+        self.manager = manager
+        self.context = context
+        self.instance = instance
+        self.request_spec = request_spec
+        self.image = image
+        self.alternates = list(alternates or [])
+
+    def run(self):
+        with instance_lock(self.instance.uuid):
+            self._run()
+
+    def _run(self):
+        instance = self.instance
+        instance.task_state = task_states.SPAWNING
+        try:
+            instance.save(expected_task_state=[task_states.SCHEDULING])
+        except (exception.InstanceNotFound,
+                exception.UnexpectedTaskStateError):
+            LOG.info('Instance %s was deleted before its build started',
+                     instance.uuid)
+            self.manager.placement.delete_allocation_for_instance(
+                instance.uuid)
+            return
+        try:
+            self.manager.driver.spawn(self.context, instance, self.image)
+        except Exception as exc:  # any hypervisor failure ends this attempt
+            reason = getattr(exc, 'message', None) or str(exc) or \
+                type(exc).__name__
+            LOG.warning('Build of %s failed on %s: %s', instance.uuid,
+                        self.manager.host, reason)
+            self._cleanup_guest()
+            self._reschedule_or_fail(reason)
+            return
+        instance.power_state = self.manager.driver.get_info(
+            instance)['power_state']
+        instance.vm_state = vm_states.ACTIVE
+        instance.task_state = None
+        instance.launched_at = timeutils.utcnow()
+        try:
+            instance.save(expected_task_state=[task_states.SPAWNING])
+        except (exception.InstanceNotFound,
+                exception.UnexpectedTaskStateError):
+            # Deleted while spawning: terminate_instance (queued behind our
+            # lock) removes the guest and the allocation.
+            LOG.info('Instance %s was deleted during its build',
+                     instance.uuid)
+            return
+        LOG.info('Instance %s is ACTIVE on %s', instance.uuid,
+                 self.manager.host)
+
+    def _cleanup_guest(self):
+        try:
+            self.manager.driver.destroy(self.context, self.instance)
+        except Exception:  # the failure we report is the spawn's
+            LOG.exception('Cleaning up the failed guest of %s',
+                          self.instance.uuid)
+
+    def _reschedule_or_fail(self, reason):
+        instance = self.instance
+        placement = self.manager.placement
+        placement.delete_allocation_for_instance(instance.uuid)
+        tried = list(self.request_spec.ignore_hosts) + [self.manager.host]
+        self.request_spec.ignore_hosts = tried
+        while self.alternates:
+            alternate = self.alternates.pop(0)
+            request = jsonutils.loads(alternate.allocation_request)
+            if not placement.claim_resources(
+                    instance.uuid, request, instance.project_id,
+                    instance.user_id):
+                tried.append(alternate.service_host + ' (no capacity left)')
+                continue
+            instance.host = alternate.service_host
+            instance.node = alternate.nodename
+            instance.launched_on = alternate.service_host
+            instance.task_state = task_states.SCHEDULING
+            try:
+                instance.save(expected_task_state=[task_states.SPAWNING])
+            except (exception.InstanceNotFound,
+                    exception.UnexpectedTaskStateError):
+                placement.delete_allocation_for_instance(instance.uuid)
+                return
+            LOG.info('Rescheduling %s from %s to %s', instance.uuid,
+                     self.manager.host, alternate.service_host)
+            compute_rpcapi.ComputeAPI().build_and_run_instance(
+                self.context, instance, alternate.service_host,
+                self.request_spec, self.image, self.alternates)
+            return
+        message = ('Build of instance %s failed on every host tried (%s); '
+                   'last error on %s: %s' % (instance.uuid, ', '.join(tried),
+                                             self.manager.host, reason))
+        # The fault goes first so that nobody ever sees ERROR without it.
+        add_fault(self.context, instance, message, self.manager.host)
+        instance.vm_state = vm_states.ERROR
+        instance.task_state = None
+        instance.power_state = power_state.NOSTATE
+        try:
+            instance.save(expected_task_state=[task_states.SPAWNING])
+        except (exception.InstanceNotFound,
+                exception.UnexpectedTaskStateError):
+            return
+
+
+def terminate(manager, context, instance):
+    """Destroy the guest, free the claim and soft-delete the instance."""
+    with instance_lock(instance.uuid):
+        try:
+            manager.driver.destroy(context, instance)
+        except Exception as exc:  # leave an explained ERROR, never DELETING
+            reason = getattr(exc, 'message', None) or str(exc)
+            LOG.warning('Delete of %s failed on %s: %s', instance.uuid,
+                        manager.host, reason)
+            add_fault(context, instance, 'Delete failed on %s: %s'
+                      % (manager.host, reason), manager.host)
+            instance.vm_state = vm_states.ERROR
+            instance.task_state = None
+            instance.save()
+            return
+        manager.placement.delete_allocation_for_instance(instance.uuid)
+        instance.vm_state = vm_states.DELETED
+        instance.task_state = None
+        instance.power_state = power_state.NOSTATE
+        try:
+            instance.save()
+            instance.destroy()
+        except exception.InstanceNotFound:
+            pass
+        LOG.info('Instance %s deleted from %s', instance.uuid, manager.host)

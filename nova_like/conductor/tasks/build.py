@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: Apache-2.0
+"""schedule_and_build_instances: from the API's build requests to casts at compute hosts.
+
+For a boot request of N servers: one select_destinations call (which also
+claims each server's resources in Placement); then per server, the
+Instance is created in the chosen host's cell, its InstanceMapping pointed
+at that cell, its BuildRequest deleted, and build_and_run_instance cast to
+the host with the alternates. If the user deleted the server meanwhile
+(BuildRequest gone) the new Instance and its claim are removed again. If no
+host fits, every server is written to cell0 in ERROR with the scheduler's
+explanation as its fault.
+"""
+
+import logging
+
+from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like.compute import vm_states
+from nova_like import context as nl_context
+from nova_like import exception
+from nova_like import objects
+
+LOG = logging.getLogger(__name__)
+
+
+class ScheduleAndBuild:
+
+    def __init__(self, manager, context, build_requests, request_specs,
+                 image, tags):
+        self.manager = manager
+        self.context = context
+        self.build_requests = build_requests
+        self.request_specs = request_specs
+        self.image = image
+        self.tags = tags
+
+    def run(self):
+        spec = self.request_specs[0]
+        spec.num_instances = len(self.build_requests)
+        uuids = [br.instance_uuid for br in self.build_requests]
+        try:
+            host_lists = self.manager.scheduler_rpcapi.select_destinations(
+                self.context, spec, uuids)
+        except exception.NoValidHost as exc:
+            LOG.info('No valid host for %s: %s', ', '.join(uuids),
+                     exc.message)
+            self._bury_in_cell0(exc.message)
+            return
+        except Exception as exc:  # the servers must not stay in BUILD
+            LOG.exception('Scheduling %s failed', ', '.join(uuids))
+            self._bury_in_cell0('Scheduling failed: %s' % (
+                getattr(exc, 'message', None) or exc))
+            return
+        compute = compute_rpcapi.ComputeAPI()
+        for build_request, request_spec, hosts in zip(
+                self.build_requests, self.request_specs, host_lists):
+            self._build_one(compute, build_request, request_spec, hosts)
+
+    def _build_one(self, compute, build_request, request_spec, hosts):
+        chosen, alternates = hosts[0], hosts[1:]
+        cell = objects.CellMapping.get_by_uuid(self.context, chosen.cell_uuid)
+        instance = build_request.instance
+        instance.host = chosen.service_host
+        instance.node = chosen.nodename
+        instance.launched_on = chosen.service_host
+        instance.availability_zone = (instance.availability_zone or
+                                      self.manager.default_az)
+        with nl_context.target_cell(self.context, cell) as cctx:
+            instance._context = cctx
+            instance.create()
+            if not self._map_and_forget_request(build_request, cell):
+                LOG.info('Instance %s was deleted while it was scheduled',
+                         instance.uuid)
+                self.manager.placement.delete_allocation_for_instance(
+                    instance.uuid)
+                instance.destroy()
+                return
+            compute.build_and_run_instance(cctx, instance,
+                                           chosen.service_host, request_spec,
+                                           self.image, alternates)
+
+    def _map_and_forget_request(self, build_request, cell):
+        """Point the mapping at cell and drop the BuildRequest.
+
+        :returns: False when the user deleted the server meanwhile.
+        """
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            self.context, build_request.instance_uuid)
+        mapping.cell_mapping = cell
+        mapping.save()
+        try:
+            build_request.destroy()
+        except exception.BuildRequestNotFound:
+            return False
+        return not mapping.queued_for_delete
+
+    def _bury_in_cell0(self, reason):
+        """Write every server to cell0 in ERROR with reason as its fault."""
+        cell0 = objects.CellMapping.get_by_uuid(
+            self.context, objects.cell_mapping.CELL0_UUID)
+        for build_request in self.build_requests:
+            instance = build_request.instance
+            instance.vm_state = vm_states.ERROR
+            instance.task_state = None
+            with nl_context.target_cell(self.context, cell0) as cctx:
+                instance._context = cctx
+                instance.create()
+                objects.InstanceFault(
+                    cctx, instance_uuid=instance.uuid, code=500,
+                    message=reason, details=reason, host=None).create()
+                if not self._map_and_forget_request(build_request, cell0):
+                    instance.destroy()
+

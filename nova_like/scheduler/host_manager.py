@@ -1,0 +1,64 @@
+# SPDX-License-Identifier: Apache-2.0
+"""HostState: what the scheduler knows of one compute node, read from every cell."""
+
+import json
+
+from nova_like import conf
+from nova_like import context as nl_context
+from nova_like import objects
+
+CONF = conf.CONF
+
+
+class HostState:
+    """A compute node with its service, cell and Placement summary."""
+
+    def __init__(self, node, service, cell_uuid):
+        self.uuid = node.uuid
+        self.host = node.host
+        self.nodename = node.hypervisor_hostname
+        self.cell_uuid = cell_uuid
+        self.service = service
+        self.hypervisor_type = node.hypervisor_type
+        try:
+            self.cpu_info = json.loads(node.cpu_info or '{}')
+        except ValueError:
+            self.cpu_info = {}
+        self.availability_zone = CONF.default_availability_zone
+        self.aggregates = []
+        self.instance_uuids = set()
+        # Filled from Placement's provider summary: free = capacity - used.
+        self.free = {}
+
+    def set_summary(self, summary):
+        self.free = {rc: int(v['capacity'] - v['used'])
+                     for rc, v in summary.get('resources', {}).items()}
+
+    def consume(self, resources):
+        """Account for a claim made during this scheduling pass."""
+        for rc, amount in resources.items():
+            self.free[rc] = self.free.get(rc, 0) - amount
+
+    def __repr__(self):
+        return '<HostState %s/%s>' % (self.host, self.nodename)
+
+
+def get_host_states(context, node_uuids):
+    """HostStates of the compute nodes with these uuids, across all cells.
+
+    :returns: {node uuid: HostState}
+    """
+    wanted = set(node_uuids)
+    states = {}
+    ctx = context.elevated()
+    cells = [c for c in objects.CellMappingList.get_all(ctx)
+             if not c.is_cell0 and not c.disabled]
+    for cell in cells:
+        with nl_context.target_cell(ctx, cell) as cctx:
+            services = {s.host: s for s in objects.ServiceList.get_all(
+                cctx, binary='nova-like-compute')}
+            for node in objects.ComputeNodeList.get_all(cctx):
+                if node.uuid in wanted and node.host in services:
+                    states[node.uuid] = HostState(node, services[node.host],
+                                                  cell.uuid)
+    return states

@@ -1,0 +1,231 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The back half of the boot path in one process: conductor, scheduler, Placement, fake computes."""
+
+import time
+
+from oslo_utils import uuidutils
+import pytest
+
+from nova_like.clients import placement as placement_client
+from nova_like.conductor import api as conductor_api
+from nova_like import conf
+from nova_like import context as nl_context
+from nova_like import exception
+from nova_like import objects
+
+CONF = conf.CONF
+IMAGE = {'id': '5b7c2b0e-6f4e-4a47-9d7a-0c1f7d3f7e11', 'name': 'tiny',
+         'min_disk': '0', 'min_ram': '0'}
+
+
+def _flavor(ctx, vcpus=1, memory_mb=512, root_gb=1, name=None):
+    flavor = objects.Flavor(ctx, flavorid=uuidutils.generate_uuid(),
+                            name=name or uuidutils.generate_uuid(),
+                            vcpus=vcpus, memory_mb=memory_mb, root_gb=root_gb,
+                            ephemeral_gb=0, swap=0)
+    flavor.create()
+    return flavor
+
+
+def _submit(ctx, flavor, count=1, az=None):
+    """What the API writes for a boot request, then its one cast."""
+    build_requests, specs = [], []
+    for index in range(count):
+        uuid = uuidutils.generate_uuid()
+        instance = objects.Instance(
+            ctx, uuid=uuid, project_id='p1', user_id='u1',
+            display_name='vm-%d' % index, flavor=flavor, image_ref=IMAGE['id'],
+            vcpus=flavor.vcpus, memory_mb=flavor.memory_mb,
+            root_gb=flavor.root_gb, ephemeral_gb=0, vm_state='building',
+            task_state='scheduling', power_state=0, availability_zone=az,
+            launch_index=index, metadata={}, system_metadata={}, tags=[])
+        spec = objects.RequestSpec(ctx, instance_uuid=uuid, project_id='p1',
+                                   user_id='u1', flavor=flavor, image=IMAGE,
+                                   num_instances=count,
+                                   availability_zone=az)
+        spec.create()
+        request = objects.BuildRequest(ctx, instance_uuid=uuid,
+                                       project_id='p1', instance=instance)
+        request.create()
+        objects.InstanceMapping(ctx, instance_uuid=uuid, project_id='p1',
+                                user_id='u1', cell_mapping=None).create()
+        build_requests.append(request)
+        specs.append(spec)
+    conductor_api.ComputeTaskAPI().schedule_and_build_instances(
+        ctx, build_requests, specs, IMAGE)
+    return [r.instance_uuid for r in build_requests]
+
+
+def _instance(ctx, uuid):
+    mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
+    if mapping.cell_mapping is None:
+        return None
+    with nl_context.target_cell(ctx, mapping.cell_mapping) as cctx:
+        instance = objects.Instance.get_by_uuid(cctx, uuid)
+        instance.fault = objects.InstanceFault.get_latest_for_instance(
+            cctx, uuid)
+        return instance
+
+
+def _wait_state(ctx, uuids, vm_state, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [_instance(ctx, u) for u in uuids]
+        if all(i is not None and i.vm_state == vm_state and
+               i.task_state is None for i in found):
+            return found
+        time.sleep(0.1)
+    states = [(i.vm_state, i.task_state, i.host) if i else None
+              for i in (_instance(ctx, u) for u in uuids)]
+    raise AssertionError('not all %s after %ss: %s' % (vm_state, timeout,
+                                                       states))
+
+
+def _allocations(uuid):
+    return placement_client.PlacementClient().get_allocations_for_consumer(
+        uuid)['allocations']
+
+
+@pytest.fixture
+def three_hosts(stack):
+    for host in ('cmp1', 'cmp2', 'cmp3'):
+        stack.start_compute(host)
+    return stack
+
+
+def test_boot_one_becomes_active_with_its_claim(three_hosts):
+    ctx = nl_context.get_admin_context()
+    flavor = _flavor(ctx, vcpus=2, memory_mb=1024, root_gb=5)
+    [uuid] = _submit(ctx, flavor)
+    [instance] = _wait_state(ctx, [uuid], 'active')
+    assert instance.power_state == 1 and instance.launched_at is not None
+    allocations = _allocations(uuid)
+    [(rp_uuid, allocation)] = allocations.items()
+    assert allocation['resources'] == {'VCPU': 2, 'MEMORY_MB': 1024,
+                                       'DISK_GB': 5}
+    node = objects.ComputeNode.get_by_host_and_nodename(
+        ctx, instance.host, instance.node)
+    assert node.uuid == rp_uuid
+    driver = three_hosts.computes[instance.host].manager.driver
+    assert driver.guest(uuid)['image_id'] == IMAGE['id']
+    with pytest.raises(exception.BuildRequestNotFound):
+        objects.BuildRequest.get_by_instance_uuid(ctx, uuid)
+
+
+def test_boot_twenty_spreads_over_three_hosts(three_hosts):
+    ctx = nl_context.get_admin_context()
+    flavor = _flavor(ctx)
+    uuids = _submit(ctx, flavor, count=20)
+    instances = _wait_state(ctx, uuids, 'active', timeout=60)
+    per_host = {}
+    for instance in instances:
+        per_host[instance.host] = per_host.get(instance.host, 0) + 1
+    assert sorted(per_host) == ['cmp1', 'cmp2', 'cmp3']
+    assert all(n >= 5 for n in per_host.values()), per_host
+
+
+def test_reschedule_to_an_alternate_after_a_spawn_failure(three_hosts):
+    CONF.set_override('fail_spawn_hosts', ['cmp1', 'cmp2'], 'fake_driver')
+    try:
+        ctx = nl_context.get_admin_context()
+        [uuid] = _submit(ctx, _flavor(ctx))
+        [instance] = _wait_state(ctx, [uuid], 'active')
+        assert instance.host == 'cmp3'
+        [rp_uuid] = _allocations(uuid)
+        assert rp_uuid == objects.ComputeNode.get_by_host_and_nodename(
+            ctx, 'cmp3', 'cmp3').uuid
+    finally:
+        CONF.clear_override('fail_spawn_hosts', 'fake_driver')
+
+
+def test_build_error_names_every_host_tried(three_hosts):
+    CONF.set_override('fail_spawn_hosts', ['cmp1', 'cmp2', 'cmp3'],
+                      'fake_driver')
+    try:
+        ctx = nl_context.get_admin_context()
+        [uuid] = _submit(ctx, _flavor(ctx))
+        [instance] = _wait_state(ctx, [uuid], 'error')
+        message = instance.fault.message
+        assert 'failed on every host tried' in message
+        for host in ('cmp1', 'cmp2', 'cmp3'):
+            assert host in instance.fault.details
+        assert 'injected fault' in instance.fault.details
+        assert _allocations(uuid) == {}
+    finally:
+        CONF.clear_override('fail_spawn_hosts', 'fake_driver')
+
+
+def test_no_valid_host_from_placement_is_explained(three_hosts):
+    ctx = nl_context.get_admin_context()
+    [uuid] = _submit(ctx, _flavor(ctx, vcpus=1000))
+    [instance] = _wait_state(ctx, [uuid], 'error')
+    mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
+    assert mapping.cell_mapping.is_cell0
+    assert instance.fault.message == (
+        'No valid host was found. Placement returned 0 candidates for '
+        'DISK_GB:1,MEMORY_MB:512,VCPU:1000.')
+
+
+def test_no_valid_host_from_filters_is_explained(three_hosts):
+    ctx = nl_context.get_admin_context()
+    for host in ('cmp1', 'cmp2'):
+        service = objects.Service.get_by_host_and_binary(
+            ctx, host, 'nova-like-compute')
+        service.disabled = True
+        service.save()
+    [uuid] = _submit(ctx, _flavor(ctx), az='elsewhere')
+    [instance] = _wait_state(ctx, [uuid], 'error')
+    assert instance.fault.message == (
+        'No valid host was found. 3 candidates from Placement: '
+        '1 removed by AvailabilityZoneFilter (in zone nova), '
+        '2 removed by ComputeFilter (disabled).')
+
+
+def test_delete_leaves_nothing_behind(three_hosts):
+    from nova_like.compute import rpcapi as compute_rpcapi
+    ctx = nl_context.get_admin_context()
+    [uuid] = _submit(ctx, _flavor(ctx))
+    [instance] = _wait_state(ctx, [uuid], 'active')
+    driver = three_hosts.computes[instance.host].manager.driver
+    mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
+    with nl_context.target_cell(ctx, mapping.cell_mapping) as cctx:
+        instance = objects.Instance.get_by_uuid(cctx, uuid)
+        instance.task_state = 'deleting'
+        instance.save(expected_task_state=[None])
+        compute_rpcapi.ComputeAPI().terminate_instance(cctx, instance)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                objects.Instance.get_by_uuid(cctx, uuid)
+            except exception.InstanceNotFound:
+                break
+            time.sleep(0.1)
+        else:
+            raise AssertionError('instance not deleted')
+    assert driver.guest(uuid) is None
+    assert _allocations(uuid) == {}
+
+
+def test_compute_dying_mid_build_leaves_error_not_build(three_hosts):
+    CONF.set_override('spawn_delay', 10, 'fake_driver')
+    ctx = nl_context.get_admin_context()
+    try:
+        [uuid] = _submit(ctx, _flavor(ctx))
+        deadline = time.monotonic() + 10
+        while True:
+            instance = _instance(ctx, uuid)
+            if instance and instance.task_state == 'spawning':
+                break
+            assert time.monotonic() < deadline, 'build never started'
+            time.sleep(0.05)
+        # The host stops heartbeating (its daemon died): stop its service
+        # loops without letting the build finish.
+        three_hosts.computes[instance.host]._stop.set()
+        start = time.monotonic()
+        [instance] = _wait_state(ctx, [uuid], 'error',
+                                 timeout=2 * CONF.service_down_time + 5)
+        assert time.monotonic() - start <= 2 * CONF.service_down_time + 2
+        assert 'went down while building' in instance.fault.message
+        assert _allocations(uuid) == {}
+    finally:
+        CONF.clear_override('spawn_delay', 'fake_driver')
