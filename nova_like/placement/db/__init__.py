@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The Placement database: models, sessions and the alembic tree."""
