@@ -30,6 +30,7 @@ RELEASES = {
             'Instance': '1.0',
             'InstanceFault': '1.0',
             'InstanceFaultList': '1.0',
+            'InstanceList': '1.0',
             'InstanceMapping': '1.0',
             'RequestSpec': '1.0',
             'Selection': '1.0',
@@ -57,7 +58,10 @@ def version_cap(service, level):
     if level in RELEASES:
         return RELEASES[level]['rpc'][service]
     parts = level.split('.')
-    if len(parts) == 2 and all(p.isdigit() for p in parts):
+    # A release name (2026.2) looks like a version; versions have a short
+    # major number.
+    if (len(parts) == 2 and all(p.isdigit() for p in parts)
+            and len(parts[0]) < 4):
         return level
     raise ValueError('[upgrade_levels] %s = %s is neither a release (%s) nor '
                      'a version like 1.0' % (service, level,

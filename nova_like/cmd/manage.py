@@ -2,6 +2,8 @@
 """nova-like-manage: create and upgrade databases, map cells and hosts, list services."""
 
 import argparse
+import os
+import re
 import sys
 
 from oslo_config import cfg
@@ -42,8 +44,21 @@ def _require(group):
 
 
 def _mask(url):
-    return sa.engine.make_url(url).render_as_string(hide_password=True) \
-        if url else url
+    """url with every password replaced by ****, clustered URLs included."""
+    if not url or '://' not in url:
+        return url
+    scheme, _, rest = url.partition('://')
+    hosts = [re.sub(r'^([^:@/]*):[^@]*@', r'\1:****@', h)
+             for h in rest.split(',')]
+    return scheme + '://' + ','.join(hosts)
+
+
+def _configured(name):
+    """[DEFAULT] name, or None when only its default is there."""
+    location = CONF.get_location(name)
+    if location is None or location.location == cfg.Locations.opt_default:
+        return None
+    return getattr(CONF, name)
 
 
 # api_db / db / placement_db
@@ -94,9 +109,8 @@ def _cell0_mapping():
 def _cell0_url(main_url):
     url = sa.engine.make_url(main_url)
     if url.get_backend_name() == 'sqlite':
-        path = url.database or ''
-        stem, dot, ext = path.rpartition('.')
-        database = '%s_cell0.%s' % (stem, ext) if dot else path + '_cell0'
+        stem, ext = os.path.splitext(url.database or '')
+        database = stem + '_cell0' + ext
         return url.set(database=database).render_as_string(
             hide_password=False)
     return url.set(database=url.database + '_cell0').render_as_string(
@@ -121,7 +135,7 @@ def create_cell(args):
     """Map a new cell; exit 1 when one with that DB and bus exists, 2 when
     the transport URL or database connection is missing."""
     _require('api_database')
-    transport_url = args.transport_url or CONF.transport_url
+    transport_url = args.transport_url or _configured('transport_url')
     database = args.database_connection or CONF.database.connection
     if not transport_url:
         print('Must specify --transport-url if [DEFAULT]/transport_url is '
@@ -155,9 +169,7 @@ def list_cells(args):
     show = (lambda u: u) if args.verbose else _mask
     _print_table(['Name', 'UUID', 'Transport URL', 'Database Connection',
                   'Disabled'],
-                 [[c.name, c.uuid, show(c.transport_url)
-                   if c.transport_url and '://' in c.transport_url and
-                   not args.verbose else c.transport_url,
+                 [[c.name, c.uuid, show(c.transport_url),
                    show(c.database_connection), c.disabled]
                   for c in cells])
     return 0

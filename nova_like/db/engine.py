@@ -200,6 +200,10 @@ def check_connection(url, group, option):
             conn.exec_driver_sql('SELECT 1')
     except exception.DBNotAllowed:
         raise
+    except sa_exc.ArgumentError as exc:
+        raise exception.ConfigError(
+            option=option, reason='%r is not a database URL like '
+            'mysql+pymysql://user:pass@host/nova' % url) from exc
     except Exception as exc:  # any driver error means the URL is unusable
         safe = sa.engine.make_url(url).render_as_string(hide_password=True)
         reason = str(getattr(exc, 'orig', None) or exc).splitlines()[0]

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Instance: a server in a cell database, with its states and embedded flavor."""
 
+import copy
+
 from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields
 
@@ -59,6 +61,25 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
         # The latest fault, loaded on request; never written by save().
         'fault': fields.ObjectField('InstanceFault', nullable=True),
     })
+
+    def obj_reset_changes(self, fields=None, recursive=False):
+        super().obj_reset_changes(fields, recursive=recursive)
+        # Remember the JSON fields so that changes made in place
+        # (instance.metadata['k'] = 'v') are seen by obj_what_changed.
+        for name in _JSON_FIELDS:
+            if (fields is None or name in fields) and \
+                    self.obj_attr_is_set(name):
+                setattr(self, '_orig_' + name,
+                        copy.deepcopy(getattr(self, name)))
+
+    def obj_what_changed(self):
+        changes = super().obj_what_changed()
+        for name in _JSON_FIELDS:
+            orig = getattr(self, '_orig_' + name, None)
+            if (orig is not None and self.obj_attr_is_set(name)
+                    and getattr(self, name) != orig):
+                changes.add(name)
+        return changes
 
     @staticmethod
     def _from_db_object(context, instance, db_inst):

@@ -39,8 +39,14 @@ class InstanceFault(base.NovaLikeObject):
     def create(self):
         values = base.db_changes(self)
         # The column holds 255 characters; the whole text stays in details.
-        if values.get('message') and len(values['message']) > 255:
-            values['message'] = values['message'][:252] + '...'
+        message = values.get('message')
+        if message and len(message) > 255:
+            values['message'] = message[:252] + '...'
+            details = values.get('details')
+            if not details:
+                values['details'] = message
+            elif not details.startswith(message):
+                values['details'] = message + '\n\n' + details
         self._from_db_object(self._context, self,
                              db.instance_fault_create(self._context, values))
 

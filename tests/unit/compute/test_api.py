@@ -1,0 +1,134 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The API-side compute facade: names, image checks, ordering, and the undo of a failed create."""
+
+import pytest
+
+from nova_like.compute import api as compute_api
+from nova_like import context as nl_context
+from nova_like import exception
+from nova_like import objects
+
+IMAGE = {'id': 'd3c57398-867c-40ad-a6f3-8041fbf3740f', 'name': 'cirros',
+         'status': 'active', 'size': 16338944, 'min_disk': 0, 'min_ram': 0,
+         'disk_format': 'qcow2', 'container_format': 'bare',
+         'properties': {'hw_disk_bus': 'scsi'}}
+
+
+@pytest.mark.parametrize('name, hostname', [
+    ('web server_1', 'web-server-1'),
+    ('Ubuntu 20.04', 'ubuntu-20-04'),
+    ('--x--', 'x'),
+    ('ÄÖü', ''),
+    ('a' * 80, 'a' * 63)])
+def test_sanitize_hostname(name, hostname):
+    assert compute_api.sanitize_hostname(name) == hostname
+
+
+def test_sanitize_hostname_default():
+    assert compute_api.sanitize_hostname('!!!', 'Server-1') == 'Server-1'
+
+
+def _flavor(**values):
+    defaults = dict(flavorid='1', name='m1.tiny', memory_mb=512, vcpus=1,
+                    root_gb=1, ephemeral_gb=0, swap=0, disabled=False,
+                    is_public=True, extra_specs={}, projects=[])
+    defaults.update(values)
+    return objects.Flavor(**defaults)
+
+
+def test_image_must_fit_the_flavor():
+    check = compute_api.API.check_image_fits_flavor
+    check(IMAGE, _flavor())
+    with pytest.raises(exception.FlavorMemoryTooSmall):
+        check(dict(IMAGE, min_ram=1024), _flavor())
+    with pytest.raises(exception.FlavorDiskSmallerThanMinDisk):
+        check(dict(IMAGE, min_disk=2), _flavor())
+    with pytest.raises(exception.FlavorDiskSmallerThanImage):
+        check(dict(IMAGE, size=2 * 1024 ** 3), _flavor())
+    check(dict(IMAGE, min_disk=2), _flavor(root_gb=0))  # image sizes it
+
+
+def test_compare_orders_nulls_first_ascending():
+    rows = [{'k': 2}, {'k': None}, {'k': 1}]
+    import functools
+    ordered = sorted(rows, key=functools.cmp_to_key(
+        lambda a, b: compute_api._compare(a, b, ['k'], ['asc'])))
+    assert [r['k'] for r in ordered] == [None, 1, 2]
+    ordered = sorted(rows, key=functools.cmp_to_key(
+        lambda a, b: compute_api._compare(a, b, ['k'], ['desc'])))
+    assert [r['k'] for r in ordered] == [2, 1, None]
+
+
+class _Images:
+    def get_active(self, context, image_id):
+        if image_id != IMAGE['id']:
+            raise exception.ImageNotFound(image_id=image_id)
+        return dict(IMAGE)
+
+
+class _Conductor:
+    def __init__(self, fail=False):
+        self.fail = fail
+        self.calls = []
+
+    def schedule_and_build_instances(self, context, build_requests,
+                                     request_specs, image, tags=None):
+        if self.fail:
+            raise RuntimeError('broker down')
+        self.calls.append((build_requests, request_specs, image, tags))
+
+
+@pytest.fixture
+def ctx(dbs):
+    return nl_context.RequestContext(user_id='u', project_id='p',
+                                     roles=['member'])
+
+
+def _count(model):
+    import sqlalchemy as sa
+    from nova_like.db.api import api as api_db
+    with api_db.reader() as session:
+        return session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_create_writes_and_casts_once(ctx):
+    conductor = _Conductor()
+    api = compute_api.API(image_api=_Images(), compute_task_api=conductor)
+    instances, reservation_id = api.create(
+        ctx, _flavor(), IMAGE['id'], display_name='vm', min_count=1,
+        max_count=3, tags=['t'], scheduler_hints={'group': 'g'})
+    assert [i.display_name for i in instances] == ['vm-1', 'vm-2', 'vm-3']
+    assert len(conductor.calls) == 1
+    build_requests, specs, image, tags = conductor.calls[0]
+    assert len(build_requests) == len(specs) == 3
+    assert specs[0].scheduler_hints == {'group': ['g']}
+    assert instances[0].system_metadata['image_hw_disk_bus'] == 'scsi'
+    assert tags == ['t'] and reservation_id.startswith('r-')
+    assert objects.BuildRequestList.get_all(ctx, 'p')[0].instance.uuid in \
+        {i.uuid for i in instances}
+
+
+def test_failed_cast_leaves_nothing(ctx):
+    from nova_like.db.api import models
+    api = compute_api.API(image_api=_Images(),
+                          compute_task_api=_Conductor(fail=True))
+    with pytest.raises(RuntimeError):
+        api.create(ctx, _flavor(), IMAGE['id'], display_name='vm',
+                   max_count=2)
+    for model in (models.BuildRequest, models.RequestSpec,
+                  models.InstanceMapping):
+        assert _count(model) == 0
+
+
+def test_hostname_for_several_servers_is_invalid(ctx):
+    api = compute_api.API(image_api=_Images(), compute_task_api=_Conductor())
+    with pytest.raises(exception.Invalid):
+        api.create(ctx, _flavor(), IMAGE['id'], display_name='vm',
+                   max_count=2, hostname='one')
+
+
+def test_disabled_flavor_is_invalid(ctx):
+    api = compute_api.API(image_api=_Images(), compute_task_api=_Conductor())
+    with pytest.raises(exception.Invalid):
+        api.create(ctx, _flavor(disabled=True), IMAGE['id'],
+                   display_name='vm')

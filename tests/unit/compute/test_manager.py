@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: Apache-2.0
+"""ComputeManager: init_host records the node; ping answers with host and driver."""
+
+import pytest
+
+from nova_like.compute import manager
+from nova_like import exception
+from nova_like import objects
+from nova_like.virt import fake
+
+
+def test_init_host_records_the_node(dbs, admin_context):
+    compute = manager.ComputeManager(host='cmp1', driver=fake.FakeDriver())
+    compute.init_host(admin_context)
+    node = objects.ComputeNode.get_by_host_and_nodename(admin_context,
+                                                        'cmp1', 'cmp1')
+    assert node.hypervisor_type == 'fake'
+
+
+def test_periodic_tasks_audit_resources(dbs, admin_context, conf):
+    compute = manager.ComputeManager(host='cmp1', driver=fake.FakeDriver())
+    compute.init_host(admin_context)
+    conf.set_override('vcpus', 3, group='fake_driver')
+    compute.periodic_tasks(admin_context)
+    assert objects.ComputeNode.get_by_host_and_nodename(
+        admin_context, 'cmp1', 'cmp1').vcpus == 3
+
+
+def test_ping(admin_context):
+    compute = manager.ComputeManager(host='cmp1', driver=fake.FakeDriver())
+    assert compute.ping(admin_context) == {'host': 'cmp1', 'driver': 'fake'}
+
+
+def test_driver_comes_from_compute_driver(conf):
+    conf.set_override('compute_driver', 'fake.FakeDriver')
+    assert isinstance(manager.ComputeManager(host='h').driver,
+                      fake.FakeDriver)
+    conf.set_override('compute_driver', 'nope.Driver')
+    with pytest.raises(exception.ConfigError):
+        manager.ComputeManager(host='h')
+
+
+def test_host_defaults_to_the_host_option(conf):
+    conf.set_override('host', 'configured-host')
+    assert manager.ComputeManager(driver=fake.FakeDriver()).host == \
+        'configured-host'

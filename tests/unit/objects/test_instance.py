@@ -1,0 +1,192 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Instance against a real SQLite cell database: round trips, compare-and-swap saves, soft delete."""
+
+import datetime
+
+import pytest
+
+from nova_like.compute import task_states
+from nova_like.compute import vm_states
+from nova_like import context as nl_context
+from nova_like import exception
+from nova_like import objects
+
+UUID = '0b1d2f3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f'
+
+
+def _flavor():
+    return objects.Flavor(flavorid='1', name='m1.tiny', memory_mb=512,
+                          vcpus=1, root_gb=1, extra_specs={'hw:cpu': 'x'})
+
+
+def _instance(ctx, uuid=UUID, **kwargs):
+    values = dict(uuid=uuid, user_id='alice', project_id='proj',
+                  display_name='vm1', vm_state=vm_states.BUILDING,
+                  task_state=None)
+    values.update(kwargs)
+    inst = objects.Instance(ctx, **values)
+    inst.create()
+    return inst
+
+
+def _reload(ctx, uuid=UUID):
+    return objects.Instance.get_by_uuid(ctx, uuid)
+
+
+def test_create_and_get_round_trip(dbs, admin_context):
+    created = _instance(admin_context, access_ip_v4='192.0.2.10',
+                        launched_at=datetime.datetime(
+                            2026, 1, 2, 3, 4, 5,
+                            tzinfo=datetime.timezone.utc))
+    found = _reload(admin_context)
+    assert found.id == created.id
+    assert (found.user_id, found.project_id, found.display_name,
+            found.vm_state, found.task_state) == (
+        'alice', 'proj', 'vm1', vm_states.BUILDING, None)
+    assert str(found.access_ip_v4) == '192.0.2.10'
+    assert found.access_ip_v6 is None
+    assert found.launched_at == datetime.datetime(
+        2026, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)
+    assert found.deleted is False
+    assert found.obj_what_changed() == set()
+
+
+def test_metadata_tags_and_flavor_round_trip(dbs, admin_context):
+    _instance(admin_context, metadata={'role': 'web'},
+              system_metadata={'image_os': 'cirros', 'empty': None},
+              tags=['blue', 'green'], flavor=_flavor())
+    found = _reload(admin_context)
+    assert found.metadata == {'role': 'web'}
+    assert found.system_metadata == {'image_os': 'cirros', 'empty': None}
+    assert found.tags == ['blue', 'green']
+    assert isinstance(found.flavor, objects.Flavor)
+    assert (found.flavor.name, found.flavor.vcpus,
+            found.flavor.extra_specs) == ('m1.tiny', 1, {'hw:cpu': 'x'})
+
+
+def test_json_fields_default_to_empty(dbs, admin_context):
+    _instance(admin_context)
+    found = _reload(admin_context)
+    assert (found.metadata, found.system_metadata, found.tags,
+            found.flavor) == ({}, {}, [], None)
+
+
+def test_save_of_replaced_metadata_tags_and_flavor(dbs, admin_context):
+    inst = _instance(admin_context, metadata={'a': '1'})
+    inst.metadata = {'b': '2'}
+    inst.tags = ['t']
+    inst.flavor = _flavor()
+    inst.save()
+    found = _reload(admin_context)
+    assert (found.metadata, found.tags, found.flavor.name) == (
+        {'b': '2'}, ['t'], 'm1.tiny')
+
+
+def test_save_of_metadata_changed_in_place(dbs, admin_context):
+    # Nova's callers do instance.metadata['k'] = 'v'; instance.save().
+    inst = _instance(admin_context, metadata={'a': '1'}, tags=['x'])
+    inst.metadata['b'] = '2'
+    inst.tags.append('y')
+    inst.save()
+    found = _reload(admin_context)
+    assert found.metadata == {'a': '1', 'b': '2'}
+    assert found.tags == ['x', 'y']
+
+
+def test_save_of_flavor_changed_in_place(dbs, admin_context):
+    inst = _instance(admin_context, flavor=_flavor())
+    inst.flavor.extra_specs = {'hw:cpu': 'y'}
+    inst.save()
+    assert _reload(admin_context).flavor.extra_specs == {'hw:cpu': 'y'}
+
+
+def test_save_without_changes_is_a_no_op(dbs, admin_context):
+    inst = _instance(admin_context)
+    inst.save(expected_task_state=task_states.SPAWNING)
+    assert _reload(admin_context).updated_at is None
+
+
+def test_save_with_matching_expected_task_state(dbs, admin_context):
+    inst = _instance(admin_context)
+    inst.task_state = task_states.SCHEDULING
+    inst.save(expected_task_state=[None])
+    inst.task_state = task_states.SPAWNING
+    inst.save(expected_task_state=[task_states.SCHEDULING,
+                                   task_states.NETWORKING])
+    found = _reload(admin_context)
+    assert found.task_state == task_states.SPAWNING
+    assert found.updated_at is not None
+
+
+def test_save_is_a_compare_and_swap_on_task_state(dbs, admin_context):
+    mine = _instance(admin_context)
+    theirs = _reload(admin_context)
+    theirs.task_state = task_states.REBOOTING
+    theirs.save(expected_task_state=[None])
+    mine.task_state = task_states.POWERING_OFF
+    mine.display_name = 'renamed'
+    with pytest.raises(exception.UnexpectedTaskStateError) as info:
+        mine.save(expected_task_state=[None])
+    assert not isinstance(info.value,
+                          exception.UnexpectedDeletingTaskStateError)
+    assert task_states.REBOOTING in info.value.message
+    found = _reload(admin_context)
+    assert (found.task_state, found.display_name) == (
+        task_states.REBOOTING, 'vm1')
+
+
+def test_save_against_a_deleting_instance(dbs, admin_context):
+    inst = _instance(admin_context)
+    deleter = _reload(admin_context)
+    deleter.task_state = task_states.DELETING
+    deleter.save()
+    inst.task_state = task_states.SPAWNING
+    with pytest.raises(exception.UnexpectedDeletingTaskStateError):
+        inst.save(expected_task_state=[None])
+    assert _reload(admin_context).task_state == task_states.DELETING
+
+
+def test_save_with_unexpected_vm_state(dbs, admin_context):
+    inst = _instance(admin_context)
+    inst.vm_state = vm_states.ACTIVE
+    with pytest.raises(exception.UnexpectedTaskStateError) as info:
+        inst.save(expected_vm_state=vm_states.STOPPED)
+    assert vm_states.BUILDING in info.value.message
+    assert _reload(admin_context).vm_state == vm_states.BUILDING
+
+
+def test_duplicate_uuid(dbs, admin_context):
+    _instance(admin_context)
+    with pytest.raises(exception.DuplicateEntry) as info:
+        _instance(admin_context)
+    assert UUID in info.value.message
+
+
+def test_get_of_an_unknown_instance(dbs, admin_context):
+    with pytest.raises(exception.InstanceNotFound) as info:
+        _reload(admin_context, '11111111-2222-4333-8444-555555555555')
+    assert '11111111-2222-4333-8444-555555555555' in info.value.message
+
+
+def test_destroy_soft_deletes(dbs, admin_context):
+    inst = _instance(admin_context)
+    inst.destroy()
+    assert inst.deleted is True
+    assert inst.deleted_at is not None
+    assert inst.terminated_at == inst.deleted_at
+    with pytest.raises(exception.InstanceNotFound):
+        _reload(admin_context)
+    gone = _reload(nl_context.get_admin_context(read_deleted='yes'))
+    assert gone.deleted is True
+    assert gone.display_name == 'vm1'
+
+
+def test_destroy_twice_and_save_after_destroy(dbs, admin_context):
+    inst = _instance(admin_context)
+    stale = _reload(admin_context)
+    inst.destroy()
+    with pytest.raises(exception.InstanceNotFound):
+        inst.destroy()
+    stale.display_name = 'too late'
+    with pytest.raises(exception.InstanceNotFound):
+        stale.save()

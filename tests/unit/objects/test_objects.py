@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Fingerprints of every versioned object: a field or remotable change needs a version bump."""
+
+from oslo_versionedobjects import fixture
+
+from nova_like import objects
+from nova_like.objects import base
+from nova_like import versions
+
+# When a test below fails because you changed an object: bump its VERSION,
+# add a "# Version x.y: what changed" line above it, update
+# nova_like/versions.py, then paste the new hash printed by the failure here.
+object_data = {
+    'BuildRequest': '1.0-c6cd434db5cbdb4d1ebb935424261377',
+    'BuildRequestList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
+    'CellMapping': '1.0-46dca9df099893f75814dbf6f9b1695d',
+    'CellMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
+    'ComputeNode': '1.0-66a871c0ec6895745bb0f96648edacfa',
+    'ComputeNodeList': '1.0-d9d2d97b9d7f5bb27ee961c304c2d711',
+    'Flavor': '1.0-e45f90a7420e4eebc98052f1816f2dec',
+    'FlavorList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
+    'HostMapping': '1.0-48918ec60ffdb7a77ec3483d818405a3',
+    'HostMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
+    'Instance': '1.0-67f99a339399c87f2cef83b7e50ad602',
+    'InstanceFault': '1.0-519085a2dd5b8623ddef2d64407fa1ac',
+    'InstanceFaultList': '1.0-f011c42fc302abc19a676d600dfaae73',
+    'InstanceList': '1.0-7b88726c54c636f49188021c17a663b0',
+    'InstanceMapping': '1.0-c567d34060c540f7d89bd088f6eda9d7',
+    'RequestSpec': '1.0-0930f10f0fccf5d492dce049a9b8a6a6',
+    'Selection': '1.0-dfb45a81deade16938f4f0742203df3b',
+    'Service': '1.0-28d9c0a5aa80e62df1744c247c1d3bd3',
+    'ServiceList': '1.0-f6621975c20e5805eb2b67dec3679efc',
+}
+
+# Which object embeds which, at which version: a child's bump must bump the
+# parent too, or an old receiver gets a child it cannot read.
+object_relationships = {
+    'BuildRequest': {'Instance': '1.0'},
+    'HostMapping': {'CellMapping': '1.0'},
+    'Instance': {'Flavor': '1.0', 'InstanceFault': '1.0'},
+    'InstanceMapping': {'CellMapping': '1.0'},
+    'RequestSpec': {'Flavor': '1.0'},
+}
+
+
+def _checker():
+    return fixture.ObjectVersionChecker(
+        base.NovaLikeObjectRegistry.obj_classes())
+
+
+def test_versions_match_fingerprints():
+    expected, actual = _checker().test_hashes(object_data)
+    assert expected == actual, (
+        'Some objects changed (fields or remotable signatures) without a '
+        'version bump, or object_data is stale. Expected %s, computed %s. '
+        'Bump VERSION, record it in nova_like/versions.py and paste the '
+        'computed hashes into object_data.' % (expected, actual))
+
+
+def test_relationships():
+    expected, actual = _checker().test_relationships(object_relationships)
+    assert expected == actual, (
+        'Embedded object versions changed: expected %s, computed %s. Bump '
+        'the parent object too.' % (expected, actual))
+
+
+def test_obj_make_compatible_runs_for_every_object():
+    _checker().test_compatibility_routines(use_manifest=True)
+
+
+def test_release_table_lists_exactly_the_registered_objects():
+    registered = {name: classes[0].VERSION for name, classes in
+                  base.NovaLikeObjectRegistry.obj_classes().items()}
+    table = versions.RELEASES[versions.CURRENT]['objects']
+    assert sorted(set(registered) - set(table)) == [], (
+        'registered but missing from nova_like/versions.py')
+    assert sorted(set(table) - set(registered)) == [], (
+        'in nova_like/versions.py but not registered')
+    assert table == registered
+
+
+def test_every_registered_object_is_a_nova_like_object():
+    for name, classes in base.NovaLikeObjectRegistry.obj_classes().items():
+        for cls in classes:
+            assert issubclass(cls, base.NovaLikeObject), name
+            assert cls.OBJ_PROJECT_NAMESPACE == 'nova_like'
+
+
+def test_registry_exposes_the_newest_class_on_the_objects_package():
+    for name, classes in base.NovaLikeObjectRegistry.obj_classes().items():
+        assert getattr(objects, name) is classes[0], name
