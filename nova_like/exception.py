@@ -129,3 +129,73 @@ class PlacementError(NovaLikeException):
 
 class HypervisorError(NovaLikeException):
     msg_fmt = 'Hypervisor on %(host)s: %(reason)s'
+
+
+class Invalid(NovaLikeException):
+    msg_fmt = 'Bad input: %(reason)s'
+    code = 400
+
+
+class Forbidden(NovaLikeException):
+    msg_fmt = 'Forbidden.'
+    code = 403
+
+
+class PolicyNotAuthorized(Forbidden):
+    msg_fmt = "Policy doesn't allow %(action)s to be performed."
+
+
+class ImageNotFound(NotFound):
+    msg_fmt = 'Image %(image_id)s could not be found.'
+
+
+class ImageNotActive(Invalid):
+    msg_fmt = 'Image %(image_id)s is not active.'
+
+
+class ImageServiceError(NovaLikeException):
+    msg_fmt = 'The image service answered %(status)s for %(what)s: %(detail)s'
+    code = 503
+
+
+class FlavorDiskSmallerThanImage(Invalid):
+    msg_fmt = ('Flavor\'s disk is too small for requested image. Flavor disk '
+               'is %(flavor_size)i bytes, image is %(image_size)i bytes.')
+
+
+class FlavorDiskSmallerThanMinDisk(Invalid):
+    msg_fmt = ('Flavor\'s disk is smaller than the minimum size specified in '
+               'image metadata. Flavor disk is %(flavor_size)i bytes, minimum '
+               'size is %(image_min_disk)i bytes.')
+
+
+class FlavorMemoryTooSmall(Invalid):
+    msg_fmt = 'Flavor\'s memory is too small for requested image.'
+
+
+class FlavorExists(Conflict):
+    msg_fmt = 'Flavor with %(what)s %(value)s already exists.'
+
+
+class FlavorAccessExists(Conflict):
+    msg_fmt = ('Flavor access already exists for flavor %(flavor_id)s and '
+               'project %(project_id)s combination.')
+
+
+class FlavorAccessNotFound(NotFound):
+    msg_fmt = ('Flavor access not found for %(flavor_id)s / %(project_id)s '
+               'combination.')
+
+
+class FlavorExtraSpecsNotFound(NotFound):
+    msg_fmt = ('Flavor %(flavor_id)s has no extra specs with key '
+               '%(extra_specs_key)s.')
+
+
+class MarkerNotFound(NotFound):
+    msg_fmt = 'Marker %(marker)s could not be found.'
+
+
+class InstanceInvalidState(Conflict):
+    msg_fmt = ('Cannot \'%(method)s\' instance %(instance_uuid)s while it is '
+               'in %(attr)s %(state)s')

@@ -2,15 +2,16 @@
 """Nova's error bodies: {"itemNotFound": {"code": 404, "message": "..."}}."""
 
 import webob
+import webob.exc
 from oslo_serialization import jsonutils
 
+# As Nova names them; any other status (406, 500, ...) is a computeFault.
 _NAMES = {
     400: 'badRequest',
     401: 'unauthorized',
     403: 'forbidden',
     404: 'itemNotFound',
     405: 'badMethod',
-    406: 'notAcceptable',
     409: 'conflictingRequest',
     413: 'overLimit',
     415: 'badMediaType',
@@ -30,3 +31,19 @@ def fault_response(status, message, headers=None):
     for key, value in (headers or {}).items():
         response.headers[key] = value
     return response
+
+
+def bad_request(message):
+    return webob.exc.HTTPBadRequest(explanation=message)
+
+
+def not_found(message):
+    return webob.exc.HTTPNotFound(explanation=message)
+
+
+def conflict(message):
+    return webob.exc.HTTPConflict(explanation=message)
+
+
+def forbidden(message):
+    return webob.exc.HTTPForbidden(explanation=message)

@@ -1,13 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Compute API microversions: the range served and header negotiation."""
+"""Compute API microversions: the range served, header negotiation and versioned handlers."""
+
+import re
 
 import microversion_parse
 import webob.exc
 
 MIN_VERSION = (2, 1)
-MAX_VERSION = (2, 1)
+MAX_VERSION = (2, 100)
 SERVICE_TYPE = 'compute'
 LEGACY_HEADER = 'X-OpenStack-Nova-API-Version'
+ENVIRON_KEY = 'nova_like.api_version'
+_VERSION_RE = re.compile(r'^([1-9]\d*)\.(0|[1-9]\d*)$')
 
 
 def to_str(version):
@@ -16,10 +20,16 @@ def to_str(version):
 
 def parse(text):
     """'2.37' -> (2, 37); raises ValueError for anything else."""
-    major, minor = text.strip().split('.')
-    if not (major.isdigit() and minor.isdigit()):
+    match = _VERSION_RE.match(text.strip())
+    if not match:
         raise ValueError(text)
-    return int(major), int(minor)
+    return int(match.group(1)), int(match.group(2))
+
+
+def requested(headers):
+    """The raw version text a request asked for, or None."""
+    return microversion_parse.get_version(
+        headers, service_type=SERVICE_TYPE, legacy_headers=[LEGACY_HEADER])
 
 
 def negotiate(headers):
@@ -28,12 +38,10 @@ def negotiate(headers):
     :raises: HTTPBadRequest for a malformed version, HTTPNotAcceptable for
         one outside [MIN_VERSION, MAX_VERSION].
     """
-    wanted = microversion_parse.get_version(
-        headers, service_type=SERVICE_TYPE,
-        legacy_headers=[LEGACY_HEADER])
+    wanted = requested(headers)
     if wanted is None:
         return MIN_VERSION
-    if wanted.strip() == 'latest':
+    if wanted.strip().lower() == 'latest':
         return MAX_VERSION
     try:
         version = parse(wanted)
@@ -47,3 +55,41 @@ def negotiate(headers):
                         '%s and maximum is %s.' % (wanted, to_str(MIN_VERSION),
                                                    to_str(MAX_VERSION)))
     return version
+
+
+def of(request):
+    """The negotiated version of request (MIN_VERSION outside /v2.1)."""
+    return request.environ.get(ENVIRON_KEY, MIN_VERSION)
+
+
+def at_least(request, text):
+    """True when request negotiated text ('2.47') or later."""
+    return of(request) >= parse(text)
+
+
+def version_handler(min_ver, max_ver=None):
+    """Mark a handler as serving min_ver..max_ver (inclusive).
+
+    The router picks, among the handlers of one route and method, the one
+    whose range holds the request's version; none matching is a 404.
+    """
+    low = parse(min_ver)
+    high = parse(max_ver) if max_ver else MAX_VERSION
+
+    def decorate(func):
+        func.min_version = low
+        func.max_version = high
+        return func
+    return decorate
+
+
+def select(handlers, version):
+    """The handler among handlers (one or a tuple) serving version, or None."""
+    if not isinstance(handlers, tuple):
+        handlers = (handlers,)
+    for handler in handlers:
+        low = getattr(handler, 'min_version', MIN_VERSION)
+        high = getattr(handler, 'max_version', MAX_VERSION)
+        if low <= version <= high:
+            return handler
+    return None

@@ -1,19 +1,70 @@
 # SPDX-License-Identifier: Apache-2.0
-"""THE route table of the Compute API, and the dispatcher that applies it."""
+"""THE route table of the Compute API, and the dispatcher that applies it.
+
+Each route maps HTTP methods to a handler, or to a tuple of handlers with
+disjoint microversion ranges (behaviour that changed at a microversion is a
+second function). A path that matches no route is 404; a method the route
+does not have is 405 with an Allow header; a handler whose range does not
+hold the request's version is 404, as in Nova.
+"""
+
+import logging
 
 import routes
 import webob.exc
 
 from nova_like.api import errors
+from nova_like.api.handlers import flavor_access
+from nova_like.api.handlers import flavor_extra_specs
+from nova_like.api.handlers import flavors
 from nova_like.api.handlers import healthcheck
+from nova_like.api.handlers import servers
 from nova_like.api.handlers import versions
+from nova_like.api import microversion
+from nova_like import exception
 
-# path -> {method: handler}. Handlers under /v2.1 run after authentication.
+LOG = logging.getLogger(__name__)
+
+# path -> {method: handler or (handlers with disjoint version ranges)}.
+# Handlers under /v2.1 run after authentication.
 ROUTES = {
     '/': {'GET': versions.list_versions},
     '/healthcheck': {'GET': healthcheck.healthcheck},
     '/v2.1': {'GET': versions.show_v21},
     '/v2.1/': {'GET': versions.show_v21},
+    '/v2.1/servers': {
+        'GET': servers.index,
+        'POST': servers.create,
+    },
+    '/v2.1/servers/detail': {'GET': servers.detail},
+    '/v2.1/servers/{server_id}': {
+        'GET': servers.show,
+        'PUT': servers.update,
+        'DELETE': servers.delete,
+    },
+    '/v2.1/flavors': {
+        'GET': flavors.index,
+        'POST': flavors.create,
+    },
+    '/v2.1/flavors/detail': {'GET': flavors.detail},
+    '/v2.1/flavors/{flavor_id}': {
+        'GET': flavors.show,
+        'PUT': flavors.update,
+        'DELETE': flavors.delete,
+    },
+    '/v2.1/flavors/{flavor_id}/action': {'POST': flavor_access.action},
+    '/v2.1/flavors/{flavor_id}/os-flavor-access': {
+        'GET': flavor_access.index,
+    },
+    '/v2.1/flavors/{flavor_id}/os-extra_specs': {
+        'GET': flavor_extra_specs.index,
+        'POST': flavor_extra_specs.create,
+    },
+    '/v2.1/flavors/{flavor_id}/os-extra_specs/{key}': {
+        'GET': flavor_extra_specs.show,
+        'PUT': flavor_extra_specs.update,
+        'DELETE': flavor_extra_specs.delete,
+    },
 }
 
 PUBLIC_PATHS = ('/', '/healthcheck', '/v2.1', '/v2.1/')
@@ -21,35 +72,50 @@ PUBLIC_PATHS = ('/', '/healthcheck', '/v2.1', '/v2.1/')
 
 def make_mapper():
     mapper = routes.Mapper()
-    for path in ROUTES:
+    # Literal paths first, so that /servers/detail is not /servers/{id}.
+    for path in sorted(ROUTES, key=lambda p: ('{' in p, p)):
         mapper.connect(path, route_path=path)
     return mapper
 
 
 class Router:
-    """Finds the handler for (path, method); 404/405 with Nova bodies."""
+    """Finds the handler for (path, method, version); Nova's error bodies."""
 
     def __init__(self):
         self.mapper = make_mapper()
 
+    def _match(self, environ, path):
+        match = self.mapper.match(environ=environ, url=path)
+        if match is None and len(path) > 1 and path.endswith('/'):
+            match = self.mapper.match(environ=environ, url=path.rstrip('/'))
+        return match
+
     def __call__(self, environ, start_response):
         request = webob.Request(environ)
-        match = self.mapper.match(environ=environ, url=request.path_info)
+        match = self._match(environ, request.path_info)
         if match is None:
             response = errors.fault_response(404, 'Not Found')
             return response(environ, start_response)
         methods = ROUTES[match.pop('route_path')]
-        handler = methods.get(request.method)
-        if handler is None:
+        handlers = methods.get(request.method)
+        if handlers is None:
             response = errors.fault_response(
                 405, 'The method %s is not allowed for this resource.'
                 % request.method, headers={'Allow': ', '.join(sorted(methods))})
             return response(environ, start_response)
+        handler = microversion.select(handlers, microversion.of(request))
         match.pop('controller', None)
         request.urlvars = match
         try:
+            if handler is None:
+                raise webob.exc.HTTPNotFound(
+                    explanation='The resource could not be found.')
             response = handler(request)
         except webob.exc.HTTPException as exc:
             response = errors.fault_response(exc.code, exc.explanation or
-                                             exc.title, headers=None)
+                                             exc.title)
+        except exception.NovaLikeException as exc:
+            if exc.code >= 500:
+                LOG.exception('%s %s failed', request.method, request.path)
+            response = errors.fault_response(exc.code, exc.message)
         return response(environ, start_response)

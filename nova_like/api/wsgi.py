@@ -3,6 +3,7 @@
 
 import logging
 
+from oslo_utils import uuidutils
 import webob
 import webob.dec
 
@@ -36,6 +37,33 @@ class FaultWrapper:
                      'nova-like-api log if possible.')
 
 
+class RequestId:
+    """Gives every request an id, req-<uuid>, and returns it in both of
+    Nova's response headers (x-openstack-request-id, x-compute-request-id)."""
+
+    HEADERS = ('x-openstack-request-id', 'x-compute-request-id')
+
+    def __init__(self, app):
+        self.app = app
+
+    @webob.dec.wsgify
+    def __call__(self, request):
+        request_id = 'req-' + uuidutils.generate_uuid()
+        request.environ['openstack.request_id'] = request_id
+        response = request.get_response(self.app)
+        for header in self.HEADERS:
+            response.headers[header] = request_id
+        return response
+
+
+def _version_headers(response, text):
+    response.headers['OpenStack-API-Version'] = 'compute ' + text
+    response.headers['X-OpenStack-Nova-API-Version'] = text
+    response.headers['Vary'] = ('OpenStack-API-Version, '
+                                'X-OpenStack-Nova-API-Version')
+    return response
+
+
 class Microversions:
     """Negotiates the microversion and echoes it in the response headers."""
 
@@ -44,18 +72,21 @@ class Microversions:
 
     @webob.dec.wsgify
     def __call__(self, request):
+        if request.path_info == '/' or request.path_info.startswith(
+                '/healthcheck'):
+            return request.get_response(self.app)
         try:
             version = microversion.negotiate(request.headers)
+        except webob.exc.HTTPNotAcceptable as exc:
+            # Nova echoes the version it could not serve.
+            return _version_headers(
+                errors.fault_response(exc.code, exc.explanation),
+                microversion.requested(request.headers).strip())
         except webob.exc.HTTPException as exc:
             return errors.fault_response(exc.code, exc.explanation)
-        request.environ['nova_like.api_version'] = version
+        request.environ[microversion.ENVIRON_KEY] = version
         response = request.get_response(self.app)
-        text = microversion.to_str(version)
-        response.headers['OpenStack-API-Version'] = 'compute ' + text
-        response.headers['X-OpenStack-Nova-API-Version'] = text
-        response.headers['Vary'] = ('OpenStack-API-Version, '
-                                    'X-OpenStack-Nova-API-Version')
-        return response
+        return _version_headers(response, microversion.to_str(version))
 
 
 class NoAuth:
@@ -101,7 +132,8 @@ class KeystoneContext:
                     project_id=request.headers.get('X-Project-Id'),
                     roles=roles, is_admin='admin' in roles,
                     auth_token=request.headers.get('X-Auth-Token'),
-                    remote_address=request.remote_addr))
+                    remote_address=request.remote_addr,
+                    request_id=request.environ.get('openstack.request_id')))
         return request.get_response(self.app)
 
 
@@ -130,4 +162,4 @@ def init_application():
         inner = KeystoneContext(app)
         app = _PublicBypass(app, auth_token.AuthProtocol(
             inner, {'oslo_config_project': 'nova_like'}))
-    return FaultWrapper(app)
+    return RequestId(FaultWrapper(app))

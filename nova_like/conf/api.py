@@ -15,6 +15,9 @@ api_opts = [
     cfg.IntOpt('max_limit', default=1000, min=1,
                help='Largest number of items a list call returns in one '
                     'page.'),
+    cfg.BoolOpt('enable_instance_password', default=True,
+                help='Return an adminPass in the answer to a server create '
+                     '(Nova does by default).'),
     cfg.HostAddressOpt('listen', default='0.0.0.0',
                        help='Address nova-like-api listens on.'),
     cfg.PortOpt('port', default=8774,

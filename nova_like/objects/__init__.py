@@ -11,6 +11,7 @@ def register_all():
     __import__('nova_like.objects.host_mapping')
     __import__('nova_like.objects.instance')
     __import__('nova_like.objects.instance_fault')
+    __import__('nova_like.objects.instance_list')
     __import__('nova_like.objects.instance_mapping')
     __import__('nova_like.objects.request_spec')
     __import__('nova_like.objects.selection')

@@ -226,6 +226,9 @@ def test_compute_dying_mid_build_leaves_error_not_build(three_hosts):
                                  timeout=2 * CONF.service_down_time + 5)
         assert time.monotonic() - start <= 2 * CONF.service_down_time + 2
         assert 'went down while building' in instance.fault.message
+        deadline = time.monotonic() + 5
+        while _allocations(uuid) and time.monotonic() < deadline:
+            time.sleep(0.1)  # removed right after the ERROR is saved
         assert _allocations(uuid) == {}
     finally:
         CONF.clear_override('spawn_delay', 'fake_driver')

@@ -258,3 +258,137 @@ def build_request_get_all(project_id=None):
 def build_request_delete(uuid):
     _delete(models.BuildRequest, exception.BuildRequestNotFound(uuid=uuid),
             instance_uuid=uuid)
+
+
+# Flavors for the API: filtered lists, updates, extra specs, access lists
+
+def flavor_get_all_filtered(filters=None, sort_key='flavorid', sort_dir='asc',
+                            limit=None, marker=None):
+    """Flavors matching filters, ordered, after the flavor with id marker.
+
+    :param filters: is_public (True, False or None for both), project_id
+        (with is_public True: also the private flavors this project may
+        use), min_memory_mb, min_root_gb, disabled.
+    :raises: MarkerNotFound when no flavor has flavorid marker.
+    """
+    from nova_like.db.main import api as cell_api
+
+    filters = dict(filters or {})
+    model = models.Flavor
+    query = sa.select(model)
+    if 'min_memory_mb' in filters:
+        query = query.where(model.memory_mb >= filters['min_memory_mb'])
+    if 'min_root_gb' in filters:
+        query = query.where(model.root_gb >= filters['min_root_gb'])
+    if 'disabled' in filters:
+        query = query.where(model.disabled == filters['disabled'])
+    is_public = filters.get('is_public', True)
+    project_id = filters.get('project_id')
+    if is_public is not None:
+        visible = model.is_public == bool(is_public)
+        if is_public and project_id:
+            visible = sa.or_(visible, model.id.in_(
+                sa.select(models.FlavorProject.flavor_id).where(
+                    models.FlavorProject.project_id == project_id)))
+        query = query.where(visible)
+    keys = [sort_key] if sort_key == 'id' else [sort_key, 'id']
+    dirs = [sort_dir] * len(keys)
+    with reader() as session:
+        marker_values = None
+        if marker is not None:
+            row = session.scalars(sa.select(model).where(
+                model.flavorid == marker)).first()
+            if row is None:
+                raise exception.MarkerNotFound(marker=marker)
+            marker_values = base.model_dict(row)
+        query = cell_api.paginate(query, model, keys, dirs, marker_values)
+        if limit is not None:
+            query = query.limit(limit)
+        return [_flavor_with_specs(session, r) for r in session.scalars(query)]
+
+
+def _flavor_row(session, flavorid):
+    row = session.scalars(sa.select(models.Flavor).where(
+        models.Flavor.flavorid == flavorid)).first()
+    if row is None:
+        raise exception.FlavorNotFound(flavor_id=flavorid)
+    return row
+
+
+@engine.retry_on_deadlock
+def flavor_update(flavorid, values):
+    with writer() as session:
+        row = _flavor_row(session, flavorid)
+        for key, value in values.items():
+            setattr(row, key, value)
+        session.flush()
+        return _flavor_with_specs(session, row)
+
+
+@engine.retry_on_deadlock
+def flavor_extra_specs_update_or_create(flavorid, specs):
+    """Set the extra specs given (others stay); return all of them."""
+    with writer() as session:
+        row = _flavor_row(session, flavorid)
+        existing = {s.key: s for s in session.scalars(
+            sa.select(models.FlavorExtraSpec).where(
+                models.FlavorExtraSpec.flavor_id == row.id))}
+        for key, value in specs.items():
+            if key in existing:
+                existing[key].value = value
+            else:
+                session.add(models.FlavorExtraSpec(flavor_id=row.id, key=key,
+                                                   value=value))
+        session.flush()
+        return _flavor_with_specs(session, row)['extra_specs']
+
+
+@engine.retry_on_deadlock
+def flavor_extra_specs_delete(flavorid, key):
+    with writer() as session:
+        row = _flavor_row(session, flavorid)
+        result = session.execute(sa.delete(models.FlavorExtraSpec).where(
+            models.FlavorExtraSpec.flavor_id == row.id,
+            models.FlavorExtraSpec.key == key))
+        if result.rowcount == 0:
+            raise exception.FlavorExtraSpecsNotFound(flavor_id=flavorid,
+                                                     extra_specs_key=key)
+
+
+@engine.retry_on_deadlock
+def flavor_access_add(flavorid, project_id):
+    """Let project_id use the private flavor; return its access list."""
+    try:
+        with writer() as session:
+            row = _flavor_row(session, flavorid)
+            session.add(models.FlavorProject(flavor_id=row.id,
+                                             project_id=project_id))
+            session.flush()
+            return _flavor_with_specs(session, row)['projects']
+    except sa.exc.IntegrityError as exc:
+        if engine.is_duplicate(exc):
+            raise exception.FlavorAccessExists(flavor_id=flavorid,
+                                               project_id=project_id)
+        raise
+
+
+@engine.retry_on_deadlock
+def flavor_access_remove(flavorid, project_id):
+    with writer() as session:
+        row = _flavor_row(session, flavorid)
+        result = session.execute(sa.delete(models.FlavorProject).where(
+            models.FlavorProject.flavor_id == row.id,
+            models.FlavorProject.project_id == project_id))
+        if result.rowcount == 0:
+            raise exception.FlavorAccessNotFound(flavor_id=flavorid,
+                                                 project_id=project_id)
+        session.flush()
+        return _flavor_with_specs(session, row)['projects']
+
+
+@engine.retry_on_deadlock
+def build_request_update_instance(uuid, instance_text):
+    """Replace the serialized Instance a build request carries."""
+    return _update(models.BuildRequest,
+                   exception.BuildRequestNotFound(uuid=uuid),
+                   {'instance_uuid': uuid}, {'instance': instance_text})

@@ -313,3 +313,158 @@ def instance_get_all_by_states(context, vm_states=None, task_states=None):
         rows = session.scalars(sa.select(models.Instance).where(
             models.Instance.deleted == 0, sa.or_(*clauses)))
         return [base.model_dict(r) for r in rows]
+
+
+# Instance lists (the API's GET /servers)
+
+# Filters compared for equality with a column, or membership for a list.
+_INSTANCE_EXACT_FILTERS = ('uuid', 'project_id', 'user_id', 'image_ref',
+                           'host', 'node', 'vm_state', 'task_state',
+                           'availability_zone', 'reservation_id', 'key_name',
+                           'launch_index', 'locked', 'power_state',
+                           'launched_at', 'terminated_at', 'config_drive')
+# Filters matched as regular expressions, as Nova does for names.
+_INSTANCE_REGEX_FILTERS = ('display_name', 'display_description', 'hostname')
+
+
+def _sort_flag(col):
+    # 0 for NULL, 1 otherwise: NULLs first ascending, last descending, on
+    # every backend (MySQL has no NULLS FIRST).
+    return sa.case((col.is_(None), 0), else_=1)
+
+
+def paginate(query, model, sort_keys, sort_dirs, marker=None):
+    """Order query by sort_keys/sort_dirs and keep the rows after marker.
+
+    :param marker: the column values of the marker row, or None.
+    """
+    for key, direction in zip(sort_keys, sort_dirs):
+        col = getattr(model, key)
+        if direction == 'desc':
+            query = query.order_by(_sort_flag(col).desc(), col.desc())
+        else:
+            query = query.order_by(_sort_flag(col).asc(), col.asc())
+    if marker is None:
+        return query
+    alternatives = []
+    for index, (key, direction) in enumerate(zip(sort_keys, sort_dirs)):
+        clauses = []
+        for prev in sort_keys[:index]:
+            col, value = getattr(model, prev), marker.get(prev)
+            clauses.append(col.is_(None) if value is None else col == value)
+        col, value = getattr(model, key), marker.get(key)
+        if direction == 'desc':
+            if value is None:
+                continue
+            clauses.append(sa.or_(col < value, col.is_(None)))
+        else:
+            clauses.append(col.is_not(None) if value is None
+                           else col > value)
+        alternatives.append(sa.and_(*clauses))
+    return query.where(sa.or_(*alternatives)) if alternatives else \
+        query.where(sa.false())
+
+
+def instance_get_all_by_filters_sort(context, filters, limit=None,
+                                     marker=None, sort_keys=None,
+                                     sort_dirs=None):
+    """Instances of this cell matching filters, in order, after marker.
+
+    :param filters: column filters (_INSTANCE_EXACT_FILTERS take a value or
+        a list; display_name/hostname take a regex), plus 'changes-since'
+        / 'changes-before' (updated_at bounds, deleted rows included),
+        'deleted' (True/False), 'flavorid', 'tags' / 'tags-any' /
+        'not-tags' / 'not-tags-any' (lists).
+    :param marker: dict of the marker row's column values, or None.
+    """
+    filters = dict(filters or {})
+    sort_keys = list(sort_keys or ['created_at', 'id'])
+    sort_dirs = list(sort_dirs or ['desc'] * len(sort_keys))
+    model = models.Instance
+    query = sa.select(model)
+    read_deleted = getattr(context, 'read_deleted', 'no')
+    if 'changes-since' in filters or 'changes-before' in filters:
+        read_deleted = 'yes'
+    if 'deleted' in filters:
+        read_deleted = 'only' if filters.pop('deleted') else 'no'
+    if read_deleted == 'no':
+        query = query.where(model.deleted == 0)
+    elif read_deleted == 'only':
+        query = query.where(model.deleted != 0)
+    since = filters.pop('changes-since', None)
+    if since is not None:
+        query = query.where(model.updated_at >= since)
+    before = filters.pop('changes-before', None)
+    if before is not None:
+        query = query.where(model.updated_at <= before)
+    for key in _INSTANCE_EXACT_FILTERS:
+        if key not in filters:
+            continue
+        value = filters.pop(key)
+        col = getattr(model, key)
+        if isinstance(value, (list, tuple, set)):
+            values = list(value)
+            clauses = []
+            if None in values:
+                clauses.append(col.is_(None))
+            rest = [v for v in values if v is not None]
+            if rest:
+                clauses.append(col.in_(rest))
+            query = query.where(sa.or_(*clauses) if clauses else sa.false())
+        else:
+            query = query.where(col.is_(None) if value is None
+                                else col == value)
+    for key in _INSTANCE_REGEX_FILTERS:
+        if key in filters:
+            query = query.where(getattr(model, key).regexp_match(
+                str(filters.pop(key))))
+    flavorid = filters.pop('flavorid', None)
+    if flavorid is not None:
+        # The flavor travels as the JSON primitive of a Flavor object.
+        query = query.where(model.flavor.contains(
+            '"flavorid": %s' % _json_dumps(str(flavorid))))
+    query = paginate(query, model, sort_keys, sort_dirs, marker)
+    tag_filters = {k: filters.pop(k) for k in
+                   ('tags', 'tags-any', 'not-tags', 'not-tags-any')
+                   if k in filters}
+    with reader(context) as session:
+        rows = []
+        for row in session.scalars(query):
+            values = base.model_dict(row)
+            if tag_filters and not _tags_match(values, tag_filters):
+                continue
+            rows.append(values)
+            if limit is not None and len(rows) >= limit:
+                break
+        return rows
+
+
+def _json_dumps(value):
+    from oslo_serialization import jsonutils
+    return jsonutils.dumps(value)
+
+
+def _tags_match(values, tag_filters):
+    """Nova's four tag filters on an instance row (tags kept as JSON text)."""
+    from oslo_serialization import jsonutils
+    tags = set(jsonutils.loads(values.get('tags_json') or '[]'))
+    if 'tags' in tag_filters and not set(tag_filters['tags']) <= tags:
+        return False
+    if 'tags-any' in tag_filters and not set(tag_filters['tags-any']) & tags:
+        return False
+    if 'not-tags' in tag_filters and set(tag_filters['not-tags']) <= tags:
+        return False
+    if 'not-tags-any' in tag_filters and \
+            set(tag_filters['not-tags-any']) & tags:
+        return False
+    return True
+
+
+def instance_get_by_uuid_any(context, uuid):
+    """The instance row with uuid, deleted or not (a list marker)."""
+    with reader(context) as session:
+        row = session.scalars(sa.select(models.Instance).where(
+            models.Instance.uuid == uuid)).first()
+        if row is None:
+            raise exception.InstanceNotFound(instance_id=uuid)
+        return base.model_dict(row)

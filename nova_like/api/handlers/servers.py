@@ -1,0 +1,294 @@
+# SPDX-License-Identifier: Apache-2.0
+"""/servers: create, list, show, update and delete servers."""
+
+import secrets
+import string
+
+from nova_like.api import errors
+from nova_like.api.handlers import server_filters
+from nova_like.api import microversion
+from nova_like.api import policies
+from nova_like.api.schemas import common as common_schema
+from nova_like.api.schemas import servers as schema
+from nova_like.api import validation
+from nova_like.api.views import common as common_view
+from nova_like.api.views import servers as view
+from nova_like.api import wsgi_util
+from nova_like.compute import api as compute
+from nova_like import conf
+from nova_like import exception
+from nova_like import objects
+
+CONF = conf.CONF
+_compute_api = None
+_PASSWORD_CHARS = string.ascii_letters + string.digits
+DEFAULT_AZ = 'nova'
+
+
+def compute_api():
+    """The process's compute facade (tests may set their own)."""
+    global _compute_api
+    if _compute_api is None:
+        _compute_api = compute.API()
+    return _compute_api
+
+
+def set_compute_api(api):
+    global _compute_api
+    _compute_api = api
+
+
+def _rule(action):
+    return 'os_compute_api:servers:%s' % action
+
+
+def _get_server(request, server_id):
+    """The server, or 404 when it does not exist or is not the caller's."""
+    context = wsgi_util.context_of(request)
+    try:
+        instance = compute_api().get(context, server_id)
+    except exception.InstanceNotFound as exc:
+        raise errors.not_found(exc.message)
+    if not policies.authorize(context, _rule('show'),
+                              {'project_id': instance.project_id},
+                              fatal=False):
+        raise errors.not_found(
+            exception.InstanceNotFound(instance_id=server_id).message)
+    return instance
+
+
+def _host_services(context, instances):
+    """{host: Service} of the compute services the instances run on."""
+    hosts = {}
+    for instance in instances:
+        if instance.host and getattr(instance, 'cell_mapping', None):
+            hosts.setdefault(instance.cell_mapping.uuid,
+                             (instance.cell_mapping, set()))[1].add(
+                                 instance.host)
+    services = {}
+    from nova_like import context as nl_context
+    for cell, cell_hosts in hosts.values():
+        with nl_context.target_cell(context, cell) as cctx:
+            for service in objects.ServiceList.get_all(
+                    cctx, binary=compute.COMPUTE_BINARY):
+                if service.host in cell_hosts:
+                    services[service.host] = service
+    return services
+
+
+def _services_if_allowed(request, instances):
+    context = wsgi_util.context_of(request)
+    if not microversion.at_least(request, '2.16'):
+        return None
+    if not policies.authorize(context, _rule('show:host_status'),
+                              fatal=False):
+        return None
+    return _host_services(context, instances)
+
+
+# Read
+
+def index(request):
+    """GET /servers: id, name and links of the caller's servers."""
+    instances, limit = _list(request, 'index')
+    return wsgi_util.json_response(view.index(request, instances, limit))
+
+
+def detail(request):
+    """GET /servers/detail: the full body of each server."""
+    instances, limit = _list(request, 'detail')
+    services = _services_if_allowed(request, instances)
+    return wsgi_util.json_response(
+        view.detail(request, instances, limit, services))
+
+
+def _list(request, action):
+    context = wsgi_util.context_of(request)
+    params = validation.query(request, schema.for_version(
+        schema.QUERY, microversion.of(request)))
+    policies.authorize(context, _rule(action))
+    search = server_filters.from_query(request, context, params, action)
+    if search is None:
+        return [], common_view.limit_of(params)
+    limit = common_view.limit_of(params)
+    try:
+        instances = compute_api().get_all(
+            context, search.filters, limit=limit, marker=search.marker,
+            sort_keys=search.sort_keys, sort_dirs=search.sort_dirs)
+    except exception.MarkerNotFound:
+        raise errors.bad_request('marker [%s] not found' % search.marker)
+    return instances, limit
+
+
+def show(request):
+    """GET /servers/{server_id}."""
+    instance = _get_server(request, request.urlvars['server_id'])
+    services = _services_if_allowed(request, [instance])
+    return wsgi_util.json_response(
+        {'server': view.show(request, instance, services)})
+
+
+# Create
+
+def _count(server, key, default):
+    value = server.get(key, default)
+    return int(value)
+
+
+def _flavor(context, flavor_ref):
+    flavor_id = str(flavor_ref)
+    try:
+        flavor = objects.Flavor.get_by_flavor_id(context, flavor_id)
+    except exception.FlavorNotFound as exc:
+        raise errors.bad_request(exc.message)
+    if not flavor.is_public and not policies.authorize(
+            context, 'os_compute_api:os-flavor-manage:create', fatal=False) \
+            and context.project_id not in flavor.projects:
+        raise errors.bad_request(
+            exception.FlavorNotFound(flavor_id=flavor_id).message)
+    return flavor
+
+
+def _check_networks(server, version):
+    networks = server.get('networks')
+    if networks in (None, 'auto', 'none'):
+        return
+    # No network service yet: any network asked for by id cannot exist.
+    for network in networks:
+        if network.get('port'):
+            raise errors.bad_request('Port %s could not be found.'
+                                     % network['port'])
+        if network.get('uuid'):
+            raise errors.bad_request('Network %s could not be found.'
+                                     % network['uuid'])
+
+
+def _availability_zone(context, server):
+    zone = server.get('availability_zone')
+    if not zone:
+        return None
+    if ':' in zone:
+        policies.authorize(context, _rule('create:forced_host'))
+        raise errors.bad_request('Forcing a host with availability_zone '
+                                 '"%s" is not supported yet.' % zone)
+    if zone != DEFAULT_AZ:
+        raise errors.bad_request('The requested availability zone is not '
+                                 'available')
+    return zone
+
+
+def create(request):
+    """POST /servers: accept one or more servers for building (202)."""
+    context = wsgi_util.context_of(request)
+    version = microversion.of(request)
+    body = validation.body(request, schema.for_version(schema.CREATE,
+                                                       version))
+    server = body['server']
+    policies.authorize(context, _rule('create'),
+                       {'project_id': context.project_id})
+    if not server.get('imageRef'):
+        raise errors.bad_request('Missing imageRef attribute: booting from '
+                                 'a volume is not supported yet.')
+    if server.get('key_name'):
+        # Keypairs arrive later: no key name can be found yet.
+        raise errors.bad_request('Invalid key_name provided.')
+    if server.get('host') or server.get('hypervisor_hostname'):
+        policies.authorize(context, _rule('create:forced_host'))
+        raise errors.bad_request('Requesting a destination host is not '
+                                 'supported yet.')
+    if server.get('personality'):
+        raise errors.bad_request('Personality files are not supported.')
+    _check_networks(server, version)
+    min_count = _count(server, 'min_count', 1)
+    max_count = _count(server, 'max_count', min_count)
+    if min_count > max_count:
+        raise errors.bad_request('min_count must be <= max_count')
+    flavor = _flavor(context, server['flavorRef'])
+    zone = _availability_zone(context, server)
+    hints = body.get('os:scheduler_hints') or body.get(
+        'OS-SCH-HNT:scheduler_hints') or {}
+    try:
+        instances, reservation_id = compute_api().create(
+            context, flavor, server['imageRef'],
+            display_name=server['name'], min_count=min_count,
+            max_count=max_count,
+            display_description=server.get('description'),
+            metadata=server.get('metadata'), availability_zone=zone,
+            user_data=server.get('user_data'),
+            tags=server.get('tags'), hostname=server.get('hostname'),
+            scheduler_hints=hints,
+            access_ip_v4=server.get('accessIPv4'),
+            access_ip_v6=server.get('accessIPv6'),
+            config_drive=common_schema.to_bool(server['config_drive'])
+            if server.get('config_drive') not in (None, '') else False,
+            disk_config=server.get('OS-DCF:diskConfig', 'MANUAL'),
+            trusted_certs=server.get('trusted_image_certificates'))
+    except exception.ImageNotFound:
+        raise errors.bad_request('Can not find requested image')
+    except (exception.Invalid, exception.ImageNotActive) as exc:
+        raise errors.bad_request(exc.message)
+    if common_schema.to_bool(server.get('return_reservation_id', False)):
+        return wsgi_util.json_response({'reservation_id': reservation_id},
+                                       status=202)
+    password = None
+    if CONF.api.enable_instance_password:
+        password = server.get('adminPass') or ''.join(
+            secrets.choice(_PASSWORD_CHARS) for _ in range(12))
+    first = instances[0]
+    return wsgi_util.json_response(
+        view.create(request, first, password), status=202,
+        headers={'Location': common_view.self_href(request, 'servers',
+                                                   first.uuid)})
+
+
+# Update and delete
+
+_UPDATE_FIELDS = {'name': 'display_name', 'description':
+                  'display_description', 'hostname': 'hostname',
+                  'accessIPv4': 'access_ip_v4',
+                  'accessIPv6': 'access_ip_v6'}
+# Before 2.75 PUT answered a shorter body than GET.
+_NOT_IN_UPDATE_BEFORE_2_75 = ('OS-EXT-AZ:', 'OS-EXT-SRV-ATTR:', 'OS-EXT-STS:',
+                              'OS-SRV-USG:', 'config_drive', 'key_name',
+                              'os-extended-volumes:', 'host_status')
+
+
+def update(request):
+    """PUT /servers/{server_id}: name, description (2.19), hostname (2.90)."""
+    context = wsgi_util.context_of(request)
+    body = validation.body(request, schema.for_version(
+        schema.UPDATE, microversion.of(request)))
+    instance = _get_server(request, request.urlvars['server_id'])
+    policies.authorize(context, _rule('update'),
+                       {'project_id': instance.project_id})
+    updates = {_UPDATE_FIELDS[key]: value
+               for key, value in body['server'].items()
+               if key in _UPDATE_FIELDS}
+    if 'OS-DCF:diskConfig' in body['server']:
+        sysmeta = dict(instance.system_metadata)
+        sysmeta['disk_config'] = body['server']['OS-DCF:diskConfig']
+        updates['system_metadata'] = sysmeta
+    try:
+        instance = compute_api().update(context, instance, updates)
+    except exception.InstanceNotFound as exc:
+        raise errors.not_found(exc.message)
+    services = _services_if_allowed(request, [instance]) if \
+        microversion.at_least(request, '2.75') else None
+    server = view.show(request, instance, services)
+    if not microversion.at_least(request, '2.75'):
+        server = {key: value for key, value in server.items()
+                  if not key.startswith(_NOT_IN_UPDATE_BEFORE_2_75)}
+    return wsgi_util.json_response({'server': server})
+
+
+def delete(request):
+    """DELETE /servers/{server_id} (204)."""
+    context = wsgi_util.context_of(request)
+    instance = _get_server(request, request.urlvars['server_id'])
+    policies.authorize(context, _rule('delete'),
+                       {'project_id': instance.project_id})
+    try:
+        compute_api().delete(context, instance)
+    except exception.InstanceNotFound as exc:
+        raise errors.not_found(exc.message)
+    return wsgi_util.empty_response(204)

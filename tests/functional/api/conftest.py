@@ -1,0 +1,174 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The Compute API in-process on SQLite (API DB, cell0, cell1), with Glance, conductor and compute stand-ins."""
+
+import datetime
+import json
+import sqlite3
+import types
+
+import pytest
+import webob
+
+from nova_like.api.handlers import servers as servers_handler
+from nova_like.api import wsgi
+from nova_like.clients import ksa
+from nova_like.compute import api as compute_api
+from nova_like import conf
+from nova_like import context as nl_context
+from nova_like.db import engine
+from nova_like.db import migration
+from nova_like import objects
+from nova_like.objects import cell_mapping
+from nova_like import rpc
+from tests.functional.api import fakes
+
+CONF = conf.CONF
+CELL1_UUID = '3d6a8c4e-0000-4000-8000-000000000001'
+
+
+class Client:
+    """Requests to the WSGI app as a given user:project (noauth2)."""
+
+    def __init__(self, app, token, version=None):
+        self.app = app
+        self.token = token
+        self.version = version
+
+    def request(self, method, path, body=None, version=None, token=None,
+                headers=None):
+        request = webob.Request.blank(path, method=method)
+        request.host = '127.0.0.1:8774'
+        request.headers['X-Auth-Token'] = token or self.token
+        version = version or self.version
+        if version:
+            request.headers['OpenStack-API-Version'] = 'compute ' + version
+        if body is not None:
+            request.body = json.dumps(body).encode()
+            request.content_type = 'application/json'
+        request.headers.update(headers or {})
+        response = request.get_response(self.app)
+        response.json_body_or_none = (json.loads(response.body)
+                                      if response.body else None)
+        return response
+
+    def get(self, path, **kw):
+        return self.request('GET', path, **kw)
+
+    def post(self, path, body, **kw):
+        return self.request('POST', path, body, **kw)
+
+    def put(self, path, body, **kw):
+        return self.request('PUT', path, body, **kw)
+
+    def delete(self, path, **kw):
+        return self.request('DELETE', path, **kw)
+
+
+def _seed_flavors(ctx):
+    for flavorid, name, ram, disk, vcpus in (('1', 'm1.tiny', 512, 1, 1),
+                                             ('2', 'm1.small', 2048, 20, 1),
+                                             ('3', 'm1.medium', 4096, 40, 2)):
+        objects.Flavor(ctx, flavorid=flavorid, name=name, memory_mb=ram,
+                       root_gb=disk, vcpus=vcpus).create()
+    objects.Flavor(ctx, flavorid='private', name='private.one',
+                   memory_mb=1024, root_gb=10, vcpus=1, is_public=False,
+                   projects=['proj-b']).create()
+
+
+_TEMPLATES = {}
+
+
+def _template(tree, tmp_path_factory):
+    """A database file at head of tree, migrated once per test session."""
+    if tree not in _TEMPLATES:
+        path = tmp_path_factory.mktemp('templates') / (tree + '.sqlite')
+        migration.upgrade(tree, 'sqlite:///%s' % path)
+        engine.dispose_all()
+        _TEMPLATES[tree] = path
+    return _TEMPLATES[tree]
+
+
+def _copy_db(source, target):
+    # The backup API reads through the WAL, which a file copy would miss.
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+
+
+@pytest.fixture
+def cloud(tmp_path, tmp_path_factory):
+    """The API app and its stand-ins; see the attributes for what is there."""
+    objects.register_all()
+    rpc.register_opts()
+    CONF([], project='nova_like', default_config_files=[])
+    urls = {name: 'sqlite:///%s/%s.sqlite' % (tmp_path, name)
+            for name in ('api', 'cell0', 'cell1')}
+    glance = fakes.GlanceStandIn().start()
+    overrides = {
+        ('transport_url', None): 'fake:///',
+        ('connection', 'database'): urls['cell1'],
+        ('connection', 'api_database'): urls['api'],
+        ('auth_strategy', 'api'): 'noauth2',
+        ('endpoint_override', 'glance'): glance.url,
+    }
+    for (name, group), value in overrides.items():
+        CONF.set_override(name, value, group=group)
+    for name in urls:
+        _copy_db(_template('api' if name == 'api' else 'main',
+                           tmp_path_factory), tmp_path / (name + '.sqlite'))
+    ctx = nl_context.get_admin_context()
+    cells = {}
+    for name, uuid in (('cell0', cell_mapping.CELL0_UUID),
+                       ('cell1', CELL1_UUID)):
+        cells[name] = objects.CellMapping(
+            ctx, uuid=uuid, name=name, transport_url='fake:///',
+            database_connection=urls[name])
+        cells[name].create()
+    _seed_flavors(ctx)
+    with nl_context.target_cell(ctx, cells['cell1']) as cctx:
+        service = objects.Service(
+            cctx, host=fakes.HOST, binary='nova-like-compute',
+            topic='compute',
+            last_seen_up=datetime.datetime.now(datetime.timezone.utc))
+        service.create()
+    conductor = fakes.FakeConductor(cells)
+    compute = fakes.FakeCompute(cells['cell1'])
+    placement = fakes.FakePlacement()
+    rpc_servers = [fakes.start_rpc_server('conductor', 'fake-conductor',
+                                          conductor),
+                   fakes.start_rpc_server('compute', fakes.HOST, compute)]
+    servers_handler.set_compute_api(compute_api.API(placement=placement))
+    app = wsgi.init_application()
+    try:
+        yield types.SimpleNamespace(
+            app=app, ctx=ctx, cells=cells, glance=glance,
+            conductor=conductor, compute=compute, placement=placement,
+            service=service,
+            admin=Client(app, 'admin:admin-proj', '2.100'),
+            alice=Client(app, 'alice:proj-a', '2.100'),
+            bob=Client(app, 'bob:proj-b', '2.100'))
+    finally:
+        for server in rpc_servers:
+            server.stop()
+            server.wait()
+        servers_handler.set_compute_api(None)
+        glance.stop()
+        ksa.reset()
+        rpc.cleanup()
+        engine.dispose_all()
+        for (name, group) in overrides:
+            CONF.clear_override(name, group=group)
+
+
+def api_rows(ctx):
+    """What the API DB holds for servers: build requests, specs, mappings."""
+    from nova_like.db.api import api as api_db
+    from nova_like.db.api import models
+    import sqlalchemy as sa
+    with api_db.reader() as session:
+        return {name: session.scalar(sa.select(sa.func.count()).select_from(
+            model)) for name, model in (
+                ('build_requests', models.BuildRequest),
+                ('request_specs', models.RequestSpec),
+                ('instance_mappings', models.InstanceMapping))}
