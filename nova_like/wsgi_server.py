@@ -38,6 +38,8 @@ def serve(app_factory, host, port, workers, threads, name,
         'worker_class': 'gthread',
         'preload_app': False,
         'proc_name': name,
+        # Every daemon would otherwise share ~/.gunicorn/gunicorn.ctl.
+        'control_socket_disable': True,
         'graceful_timeout': 10,
         'timeout': 120,
         'keepalive': 5,

@@ -6,8 +6,11 @@
 
 `up` writes the configs, creates and syncs the databases, maps the cells,
 starts placement, conductor, scheduler, api and N fake compute daemons,
-waits until every service reports up, maps the compute hosts and prints
-`nova-like-manage service list`. Running it again restarts what is down.
+then real Keystone (5000) and Glance (9292) with the users, projects,
+catalog and a tiny image of docs/identity-and-images.md, writes
+lab/openrc (admin) and lab/openrc.demo, waits until every service reports
+up, maps the compute hosts and prints `nova-like-manage service list` and
+`openstack catalog list`. Running it again restarts what is down.
 """
 
 import argparse
@@ -20,6 +23,11 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+if ROOT not in sys.path:  # run as a script: make `tools` importable
+    sys.path.insert(0, ROOT)
+
+from tools import openstack_services  # noqa: E402
+
 LAB = os.path.join(ROOT, 'lab')
 BIN = os.path.join(ROOT, '.venv', 'bin')
 RABBIT = 'rabbit://guest:guest@127.0.0.1:5672/'
@@ -27,7 +35,11 @@ SERVER_URLS = {
     'mysql': 'mysql+pymysql://root@127.0.0.1:3306/%s',
     'postgresql': 'postgresql+psycopg2://postgres@127.0.0.1:5432/%s',
 }
-DATABASES = ('nova_api', 'nova_cell1', 'nova_cell0', 'placement')
+DATABASES = ('nova_api', 'nova_cell1', 'nova_cell0', 'placement',
+             'keystone', 'glance')
+KEYSTONE_PORT = 5000
+GLANCE_PORT = 9292
+IDENTITY = ('keystone', 'glance')
 
 
 def _url(db, name):
@@ -143,6 +155,46 @@ def _port_open(port):
         return sock.connect_ex(('127.0.0.1', port)) == 0
 
 
+def identity_up(db):
+    """Keystone, its users and catalog, Glance with image tiny, openrc files."""
+    missing = openstack_services.installed(BIN)
+    if missing:
+        print('lab: not starting Keystone and Glance: %s' % missing)
+        return None
+    keystone = openstack_services.Keystone(
+        LAB, port=KEYSTONE_PORT, db_url=_url(db, 'keystone'), bin_dir=BIN)
+    glance = openstack_services.Glance(
+        LAB, port=GLANCE_PORT, keystone=keystone, db_url=_url(db, 'glance'),
+        bin_dir=BIN)
+    try:
+        keystone.deploy()
+        keystone.setup_cloud(image_url=glance.url)
+        glance.deploy()
+        tiny = openstack_services.write_tiny_image(
+            os.path.join(LAB, 'tiny.raw'))
+        glance.create_image('tiny', tiny, session=keystone.session())
+    except Exception as exc:  # ServiceError carries the log tail
+        sys.exit('lab: %s\nlogs: %s/keystone.log, %s/glance.log'
+                 % (exc, LAB, LAB))
+    openstack_services.write_openrc(
+        os.path.join(LAB, 'openrc'), 'admin', keystone.admin_password,
+        'admin', keystone.auth_url)
+    openstack_services.write_openrc(
+        os.path.join(LAB, 'openrc.demo'), 'demo',
+        openstack_services.DEMO_PASSWORD, 'demo', keystone.auth_url)
+    return keystone
+
+
+def openstack(keystone, *args):
+    """The openstack CLI as admin; its output, or its error."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith('OS_')}
+    env.update(openstack_services.openrc_vars(
+        'admin', keystone.admin_password, 'admin', keystone.auth_url))
+    result = subprocess.run([os.path.join(BIN, 'openstack')] + list(args),
+                            env=env, capture_output=True, text=True)
+    return result.stdout if result.returncode == 0 else result.stderr
+
+
 def up(args):
     os.makedirs(LAB, exist_ok=True)
     if args.db != 'sqlite':
@@ -157,7 +209,9 @@ def up(args):
     manage('placement_db', 'sync')
     for name in _daemons():
         start(name)
-    expected = len(_daemons())
+    keystone = identity_up(args.db)
+    # nova-like-placement serves HTTP but has no row in the services table
+    expected = len([n for n in _daemons() if n != 'placement'])
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         dead = [n for n in _daemons() if not _pid(n)]
@@ -165,19 +219,26 @@ def up(args):
             sys.exit('lab: %s exited; see %s/%s.log' % (dead[0], LAB,
                                                         dead[0]))
         listing = manage('service', 'list')
-        if listing.count('| up ') >= expected and _port_open(8774):
+        if (listing.count('| up ') >= expected and _port_open(8774)
+                and _port_open(8778)):
             break
         time.sleep(1)
     else:
         sys.exit('lab: not every service came up in 90 s; logs in %s' % LAB)
     manage('cell_v2', 'discover_hosts')
     print(manage('service', 'list'))
+    if keystone is not None:
+        print(openstack(keystone, 'catalog', 'list'))
     print('lab: up. Configs and logs in %s; compute API on '
           'http://127.0.0.1:8774, Placement on http://127.0.0.1:8778' % LAB)
+    if keystone is not None:
+        print('lab: Keystone on %s, Glance on http://127.0.0.1:%d; '
+              '`. lab/openrc` (admin) or `. lab/openrc.demo` for the '
+              'openstack CLI' % (keystone.auth_url, GLANCE_PORT))
 
 
 def status(args):
-    for name in _daemons():
+    for name in _daemons() + list(IDENTITY):
         pid = _pid(name)
         print('%-12s %s' % (name, 'running (pid %d)' % pid if pid
                             else 'stopped'))
@@ -187,14 +248,15 @@ def status(args):
 def stop(args):
     if not os.path.isdir(LAB):
         return
-    for name in reversed(_daemons()):
+    names = list(IDENTITY) + _daemons()
+    for name in reversed(names):
         pid = _pid(name)
         if pid:
             os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + 20
-    while any(_pid(n) for n in _daemons()) and time.monotonic() < deadline:
+    while any(_pid(n) for n in names) and time.monotonic() < deadline:
         time.sleep(0.2)
-    for name in _daemons():
+    for name in names:
         pid = _pid(name)
         if pid:
             os.kill(pid, signal.SIGKILL)

@@ -8,8 +8,10 @@ from oslo_log import log as logging
 from nova_like import conf as nl_conf
 from nova_like.db import engine
 from nova_like import exception
+from nova_like import objects
 from nova_like.placement.db import migration
 from nova_like.placement import wsgi
+from nova_like import service
 from nova_like import wsgi_server
 
 NAME = 'nova-like-placement'
@@ -48,8 +50,27 @@ def main(argv=None):
         print('%s: %s' % (NAME, problem), file=sys.stderr)
         sys.exit(1)
     api = conf.placement_api
+    heartbeat = _heartbeat(conf)
     wsgi_server.serve(lambda: wsgi.init_application(conf), api.listen,
-                      api.port, api.workers, api.threads, NAME)
+                      api.port, api.workers, api.threads, NAME,
+                      when_ready=heartbeat.start if heartbeat else None,
+                      on_exit=heartbeat.stop if heartbeat else None)
+
+
+def _heartbeat(conf):
+    """The services-table heartbeat, when this host has a cell database.
+
+    Placement itself needs only [placement_database]; with [database]
+    connection set (as on a controller) it also appears in
+    `nova-like-manage service list` like every other daemon.
+    """
+    if not conf.database.connection:
+        logging.getLogger(__name__).info(
+            '[database] connection is not set: %s will not appear in the '
+            'services table', NAME)
+        return None
+    objects.register_all()
+    return service.Service(NAME)
 
 
 if __name__ == '__main__':

@@ -210,3 +210,22 @@ def check_connection(url, group, option):
         raise exception.ConfigError(
             option=option,
             reason='cannot connect to %s: %s' % (safe, reason)) from exc
+
+
+def retry_on_duplicate(fn):
+    """Re-run an insert-what-is-missing function that raced another process.
+
+    For idempotent syncs (e.g. standard traits inserted by every worker at
+    start): the second pass sees the other process's rows and inserts none.
+    """
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        for attempt in range(3):
+            try:
+                return fn(*args, **kwargs)
+            except sa_exc.IntegrityError as exc:
+                if attempt == 2 or not is_duplicate(exc):
+                    raise
+                LOG.debug('%s raced another writer, re-running',
+                          fn.__qualname__)
+    return wrapper

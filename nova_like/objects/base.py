@@ -64,10 +64,14 @@ def to_db(value):
     return value
 
 
+# Soft deletion is the database layer's business (deleted = row id).
+_DB_MANAGED = ('deleted', 'deleted_at')
+
+
 def db_changes(obj, exclude=()):
     """The object's changed fields as column values."""
     return {k: to_db(v) for k, v in obj.obj_get_changes().items()
-            if k not in exclude}
+            if k not in exclude and k not in _DB_MANAGED}
 
 
 def from_db(context, obj, db_row, skip=()):

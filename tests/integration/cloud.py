@@ -70,8 +70,11 @@ class Cloud:
         self.service_down_time = service_down_time
         self.exchange = 'nltest_' + uuid.uuid4().hex[:10]
         self.api_port = free_port()
+        self.placement_port = free_port()
+        self.glance_url = None
         self.procs = {}
         self.urls = {}
+
 
     # configuration
 
@@ -87,26 +90,42 @@ class Cloud:
                 % (RABBIT_URL, self.exchange, host, self.report_interval,
                    self.service_down_time))
 
+    def _clients(self):
+        """[placement] and [glance]: static tokens, noauth2 services."""
+        text = ('[placement]\nauth_type = admin_token\n'
+                'endpoint = http://127.0.0.1:%d\ntoken = admin\n'
+                % self.placement_port)
+        if self.glance_url:
+            text += ('[glance]\nendpoint_override = %s\n' % self.glance_url)
+        return text
+
     def write_configs(self):
         controller = self._common('ctl') + (
             '[database]\nconnection = %s\n'
             '[api_database]\nconnection = %s\n'
+            '[placement_database]\nconnection = %s\n'
             '[api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\n'
             'port = %d\nworkers = 1\nthreads = 4\n'
-            % (self.urls['cell1'], self.urls['api'], self.api_port))
+            '[placement_api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\n'
+            'port = %d\nworkers = 1\nthreads = 4\n'
+            '[conductor]\nreconcile_interval = 1\n'
+            % (self.urls['cell1'], self.urls['api'], self.urls['placement'],
+               self.api_port, self.placement_port)) + self._clients()
         self.controller_conf = self.path / 'nova.conf'
         self.controller_conf.write_text(controller)
 
-    def compute_conf(self, host):
+    def compute_conf(self, host, fake_driver=''):
+        """Write compute <host>'s config; fake_driver adds [fake_driver] lines."""
         path = self.path / ('compute-%s.conf' % host)
-        path.write_text(self._common(host) +
-                        '[fake_driver]\nvcpus = 8\nmemory_mb = 16384\n')
+        path.write_text(self._common(host) + self._clients() +
+                        '[fake_driver]\nvcpus = 8\nmemory_mb = 16384\n'
+                        + fake_driver)
         return path
 
     # setup
 
     def create_databases(self):
-        for name in ('api', 'cell1', 'cell0'):
+        for name in ('api', 'cell1', 'cell0', 'placement'):
             self.urls[name] = db_servers.create_database(
                 self.backend, self.path, prefix='nl' + name)
         self.write_configs()
@@ -115,6 +134,7 @@ class Cloud:
                     self.urls['cell0'])
         self.manage('db', 'sync')
         self.manage('cell_v2', 'create_cell', '--name', 'cell1')
+        self.manage('placement_db', 'sync')
 
     def manage(self, *args, check=True):
         result = subprocess.run(
@@ -136,12 +156,12 @@ class Cloud:
         return proc
 
     def start_controller(self):
-        for binary in ('conductor', 'scheduler', 'api'):
+        for binary in ('placement', 'conductor', 'scheduler', 'api'):
             self.start(binary, 'nova-like-' + binary, self.controller_conf)
 
-    def start_compute(self, host):
+    def start_compute(self, host, fake_driver=''):
         return self.start('compute-' + host, 'nova-like-compute',
-                          self.compute_conf(host))
+                          self.compute_conf(host, fake_driver))
 
     # observation
 
@@ -181,7 +201,8 @@ class Cloud:
         return proc.returncode
 
     def destroy(self):
-        for name in list(self.procs):
+        # Computes first: they would otherwise time out on a gone conductor.
+        for name in reversed(list(self.procs)):
             self.stop(name, timeout=10)
         for url in self.urls.values():
             db_servers.drop_database(url)

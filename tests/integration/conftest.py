@@ -4,11 +4,13 @@
 import pytest
 
 from tests.integration import cloud as cloud_mod
+from tests.integration.openstack_fixtures import (  # noqa: F401
+    glance, glance_noauth, keystone)
 
 
 @pytest.fixture(scope='module', params=['mysql', 'postgresql'])
 def backbone(request, tmp_path_factory):
-    """Conductor, scheduler, API and two compute daemons on one SQL backend."""
+    """Placement, conductor, scheduler, API and two computes on one SQL backend."""
     cloud_mod.ensure_rabbit()
     cloud = cloud_mod.Cloud(tmp_path_factory.mktemp(request.param),
                             request.param)
@@ -19,8 +21,8 @@ def backbone(request, tmp_path_factory):
         cloud.start_compute('cmp2')
         cloud_mod.wait_for(
             lambda: len([r for r in cloud.services().values()
-                         if r['state'] == 'up']) == 5, 60,
-            'five services up')
+                         if r['state'] == 'up']) == 6, 60,
+            'six services up')
         yield cloud
     finally:
         cloud.destroy()

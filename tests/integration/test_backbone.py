@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from tests.integration import cloud as cloud_mod
 
 BINARIES = {('nova-like-api', 'ctl'), ('nova-like-conductor', 'ctl'),
+            ('nova-like-placement', 'ctl'),
             ('nova-like-scheduler', 'ctl'), ('nova-like-compute', 'cmp1'),
             ('nova-like-compute', 'cmp2')}
 
@@ -151,8 +152,8 @@ def test_daemon_tells_systemd_ready(backbone, tmp_path):
 
 def test_sigterm_stops_each_daemon_cleanly(backbone):
     # Last in the module: it stops the cloud.
-    for name in ('compute-cmp1', 'compute-cmp2', 'api', 'scheduler',
-                 'conductor'):
+    for name in ('compute-cmp1', 'compute-cmp2', 'api', 'placement',
+                 'scheduler', 'conductor'):
         start = time.monotonic()
         assert backbone.stop(name, timeout=20) == 0, backbone.log(name)
         assert time.monotonic() - start < 15

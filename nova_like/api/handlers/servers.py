@@ -22,7 +22,6 @@ from nova_like import objects
 CONF = conf.CONF
 _compute_api = None
 _PASSWORD_CHARS = string.ascii_letters + string.digits
-DEFAULT_AZ = 'nova'
 
 
 def compute_api():
@@ -171,7 +170,8 @@ def _availability_zone(context, server):
         policies.authorize(context, _rule('create:forced_host'))
         raise errors.bad_request('Forcing a host with availability_zone '
                                  '"%s" is not supported yet.' % zone)
-    if zone != DEFAULT_AZ:
+    # Until host aggregates exist every host is in the default zone.
+    if zone != CONF.default_availability_zone:
         raise errors.bad_request('The requested availability zone is not '
                                  'available')
     return zone

@@ -73,6 +73,7 @@ class ScheduleAndBuild:
                 self.manager.placement.delete_allocation_for_instance(
                     instance.uuid)
                 instance.destroy()
+                self._forget_request_spec(request_spec)
                 return
             compute.build_and_run_instance(cctx, instance,
                                            chosen.service_host, request_spec,
@@ -92,6 +93,13 @@ class ScheduleAndBuild:
         except exception.BuildRequestNotFound:
             return False
         return not mapping.queued_for_delete
+
+    @staticmethod
+    def _forget_request_spec(request_spec):
+        try:
+            request_spec.destroy()
+        except exception.RequestSpecNotFound:
+            pass
 
     def _bury_in_cell0(self, reason):
         """Write every server to cell0 in ERROR with reason as its fault."""

@@ -28,6 +28,7 @@ class ResourceClass:
 
 
 @db_api.retry_on_deadlock
+@engine.retry_on_duplicate
 def ensure_sync(db):
     """Insert the standard classes this os-resource-classes knows about."""
     with db.writer() as s:

@@ -25,6 +25,7 @@ class Trait:
 
 
 @db_api.retry_on_deadlock
+@engine.retry_on_duplicate
 def ensure_sync(db):
     """Insert the standard traits this os-traits knows about."""
     with db.writer() as s:

@@ -1,0 +1,75 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Session fixtures: real Keystone and Glance processes on free loopback ports.
+
+Import them into a conftest.py::
+
+    from tests.integration.openstack_fixtures import (  # noqa: F401
+        glance, glance_noauth, keystone)
+
+Outside CI a service that cannot start skips the test (with the log tail
+as the reason); with CI=true it fails it. The catalog points compute at
+127.0.0.1:8774 and placement at 127.0.0.1:8778 (nothing need listen
+there) and image at the glance fixture.
+"""
+
+import pytest
+
+from tests import db_servers
+from tests.integration import cloud
+from tools import openstack_services
+
+# One worker with four threads: half the start-up CPU of two workers on a
+# two-core machine, and still concurrent.
+WORKERS = {'workers': 1, 'threads': 4}
+
+
+def _start(service, then=None):
+    """deploy() the service (and run then()); skip/fail with its log tail if it cannot."""
+    missing = openstack_services.installed()
+    if missing:
+        db_servers.unavailable(missing)
+    try:
+        service.deploy()
+        if then is not None:
+            then()
+    except Exception as exc:  # ServiceError, or keystoneauth/requests errors
+        service.stop()
+        reason = str(exc) if isinstance(
+            exc, openstack_services.ServiceError) else '%r\n%s' % (
+                exc, service.log_tail())
+        db_servers.unavailable('%s could not start: %s' % (service.name,
+                                                            reason))
+    return service
+
+
+@pytest.fixture(scope='session')
+def keystone(tmp_path_factory):
+    """Keystone on SQLite with setup_cloud() done; admin/admin, demo/demo."""
+    ks = openstack_services.Keystone(tmp_path_factory.mktemp('keystone'),
+                                     port=cloud.free_port(), **WORKERS)
+    _start(ks, then=ks.setup_cloud)
+    yield ks
+    ks.stop()
+
+
+@pytest.fixture(scope='session')
+def glance(keystone, tmp_path_factory):
+    """glance-api with Keystone auth, registered as the catalog's image service."""
+    service = openstack_services.Glance(tmp_path_factory.mktemp('glance'),
+                                        port=cloud.free_port(),
+                                        keystone=keystone, **WORKERS)
+    _start(service, then=lambda: keystone.register_service(
+        'glance', 'image', service.url))
+    yield service
+    service.stop()
+
+
+@pytest.fixture(scope='session')
+def glance_noauth(tmp_path_factory):
+    """glance-api without Keystone: every request is an admin context."""
+    service = openstack_services.Glance(
+        tmp_path_factory.mktemp('glance_noauth'), port=cloud.free_port(),
+        **WORKERS)
+    _start(service)
+    yield service
+    service.stop()

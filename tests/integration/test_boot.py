@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The boot path across real daemons, RabbitMQ, a SQL server, Placement and Glance, driven by openstacksdk."""
+
+import signal
+import time
+
+import openstack
+import pytest
+import requests
+import sqlalchemy as sa
+
+from tests.integration import cloud as cloud_mod
+from tools import openstack_services
+
+DOWN = 4  # service_down_time of the test cloud
+
+
+@pytest.fixture(scope='module', params=['mysql', 'postgresql'])
+def boot_cloud(request, tmp_path_factory, glance_noauth):
+    cloud_mod.ensure_rabbit()
+    path = tmp_path_factory.mktemp('boot-' + request.param)
+    image = glance_noauth.create_image(
+        'tiny', openstack_services.write_tiny_image(path / 'tiny.raw'))
+    cloud = cloud_mod.Cloud(path, request.param, service_down_time=DOWN)
+    cloud.glance_url = glance_noauth.url
+    try:
+        cloud.create_databases()
+        cloud.start_controller()
+        cloud.start_compute('cmp1', 'fail_spawn_hosts = cmp1\n')
+        cloud.start_compute('cmp2')
+        cloud.start_compute('cmp3')
+        cloud_mod.wait_for(
+            lambda: len([r for r in cloud.services().values()
+                         if r['state'] == 'up']) == 7, 60, 'services up')
+        conn = _connect(cloud, 'admin:admin')
+        cloud_mod.wait_for(lambda: len(_placement(cloud, '/resource_providers')
+                                       ['resource_providers']) == 3,
+                           30, 'three providers')
+        conn.compute.create_flavor(name='m1.tiny', ram=512, vcpus=1,
+                                   disk=1, id='1')
+        conn.compute.create_flavor(name='m1.huge', ram=512, vcpus=64,
+                                   disk=1, id='64')
+        cloud.image_id = image['id']
+        yield cloud
+    finally:
+        cloud.destroy()
+
+
+def _connect(cloud, token):
+    endpoint = 'http://127.0.0.1:%d/v2.1' % cloud.api_port
+    return openstack.connect(
+        auth_type='admin_token', auth={'endpoint': endpoint, 'token': token},
+        compute_endpoint_override=endpoint,
+        placement_endpoint_override='http://127.0.0.1:%d'
+        % cloud.placement_port,
+        compute_api_version='2.100', load_envvars=False,
+        load_yaml_config=False)
+
+
+def _placement(cloud, path):
+    """GET path from the cloud's Placement (noauth2 takes token "admin")."""
+    response = requests.get(
+        'http://127.0.0.1:%d%s' % (cloud.placement_port, path),
+        headers={'X-Auth-Token': 'admin',
+                 'OpenStack-API-Version': 'placement 1.39'}, timeout=30)
+    response.raise_for_status()
+    return response.json()
+
+
+def _allocations(cloud, uuid):
+    return _placement(cloud, '/allocations/%s' % uuid)['allocations']
+
+
+def _wait_status(conn, ids, status, timeout=60, all_projects=False):
+    def done():
+        servers = {s.id: s for s in conn.compute.servers(
+            details=True, all_projects=all_projects)}
+        return all(i in servers and servers[i].status == status
+                   for i in ids) and [servers[i] for i in ids]
+    return cloud_mod.wait_for(done, timeout, 'servers %s' % status)
+
+
+def test_sdk_boots_lists_shows_and_deletes(boot_cloud):
+    conn = _connect(boot_cloud, 'demo:demo')
+    server = conn.compute.create_server(
+        name='sdk-one', image_id=boot_cloud.image_id, flavor_id='1',
+        networks='none')
+    server = conn.compute.wait_for_server(server, status='ACTIVE', wait=60)
+    assert server.name == 'sdk-one'
+    assert [s.id for s in conn.compute.servers(name='^sdk-one$')] == [
+        server.id]
+    shown = conn.compute.get_server(server.id)
+    assert shown.flavor['original_name'] == 'm1.tiny'
+    assert shown.image['id'] == boot_cloud.image_id
+    assert _allocations(boot_cloud, server.id)
+    conn.compute.delete_server(server.id)
+    conn.compute.wait_for_delete(server, wait=60)
+    assert _allocations(boot_cloud, server.id) == {}
+
+
+def test_twenty_at_once_spread_and_reschedule_off_the_failing_host(
+        boot_cloud):
+    conn = _connect(boot_cloud, 'demo:demo')
+    admin = _connect(boot_cloud, 'admin:admin')
+    conn.compute.create_server(name='many', image_id=boot_cloud.image_id,
+                               flavor_id='1', networks='none', min_count=20,
+                               max_count=20)
+    ids = [s.id for s in conn.compute.servers(name='^many')]
+    assert len(ids) == 20
+    servers = _wait_status(admin, ids, 'ACTIVE', timeout=120,
+                           all_projects=True)
+    hosts = {s.compute_host for s in servers}
+    # cmp1 fails every spawn: whatever went there was rescheduled.
+    assert hosts == {'cmp2', 'cmp3'}
+    assert 'Rescheduling' in boot_cloud.log('compute-cmp1')
+    for uuid in ids:
+        conn.compute.delete_server(uuid)
+    cloud_mod.wait_for(lambda: not list(conn.compute.servers(name='^many')),
+                       90, 'all deleted')
+
+
+def test_no_valid_host_carries_its_explanation(boot_cloud):
+    conn = _connect(boot_cloud, 'demo:demo')
+    server = conn.compute.create_server(
+        name='too-big', image_id=boot_cloud.image_id, flavor_id='64',
+        networks='none')
+    [server] = _wait_status(conn, [server.id], 'ERROR')
+    assert server.fault['message'] == (
+        'No valid host was found. Placement returned 0 candidates for '
+        'DISK_GB:1,MEMORY_MB:512,VCPU:64.')
+    conn.compute.delete_server(server.id)
+    conn.compute.wait_for_delete(server, wait=30)
+
+
+def _set_disabled(cloud, hosts, disabled):
+    engine = sa.create_engine(cloud.urls['cell1'])
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            'UPDATE services SET disabled = :d WHERE host IN :hosts'
+        ).bindparams(sa.bindparam('hosts', expanding=True)),
+            {'d': disabled, 'hosts': hosts})
+    engine.dispose()
+
+
+def test_compute_killed_mid_build_leaves_error_not_build(boot_cloud):
+    boot_cloud.start_compute('slow', 'spawn_delay = 60\n')
+    admin = _connect(boot_cloud, 'admin:admin')
+    cloud_mod.wait_for(
+        lambda: boot_cloud.services().get(('nova-like-compute', 'slow'),
+                                          {}).get('state') == 'up',
+        60, 'slow compute up')
+    cloud_mod.wait_for(lambda: len(_placement(
+        boot_cloud, '/resource_providers')['resource_providers']) == 4,
+        30, 'four providers')
+    _set_disabled(boot_cloud, ['cmp1', 'cmp2', 'cmp3'], True)
+    try:
+        conn = _connect(boot_cloud, 'demo:demo')
+        server = conn.compute.create_server(
+            name='doomed', image_id=boot_cloud.image_id, flavor_id='1',
+            networks='none')
+        cloud_mod.wait_for(
+            lambda: admin.compute.get_server(server.id).task_state ==
+            'spawning', 60, 'the build to start on the slow host')
+        boot_cloud.stop('compute-slow', sig=signal.SIGKILL)
+        killed = time.monotonic()
+        [server] = _wait_status(admin, [server.id], 'ERROR',
+                                timeout=2 * DOWN + 10, all_projects=True)
+        assert time.monotonic() - killed <= 2 * DOWN + 3
+        assert 'went down while building' in server.fault['message']
+        cloud_mod.wait_for(lambda: _allocations(boot_cloud, server.id) ==
+                           {}, 10, 'the allocation to be removed')
+        conn.compute.delete_server(server.id)
+        conn.compute.wait_for_delete(server, wait=30)
+    finally:
+        _set_disabled(boot_cloud, ['cmp1', 'cmp2', 'cmp3'], False)
