@@ -19,7 +19,10 @@ at OpenStack Placement for a side-by-side ratio; the cloud is then built
 through the REST API. With --local a nova-like-placement process is started
 on a free 127.0.0.1 port with a scratch SQLite database (or --db-url), and
 the cloud is bulk-loaded straight into its database (--rest-load to use
-the API instead): loading 10,000 providers over REST takes minutes.
+the API instead): loading 10,000 providers over REST takes minutes. Each
+--local result also gives the time of one request made in-process on the
+same database (warm), which other load on the machine disturbs less than
+the HTTP figures; every result line shows the 1-minute load average.
 
 Examples:
     tools/bench_placement.py --local --n 1000 10000 --nested
@@ -295,16 +298,48 @@ def report(name, latencies, wall, candidates):
     latencies = sorted(latencies)
     p95 = latencies[max(0, int(round(0.95 * len(latencies))) - 1)]
     print('%-28s candidates=%-6d median=%7.1f ms  p95=%7.1f ms  '
-          '%6.1f req/s' % (name, candidates,
-                           statistics.median(latencies) * 1000, p95 * 1000,
-                           len(latencies) / wall), flush=True)
+          '%6.1f req/s  (load %.2f)' % (
+              name, candidates, statistics.median(latencies) * 1000,
+              p95 * 1000, len(latencies) / wall, os.getloadavg()[0]),
+          flush=True)
+
+
+def in_process(db_url, query, microversion, count=10):
+    """Median wall and CPU seconds of one request through PlacementDirect.
+
+    Less sensitive than the HTTP figures to other load on the machine.
+    """
+    from oslo_config import cfg
+
+    from nova_like.conf import placement as placement_conf
+    from nova_like.db import engine
+    from nova_like.placement import direct
+
+    conf = cfg.ConfigOpts()
+    placement_conf.register_opts(conf)
+    conf([], project='nova_like', default_config_files=[],
+         default_config_dirs=[])
+    conf.set_override('connection', db_url, 'placement_database')
+    conf.set_override('auth_strategy', 'noauth2', 'placement_api')
+    client = direct.PlacementDirect(conf, microversion=microversion)
+    path = '/allocation_candidates?' + query
+    client.get(path)    # fills the summary cache, as a warm server has
+    walls, cpus = [], []
+    for _ in range(count):
+        wall, cpu = time.perf_counter(), time.thread_time()
+        client.get(path)
+        cpus.append(time.thread_time() - cpu)
+        walls.append(time.perf_counter() - wall)
+    engine.dispose_all()
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--url', help='Placement endpoint (not with --local)')
     parser.add_argument('--token', default='admin')
-    parser.add_argument('--n', type=int, nargs='+', default=[1000, 10000])
+    parser.add_argument('--n', type=int, nargs='*', default=[1000, 10000],
+                        help='flat cloud sizes (none: only --nested)')
     parser.add_argument('--requests', type=int, default=500)
     parser.add_argument('--concurrency', type=int, default=10)
     parser.add_argument('--nested', action='store_true',
@@ -357,7 +392,14 @@ def main():
             name = ('N=%d' % count if kind == 'flat'
                     else 'nested trees=%d (x7)' % count)
             report(name, latencies, wall, found)
-            print('    (built in %.1f s)' % load, flush=True)
+            if args.local:
+                one, cpu = in_process(server.db_url, query,
+                                      args.microversion)
+                print('    in-process: %.1f ms a request (%.1f ms CPU); '
+                      'built in %.1f s' % (one * 1000, cpu * 1000, load),
+                      flush=True)
+            else:
+                print('    (built in %.1f s)' % load, flush=True)
         finally:
             if server:
                 server.stop()

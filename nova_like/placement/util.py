@@ -104,10 +104,15 @@ def validate_query(req, schema):
 
 
 def json_response(req, body, status=200, last_modified=None):
-    """A JSON response with the cache headers the microversion asks for."""
+    """A JSON response with the cache headers the microversion asks for.
+
+    :param body: what to encode, or bytes already encoded.
+    """
     resp = webob.Response(status=status, content_type='application/json',
                           charset=None)
-    resp.body = json.dumps(body, separators=(',', ':')).encode()
+    if not isinstance(body, bytes):
+        body = json.dumps(body, separators=(',', ':')).encode()
+    resp.body = body
     if req.environ['placement.microversion'] >= (1, 15):
         resp.cache_control = 'no-cache'
         resp.headers['Last-Modified'] = http_date(last_modified)

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The Placement WSGI application: request ids, auth, microversions, errors."""
 
+import gc
 import json
 import logging
 import uuid
@@ -133,7 +134,22 @@ def init_application(conf=None):
     trait_obj.ensure_sync(db)
     app = PlacementApp(db, policies.get_enforcer(conf))
     if conf.placement_api.auth_strategy == 'noauth2':
-        return NoAuth(app)
-    keystone = auth_token.AuthProtocol(
-        app, {'oslo_config_config': conf, 'oslo_config_project': 'nova_like'})
-    return _RootBypass(keystone, app)
+        app = NoAuth(app)
+    else:
+        keystone = auth_token.AuthProtocol(
+            app, {'oslo_config_config': conf,
+                  'oslo_config_project': 'nova_like'})
+        app = _RootBypass(keystone, app)
+    _freeze_startup_objects()
+    return app
+
+
+def _freeze_startup_objects():
+    """Keep what exists now (modules, the app) out of full GC passes.
+
+    A large allocation-candidates answer allocates enough to trigger a full
+    collection, which otherwise walks every object of the process: about
+    100 ms a request at 10,000 providers, more than the SQL.
+    """
+    gc.collect()
+    gc.freeze()

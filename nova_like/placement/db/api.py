@@ -12,6 +12,9 @@ class Database:
     def __init__(self, url, group=None):
         self.url = url
         self.group = group
+        # In-process caches of what was read from this database, by name;
+        # each user validates its entries against data it reads again.
+        self.memo = {}
 
     @property
     def engine(self):

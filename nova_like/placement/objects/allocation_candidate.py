@@ -6,8 +6,8 @@ How a request is answered, in a fixed number of SQL queries:
 1. For each request group with resources, one query finds every provider
    with room for any of the group's classes (capacity, min/max unit and step
    size checked in SQL) that passes the group's member_of and in_tree
-   filters (and, for a suffixed group, its traits), as (provider, root,
-   class) rows.
+   filters (and, for a suffixed group, its traits), as one (provider, root,
+   bitmask of the classes it has room for) row per provider.
 2. Providers with MISC_SHARES_VIA_AGGREGATE lend their inventory to the
    trees of providers they share an aggregate with (one query, only when
    such a provider matched).
@@ -16,10 +16,17 @@ How a request is answered, in a fixed number of SQL queries:
 4. Per tree, in Python and in memory, the groups' options are combined,
    group_policy, same_subtree, root_required and the unsuffixed group's
    traits checked, until `limit` candidates are found.
-5. Summaries of the providers in the chosen trees: inventories with usage
-   (one query each) and traits.
+5. Summaries of the providers in the chosen trees: capacity and usage (one
+   query) and traits, read only for providers whose summary the caller has
+   not cached under the same validator (id, uuid, generation, creation
+   time, parent and root uuids; every write to a provider's inventories,
+   allocations or traits bumps its generation).
+
+Rows are read as plain DBAPI tuples (_fetch): at 10,000 providers,
+SQLAlchemy's per-row processing costs more than the queries.
 """
 
+import collections
 import itertools
 
 import os_traits
@@ -37,6 +44,10 @@ _RPT = models.RP_TRAIT
 _RPA = models.RP_AGG
 _T = models.TRAIT
 _IN_LIST_MAX = 200
+# The drivers return floats and datetimes (or their text) as we want them:
+# skip SQLAlchemy's result processing, which is slow on SQLite.
+_RATIO = sa.type_coerce(_INV.c.allocation_ratio, sa.types.NullType())
+_CREATED = sa.type_coerce(_RP.c.created_at, sa.types.NullType())
 
 
 class Candidate:
@@ -50,14 +61,43 @@ class Candidate:
         self.merged = merged
 
 
+class OneProvider(Candidate):
+    """A candidate where one provider has all of the one group's classes.
+
+    Most candidates are of this kind; the full form is built on demand.
+    """
+
+    __slots__ = ('rp_id', 'suffix', 'amounts')
+
+    def __init__(self, rp_id, suffix, amounts):
+        self.rp_id = rp_id
+        self.suffix = suffix
+        self.amounts = amounts      # {rc id: amount}, shared: never change
+        self.merged = False
+
+    @property
+    def allocations(self):
+        return {self.rp_id: dict(self.amounts)}
+
+    @property
+    def mappings(self):
+        return {self.suffix: [self.rp_id]}
+
+
 class Result:
     """Candidates plus what the summaries need, all keyed by ids."""
 
     def __init__(self):
         self.candidates = []
-        self.providers = {}     # id -> (uuid, parent id, root id)
-        self.summaries = {}     # id -> {rc id: (capacity, used)}
-        self.traits = {}        # id -> [names]
+        self.providers = {}     # id -> (uuid, parent id, root id, generation,
+        #                               created_at)
+        self.summary_ids = []   # providers to summarise, in id order
+        self.validators = {}    # id -> what a cached summary must match
+        self.cached = {}        # id -> the caller's cached summary
+        self.summaries = {}     # id -> {rc id: (capacity, used)}, not cached
+        self.traits = {}        # id -> [names], for the summaries read
+        self.storable = set()   # ids read consistently with their validator
+        self.summary_cache = {}  # the caller's, from get(summary_cache=)
         self.rc_names = {}
 
 
@@ -77,6 +117,15 @@ class _Request:
         return {self.trait_ids[n] for n in names}
 
 
+def _fetch(s, query):
+    """Rows of query as plain DBAPI tuples."""
+    result = s.execute(query)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
+
+
 def _in_ids(col, ids):
     return col.in_(sorted(ids))
 
@@ -84,8 +133,8 @@ def _in_ids(col, ids):
 def _rows_by_ids(s, query, col, ids, key_index=0):
     """Run query limited to col IN ids, reading everything when ids is big."""
     if len(ids) <= _IN_LIST_MAX:
-        return s.execute(query.where(_in_ids(col, ids))).all()
-    return [r for r in s.execute(query).all() if r[key_index] in ids]
+        return _fetch(s, query.where(_in_ids(col, ids)))
+    return [r for r in _fetch(s, query) if r[key_index] in ids]
 
 
 def _group_clauses(s, req, group, rp_col, root_col, tree_root):
@@ -101,7 +150,8 @@ def _group_clauses(s, req, group, rp_col, root_col, tree_root):
 
 
 def _providers_with_room(s, req, group, tree_root):
-    """[(rp id, root id, rc id)] for every class of group with room left."""
+    """[(rp id, root id, mask)]: bit i set when the provider has room for
+    the group's i-th class in rc id order."""
     rc_ids = {req.rc_ids[n]: a for n, a in group.resources.items()}
     used = sa.select(_A.c.resource_provider_id, _A.c.resource_class_id,
                      sa.func.sum(_A.c.used).label('used')).where(
@@ -115,34 +165,38 @@ def _providers_with_room(s, req, group, tree_root):
             >= amount + sa.func.coalesce(used.c.used, 0),
             _INV.c.min_unit <= amount, _INV.c.max_unit >= amount,
             sa.literal(amount) % _INV.c.step_size == 0))
+    mask = sa.func.sum(sa.case(
+        {rc_id: 1 << i for i, rc_id in enumerate(sorted(rc_ids))},
+        value=_INV.c.resource_class_id, else_=0))
     q = sa.select(_INV.c.resource_provider_id, _RP.c.root_provider_id,
-                  _INV.c.resource_class_id).select_from(
+                  mask).select_from(
         _INV.join(_RP, _RP.c.id == _INV.c.resource_provider_id).outerjoin(
             used, sa.and_(
                 used.c.resource_provider_id == _INV.c.resource_provider_id,
                 used.c.resource_class_id == _INV.c.resource_class_id))
     ).where(sa.or_(*room), *_group_clauses(
-        s, req, group, _RP.c.id, _RP.c.root_provider_id, tree_root))
-    return s.execute(q).all()
+        s, req, group, _RP.c.id, _RP.c.root_provider_id, tree_root)
+    ).group_by(_INV.c.resource_provider_id, _RP.c.root_provider_id)
+    return _fetch(s, q)
 
 
 def _providers_matching(s, req, group, tree_root):
     """[(rp id, root id)] passing a resourceless group's filters."""
     q = sa.select(_RP.c.id, _RP.c.root_provider_id).where(*_group_clauses(
         s, req, group, _RP.c.id, _RP.c.root_provider_id, tree_root))
-    return s.execute(q).all()
+    return _fetch(s, q)
 
 
 def _sharing_anchors(s, sharing_ids):
     """{sharing provider id: roots of providers sharing an aggregate}."""
     other = _RPA.alias('other')
-    rows = s.execute(
-        sa.select(_RPA.c.resource_provider_id, _RP.c.root_provider_id)
+    rows = _fetch(s, sa.select(
+        _RPA.c.resource_provider_id, _RP.c.root_provider_id)
         .select_from(_RPA.join(other, other.c.aggregate_id
                                == _RPA.c.aggregate_id)
                      .join(_RP, _RP.c.id == other.c.resource_provider_id))
         .where(_in_ids(_RPA.c.resource_provider_id, sharing_ids))
-        .distinct()).all()
+        .distinct())
     anchors = {}
     for sp, root in rows:
         anchors.setdefault(sp, set()).add(root)
@@ -162,25 +216,41 @@ class _GroupOptions:
         return self.by_root.get(root, ())
 
 
-def _options_for(group, rows, rc_amounts, sharing, anchors, roots_of):
+def _options_for(group, rows, rc_amounts, sharing, anchors):
     opts = _GroupOptions(group, rc_amounts)
     opts.amounts = rc_amounts
+    by_root = opts.by_root
     if not rc_amounts:
         for rp_id, root in rows:
-            opts.by_root.setdefault(root, []).append((rp_id,))
+            by_root.setdefault(root, []).append((rp_id,))
         return opts
-    # per root, per rc: provider ids
+    # per root: (provider, mask) rows
     per_root = {}
-    for rp_id, root, rc_id in rows:
-        per_root.setdefault(root, {}).setdefault(rc_id, []).append(rp_id)
-        if rp_id in sharing:
-            for anchor in anchors.get(rp_id, ()):
-                if anchor != root:
-                    per_root.setdefault(anchor, {}).setdefault(
-                        rc_id, []).append(rp_id)
+    for row in rows:
+        entries = per_root.get(row[1])
+        if entries is None:
+            per_root[row[1]] = [row]
+        else:
+            entries.append(row)
+        if sharing and row[0] in sharing:
+            for anchor in anchors.get(row[0], ()):
+                if anchor != row[1]:
+                    per_root.setdefault(anchor, []).append(row)
     n = len(rc_amounts)
+    full = (1 << n) - 1
     rcs = opts.rc_ids
-    for root, by_rc in per_root.items():
+    for root, entries in per_root.items():
+        if len(entries) == 1:
+            # One provider: it alone must have room for every class.
+            if entries[0][2] == full:
+                by_root[root] = [(entries[0][0],) * n]
+            continue
+        by_rc = {}
+        for rp_id, _root, mask in entries:
+            mask = int(mask)    # MySQL's SUM() is a Decimal
+            for i, rc_id in enumerate(rcs):
+                if mask >> i & 1:
+                    by_rc.setdefault(rc_id, []).append(rp_id)
         if len(by_rc) != n:
             continue
         if group.use_same_provider:
@@ -188,15 +258,15 @@ def _options_for(group, rows, rc_amounts, sharing, anchors, roots_of):
             for rc_id in rcs[1:]:
                 common.intersection_update(by_rc[rc_id])
             if common:
-                opts.by_root[root] = [(p,) * n for p in sorted(common)]
+                by_root[root] = [(p,) * n for p in sorted(common)]
         elif n == 1:
-            opts.by_root[root] = [(p,) for p in sorted(by_rc[rcs[0]])]
+            by_root[root] = [(p,) for p in sorted(by_rc[rcs[0]])]
         else:
             lists = [sorted(by_rc[rc_id]) for rc_id in rcs]
             if all(len(lst) == 1 for lst in lists):
-                opts.by_root[root] = [tuple(lst[0] for lst in lists)]
+                by_root[root] = [tuple(lst[0] for lst in lists)]
             else:
-                opts.by_root[root] = list(itertools.product(*lists))
+                by_root[root] = list(itertools.product(*lists))
     return opts
 
 
@@ -208,38 +278,75 @@ def _ancestors(rp_id, parents):
     return chain
 
 
-def _same_subtree_ok(chosen, same_subtree, parents):
+def _same_subtree_ok(chosen, same_subtree, parents, lineages):
+    """:param lineages: {rp id: its ancestors and itself}, filled here."""
     for suffixes in same_subtree:
         providers = {p for sfx in suffixes for p in chosen[sfx]}
-        lineages = {p: set(_ancestors(p, parents)) for p in providers}
+        for p in providers:
+            if p not in lineages:
+                lineages[p] = frozenset(_ancestors(p, parents))
         if not any(all(top in lineages[p] for p in providers)
                    for top in providers):
             return False
     return True
 
 
-def _traits_ok(rp_ids, traits, required_any, forbidden):
-    have = set()
-    for p in rp_ids:
-        have.update(traits.get(p, ()))
-    if have & forbidden:
-        return False
-    return all(have & any_of for any_of in required_any)
+class _TraitCheck:
+    """check(providers): True when together they have a group's traits."""
+
+    def __init__(self, req, rows, group):
+        """:param rows: (rp id, trait id) of the traits group names."""
+        self.rows = rows
+        self.traits = None
+        self.required_any = [req.traits(a) for a in group.required_any]
+        self.forbidden = req.traits(group.forbidden)
+        # Providers that have the required traits on their own (None: any)
+        # and those with a forbidden one, by set operations rather than a
+        # loop per candidate: most candidates have one provider.
+        self.alone_ok = None
+        for any_of in self.required_any:
+            having = {p for p, t in rows if t in any_of}
+            self.alone_ok = having if self.alone_ok is None else (
+                self.alone_ok & having)
+        self.banned = {p for p, t in rows if t in self.forbidden}
+        self.seen = {}
+
+    def __call__(self, providers):
+        first = providers[0]
+        if providers.count(first) == len(providers):
+            return (first not in self.banned and (
+                self.alone_ok is None or first in self.alone_ok))
+        if self.traits is None:
+            self.traits = {}
+            for p, t in self.rows:
+                self.traits.setdefault(p, set()).add(t)
+        key = frozenset(providers)
+        ok = self.seen.get(key)
+        if ok is None:
+            have = set()
+            for p in key:
+                have.update(self.traits.get(p, ()))
+            ok = self.seen[key] = have.isdisjoint(self.forbidden) and not any(
+                have.isdisjoint(any_of) for any_of in self.required_any)
+        return ok
 
 
 def get(ctx, groups, group_policy=None, same_subtree=(),
         root_required=((), ()), limit=None, nested=True,
-        all_classes=True, want_traits=True):
+        all_classes=True, want_traits=True, summary_cache=None):
     """Allocation candidates for groups ({suffix: RequestGroup}).
 
     :param nested: False before microversion 1.29: trees of more than one
         provider are left out.
     :param all_classes: summaries list every class of a provider (1.27).
+    :param summary_cache: f(rc names) -> {rp id: (validator, summary)}
+        the caller has already built; a summary whose validator still
+        matches is returned in Result.cached instead of being read again.
     :returns: a Result.
     """
     result = Result()
-    result.rc_names = rc_obj.id_to_name(ctx)
     with ctx.db.reader() as s:
+        result.rc_names = rc_obj.id_to_name(ctx, s)
         req = _Request(ctx, s, groups, root_required)
         tree_roots = {}
         for g in groups.values():
@@ -257,21 +364,20 @@ def get(ctx, groups, group_policy=None, same_subtree=(),
                 raw[sfx] = _providers_matching(s, req, g, tree_roots.get(sfx))
             if not raw[sfx]:
                 return result
-        found = {r[0] for rows in raw.values() for r in rows}
-        sharing, anchors = set(), {}
-        shares_id = s.execute(sa.select(_T.c.id).where(
-            _T.c.name == os_traits.MISC_SHARES_VIA_AGGREGATE)).scalar()
-        if shares_id is not None:
-            sharing = set(s.scalars(sa.select(_RPT.c.resource_provider_id)
-                                    .where(_RPT.c.trait_id == shares_id))
-                          .all()) & found
-            if sharing:
-                anchors = _sharing_anchors(s, sharing)
+        anchors = {}
+        sharing = {row[0] for row in _fetch(s, sa.select(
+            _RPT.c.resource_provider_id).join(
+            _T, _T.c.id == _RPT.c.trait_id).where(
+            _T.c.name == os_traits.MISC_SHARES_VIA_AGGREGATE))}
+        if sharing:
+            sharing &= {r[0] for rows in raw.values() for r in rows}
+        if sharing:
+            anchors = _sharing_anchors(s, sharing)
         options = {}
         for sfx, g in groups.items():
             amounts = {req.rc_ids[n]: a for n, a in g.resources.items()}
             options[sfx] = _options_for(g, raw[sfx], amounts, sharing,
-                                        anchors, None)
+                                        anchors)
         roots = None
         for opts in options.values():
             have = set(opts.by_root)
@@ -285,53 +391,96 @@ def get(ctx, groups, group_policy=None, same_subtree=(),
             roots &= set(s.scalars(q).all())
         if not roots:
             return result
+        columns = (_RP.c.uuid, _RP.c.parent_provider_id,
+                   _RP.c.root_provider_id, _RP.c.generation, _CREATED)
         tree_rows = _rows_by_ids(
-            s, sa.select(_RP.c.root_provider_id, _RP.c.id, _RP.c.uuid,
-                         _RP.c.parent_provider_id),
-            _RP.c.root_provider_id, roots)
-        members = {}
-        for root, rp_id, uuid, parent in tree_rows:
-            members.setdefault(root, []).append(rp_id)
-            result.providers[rp_id] = (uuid, parent, root)
+            s, sa.select(_RP.c.id, *columns), _RP.c.root_provider_id, roots,
+            key_index=3)
+        providers = result.providers
+        for row in tree_rows:
+            providers[row[0]] = row[1:]
         if sharing:
-            for rp_id, uuid, parent, root in s.execute(sa.select(
-                    _RP.c.id, _RP.c.uuid, _RP.c.parent_provider_id,
-                    _RP.c.root_provider_id).where(_in_ids(_RP.c.id,
-                                                          sharing))):
-                result.providers[rp_id] = (uuid, parent, root)
+            for row in _fetch(s, sa.select(_RP.c.id, *columns).where(
+                    _in_ids(_RP.c.id, sharing))):
+                providers[row[0]] = row[1:]
         if not nested:
-            roots = {r for r in roots if len(members.get(r, ())) == 1}
+            sizes = collections.Counter(row[3] for row in tree_rows)
+            roots = {r for r in roots if sizes[r] == 1}
         unsuffixed = groups.get('')
-        check_traits = unsuffixed is not None and (
+        check_traits = unsuffixed is not None and bool(
             unsuffixed.required_any or unsuffixed.forbidden)
-        if check_traits or want_traits:
-            trait_rows = _rows_by_ids(
-                s, sa.select(_RPT.c.resource_provider_id, _T.c.name).join(
-                    _T, _T.c.id == _RPT.c.trait_id),
-                _RPT.c.resource_provider_id, set(result.providers))
-            for rp_id, name in trait_rows:
-                result.traits.setdefault(rp_id, []).append(name)
-        parents = {p: v[1] for p, v in result.providers.items()}
-        chosen_roots = _combine(result, options, roots, group_policy,
-                                same_subtree, parents, unsuffixed,
-                                check_traits, limit,
-                                dedupe=len(groups) > 1 or bool(sharing))
-        _summarise(ctx, s, result, chosen_roots, members, nested,
-                   all_classes, req)
+        check = None
+        if check_traits:
+            wanted = req.traits(unsuffixed.trait_names)
+            check = _TraitCheck(req, _rows_by_ids(
+                s, sa.select(_RPT.c.resource_provider_id, _RPT.c.trait_id)
+                .where(_RPT.c.trait_id.in_(sorted(wanted))),
+                _RPT.c.resource_provider_id, providers.keys()), unsuffixed)
+        if len(groups) == 1 and not sharing:
+            (sfx, opts), = options.items()
+            chosen_roots = _combine_one(result, sfx, opts, roots, check,
+                                        limit)
+        else:
+            parents = {p: v[1] for p, v in providers.items()}
+            chosen_roots = _combine(result, options, roots, group_policy,
+                                    same_subtree, parents, check, limit,
+                                    dedupe=len(groups) > 1 or bool(sharing))
+        _summarise(s, result, chosen_roots, nested, all_classes,
+                   want_traits, req, summary_cache)
     return result
 
 
+def _combine_one(result, sfx, opts, roots, check_traits, limit):
+    """_combine for one group and no sharing providers, the common case.
+
+    Candidates where one provider has every class are OneProvider.
+    """
+    rc_ids = opts.rc_ids
+    amounts = {rc_id: opts.amounts[rc_id] for rc_id in rc_ids}
+    n = len(rc_ids)
+    candidates = result.candidates
+    used_roots = set()
+    for root in sorted(roots):
+        for providers in opts.by_root[root]:
+            if check_traits and not check_traits(providers):
+                continue
+            first = providers[0]
+            if n == 1 or providers.count(first) == n:
+                candidates.append(OneProvider(first, sfx, amounts))
+            else:
+                allocations = {}
+                for rc_id, rp_id in zip(rc_ids, providers):
+                    per_rp = allocations.get(rp_id)
+                    if per_rp is None:
+                        allocations[rp_id] = {rc_id: amounts[rc_id]}
+                    else:
+                        per_rp[rc_id] = amounts[rc_id]
+                candidates.append(Candidate(
+                    allocations, {sfx: sorted(set(providers))}))
+            # Without sharing providers, every provider is in root's tree.
+            used_roots.add(root)
+            if limit and len(candidates) >= limit:
+                return used_roots
+    return used_roots
+
+
 def _combine(result, options, roots, group_policy, same_subtree, parents,
-             unsuffixed, check_traits, limit, dedupe):
-    """Fill result.candidates tree by tree; the roots used."""
+             check_traits, limit, dedupe):
+    """Fill result.candidates tree by tree; the roots used.
+
+    :param check_traits: False, or f(providers) checking the unsuffixed
+        group's traits against the providers chosen for it.
+    """
     order = sorted(options)
     isolate = group_policy == 'isolate'
     suffixed = [sfx for sfx in order if sfx]
-    if check_traits:
-        req_any = [{n for n in a} for a in unsuffixed.required_any]
-        forbidden = set(unsuffixed.forbidden)
+    providers_of = result.providers
+    candidates = result.candidates
     used_roots = set()
     seen = set()
+    lineages = {}
+    groups = [(sfx, options[sfx].rc_ids, options[sfx].amounts)
+              for sfx in order]
     for root in sorted(roots):
         per_group = [options[sfx].by_root[root] for sfx in order]
         for combo in itertools.product(*per_group):
@@ -342,28 +491,31 @@ def _combine(result, options, roots, group_policy, same_subtree, parents,
                 if len(set(picked)) != len(picked):
                     continue
             if same_subtree and not _same_subtree_ok(
-                    chosen, same_subtree, parents):
+                    chosen, same_subtree, parents, lineages):
                 continue
-            if check_traits and not _traits_ok(
-                    set(chosen['']) if options[''].amounts
-                    else set(chosen['']), result.traits, req_any, forbidden):
+            if check_traits and not check_traits(chosen['']):
                 continue
             allocations = {}
             mappings = {}
             merged = False
-            for sfx in order:
-                opts = options[sfx]
+            for sfx, rc_ids, amounts in groups:
                 providers = chosen[sfx]
-                mappings[sfx] = sorted(set(providers))
-                for rc_id, rp_id in zip(opts.rc_ids, providers):
-                    if not opts.amounts:
-                        break
-                    per_rp = allocations.setdefault(rp_id, {})
-                    if rc_id in per_rp:
+                if len(providers) == 1 or all(
+                        p == providers[0] for p in providers):
+                    mappings[sfx] = [providers[0]]
+                else:
+                    mappings[sfx] = sorted(set(providers))
+                if not amounts:
+                    continue
+                for rc_id, rp_id in zip(rc_ids, providers):
+                    per_rp = allocations.get(rp_id)
+                    if per_rp is None:
+                        allocations[rp_id] = {rc_id: amounts[rc_id]}
+                    elif rc_id in per_rp:
                         merged = True
-                        per_rp[rc_id] += opts.amounts[rc_id]
+                        per_rp[rc_id] += amounts[rc_id]
                     else:
-                        per_rp[rc_id] = opts.amounts[rc_id]
+                        per_rp[rc_id] = amounts[rc_id]
             if dedupe:
                 key = (tuple(sorted((p, tuple(sorted(r.items())))
                                     for p, r in allocations.items())),
@@ -372,47 +524,101 @@ def _combine(result, options, roots, group_policy, same_subtree, parents,
                 if key in seen:
                     continue
                 seen.add(key)
-            result.candidates.append(Candidate(allocations, mappings,
-                                               merged))
+            candidates.append(Candidate(allocations, mappings, merged))
             used_roots.add(root)
             for p in allocations:
-                used_roots.add(result.providers[p][2])
-            if limit and len(result.candidates) >= limit:
+                used_roots.add(providers_of[p][2])
+            if limit and len(candidates) >= limit:
                 return used_roots
     return used_roots
 
 
-def _summarise(ctx, s, result, roots, members, nested, all_classes, req):
-    """Capacity and usage of the providers that summaries show."""
+def _summarise(s, result, roots, nested, all_classes, want_traits,
+               req, summary_cache):
+    """Capacity, usage and traits of the providers that summaries show,
+    read only for those not in the caller's cache."""
+    cached = result.summary_cache = (
+        summary_cache(result.rc_names) if summary_cache else {})
     if nested:
-        ids = {p for r in roots for p in members.get(r, ())}
+        # Whole trees: result.providers holds those of the trees read, and
+        # sharing providers (whose own tree may not have been read).
+        ids = {p for p, row in result.providers.items() if row[2] in roots}
     else:
         ids = set()
-    for c in result.candidates:
-        ids.update(c.allocations)
+    # With trees shown whole, only sharing providers can be outside them.
+    if not nested or len(ids) < len(result.providers):
+        for c in result.candidates:
+            if c.__class__ is OneProvider:
+                ids.add(c.rp_id)
+            else:
+                ids.update(c.allocations)
     if not ids:
         return
+    providers = result.providers
+    result.summary_ids = sorted(ids)
+    validators = result.validators
+    need = set()
+    hits = result.cached
+    for p in result.summary_ids:
+        # The provider's row (uuid, parent id, root id, generation,
+        # created_at) names its summary's data: a parent or root cannot be
+        # deleted before p, so their ids keep their uuids. Whether they are
+        # shown depends on this answer (a sharing provider's tree may not
+        # be in it).
+        validator = row = providers[p]
+        if row[1] is not None and row[1] not in providers or \
+                row[2] not in providers:
+            validator = (row, row[1] in providers, row[2] in providers)
+        validators[p] = validator
+        hit = cached.get(p)
+        if hit is not None and hit[0] == validator:
+            hits[p] = hit[1]
+        else:
+            need.add(p)
+    for c in result.candidates:
+        if c.merged:
+            need.update(c.allocations)
+    if not need:
+        return
     requested = set(req.rc_ids.values())
-    # The driver already returns floats: skip SQLAlchemy's (slow on
-    # SQLite) Float result processing.
-    ratio = sa.type_coerce(_INV.c.allocation_ratio, sa.types.NullType())
+    # One statement for capacity, usage and the generation they go with, so
+    # that they agree on every backend.
+    used = sa.select(sa.func.sum(_A.c.used)).where(
+        _A.c.resource_provider_id == _INV.c.resource_provider_id,
+        _A.c.resource_class_id == _INV.c.resource_class_id
+    ).scalar_subquery()
     inv_rows = _rows_by_ids(
-        s, sa.select(_INV.c.resource_provider_id, _INV.c.resource_class_id,
-                     _INV.c.total, _INV.c.reserved, ratio),
-        _INV.c.resource_provider_id, ids)
-    used_rows = _rows_by_ids(
-        s, sa.select(_A.c.resource_provider_id, _A.c.resource_class_id,
-                     sa.func.sum(_A.c.used)).group_by(
-            _A.c.resource_provider_id, _A.c.resource_class_id),
-        _A.c.resource_provider_id, ids)
-    used = {(r[0], r[1]): int(r[2]) for r in used_rows}
-    summaries = {p: {} for p in ids}
-    for rp_id, rc_id, total, reserved, ratio in inv_rows:
-        if not all_classes and rc_id not in requested:
+        s, sa.select(_RP.c.id, _RP.c.generation, _INV.c.resource_class_id,
+                     _INV.c.total, _INV.c.reserved, _RATIO, used)
+        .select_from(_RP.outerjoin(
+            _INV, _INV.c.resource_provider_id == _RP.c.id))
+        .order_by(_RP.c.id, _INV.c.resource_class_id),
+        _RP.c.id, need)
+    summaries = {p: {} for p in need}
+    read_at = {}
+    for rp_id, generation, rc_id, total, reserved, ratio, use in inv_rows:
+        read_at[rp_id] = generation
+        if rc_id is None or not all_classes and rc_id not in requested:
             continue
         summaries[rp_id][rc_id] = (int((total - reserved) * ratio),
-                                   used.get((rp_id, rc_id), 0))
+                                   int(use or 0))
     result.summaries = summaries
+    if want_traits:
+        trait_rows = _rows_by_ids(
+            s, sa.select(_RP.c.id, _RP.c.generation, _T.c.name)
+            .select_from(_RP.outerjoin(
+                _RPT, _RPT.c.resource_provider_id == _RP.c.id).outerjoin(
+                _T, _T.c.id == _RPT.c.trait_id))
+            .order_by(_RP.c.id, _RPT.c.trait_id),
+            _RP.c.id, need)
+        traits = result.traits
+        for rp_id, generation, name in trait_rows:
+            if read_at.get(rp_id) != generation:
+                read_at[rp_id] = None
+            if name is not None:
+                traits.setdefault(rp_id, []).append(name)
+    result.storable = {p for p in need
+                       if read_at.get(p) == providers[p][3]}
     _drop_over_capacity(result)
 
 
