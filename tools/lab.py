@@ -88,23 +88,33 @@ def _write(name, text):
     return path
 
 
-def write_configs(db, computes):
+def write_configs(db, computes, keystone):
+    """nova.conf (controller) and computeN.conf; Keystone auth when it runs."""
     common = ('[DEFAULT]\ntransport_url = %s\nreport_interval = 5\n'
               'service_down_time = 30\nstate_path = %s\n' % (RABBIT, LAB))
+    if keystone is not None:
+        strategy = 'keystone'
+        clients = openstack_services.nova_like_auth_conf(keystone.auth_url)
+    else:
+        strategy = 'noauth2'
+        clients = ('[placement]\nauth_type = admin_token\n'
+                   'endpoint = http://127.0.0.1:8778\ntoken = admin\n'
+                   '[glance]\nendpoint_override = http://127.0.0.1:%d\n'
+                   % GLANCE_PORT)
     controller = common + (
         'host = controller\n'
         '[database]\nconnection = %s\n'
         '[api_database]\nconnection = %s\n'
         '[placement_database]\nconnection = %s\n'
-        '[api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\nport = 8774\n'
-        '[placement_api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\n'
+        '[api]\nauth_strategy = %s\nlisten = 127.0.0.1\nport = 8774\n'
+        '[placement_api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
         'port = 8778\n'
         % (_url(db, 'nova_cell1'), _url(db, 'nova_api'),
-           _url(db, 'placement')))
+           _url(db, 'placement'), strategy, strategy)) + clients
     _write('nova.conf', controller)
     for index in range(1, computes + 1):
         _write('compute%d.conf' % index,
-               common + 'host = compute%d\n' % index)
+               common + 'host = compute%d\n' % index + clients)
 
 
 def manage(*args, check=True):
@@ -185,21 +195,48 @@ def identity_up(db):
     return keystone
 
 
-def openstack(keystone, *args):
-    """The openstack CLI as admin; its output, or its error."""
+def openstack(keystone, *args, user='admin', check=False):
+    """The openstack CLI as admin (or demo); its output, or its error."""
     env = {k: v for k, v in os.environ.items() if not k.startswith('OS_')}
-    env.update(openstack_services.openrc_vars(
-        'admin', keystone.admin_password, 'admin', keystone.auth_url))
+    password = (keystone.admin_password if user == 'admin'
+                else openstack_services.DEMO_PASSWORD)
+    env.update(openstack_services.openrc_vars(user, password, user,
+                                              keystone.auth_url))
     result = subprocess.run([os.path.join(BIN, 'openstack')] + list(args),
                             env=env, capture_output=True, text=True)
+    if check and result.returncode != 0:
+        sys.exit('lab: openstack %s failed:\n%s' % (' '.join(args),
+                                                     result.stderr))
     return result.stdout if result.returncode == 0 else result.stderr
+
+
+FLAVORS = (('m1.tiny', '1', 512, 1, 1), ('m1.small', '2', 2048, 20, 1),
+           ('m1.medium', '3', 4096, 40, 2), ('m1.large', '4', 8192, 80, 4),
+           ('m1.xlarge', '5', 16384, 160, 8))
+
+
+def boot_a_server(keystone):
+    """Flavors m1.tiny..m1.xlarge, then a server booted as demo with the CLI."""
+    existing = openstack(keystone, 'flavor', 'list', '-f', 'value',
+                         '-c', 'Name')
+    for name, flavor_id, ram, disk, vcpus in FLAVORS:
+        if name not in existing.split():
+            openstack(keystone, 'flavor', 'create', '--id', flavor_id,
+                      '--ram', str(ram), '--disk', str(disk), '--vcpus',
+                      str(vcpus), name, check=True)
+    if 'lab-server' not in openstack(keystone, 'server', 'list', user='demo'):
+        print(openstack(keystone, 'server', 'create', '--image', 'tiny',
+                        '--flavor', 'm1.tiny', '--nic', 'none', '--wait',
+                        'lab-server', user='demo', check=True))
+    print(openstack(keystone, 'server', 'list', user='demo', check=True))
 
 
 def up(args):
     os.makedirs(LAB, exist_ok=True)
     if args.db != 'sqlite':
         _create_server_databases(args.db)
-    write_configs(args.db, args.computes)
+    keystone = identity_up(args.db)
+    write_configs(args.db, args.computes, keystone)
     manage('api_db', 'sync')
     manage('cell_v2', 'map_cell0', '--database_connection',
            _url(args.db, 'nova_cell0'))
@@ -209,9 +246,7 @@ def up(args):
     manage('placement_db', 'sync')
     for name in _daemons():
         start(name)
-    keystone = identity_up(args.db)
-    # nova-like-placement serves HTTP but has no row in the services table
-    expected = len([n for n in _daemons() if n != 'placement'])
+    expected = len(_daemons())
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         dead = [n for n in _daemons() if not _pid(n)]
@@ -229,6 +264,7 @@ def up(args):
     print(manage('service', 'list'))
     if keystone is not None:
         print(openstack(keystone, 'catalog', 'list'))
+        boot_a_server(keystone)
     print('lab: up. Configs and logs in %s; compute API on '
           'http://127.0.0.1:8774, Placement on http://127.0.0.1:8778' % LAB)
     if keystone is not None:

@@ -161,5 +161,6 @@ def init_application():
         from keystonemiddleware import auth_token
         inner = KeystoneContext(app)
         app = _PublicBypass(app, auth_token.AuthProtocol(
-            inner, {'oslo_config_project': 'nova_like'}))
+            inner, {'oslo_config_config': CONF,
+                    'oslo_config_project': 'nova_like'}))
     return RequestId(FaultWrapper(app))

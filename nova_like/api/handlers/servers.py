@@ -177,6 +177,25 @@ def _availability_zone(context, server):
     return zone
 
 
+def _check_block_device_mapping(server):
+    """Accept only the image boot the CLI describes as a mapping."""
+    for bdm in server.get('block_device_mapping_v2') or []:
+        source = bdm.get('source_type')
+        destination = bdm.get('destination_type', 'local')
+        image_boot = (source == 'image' and destination == 'local' and
+                      str(bdm.get('boot_index')) == '0')
+        if not image_boot:
+            raise errors.bad_request(
+                'Block device mapping with source_type %s and '
+                'destination_type %s is not supported: there is no volume '
+                'service yet.' % (source, destination))
+        if server.get('imageRef') and bdm.get('uuid') != server['imageRef']:
+            raise errors.bad_request(
+                'Block device mapping uuid %s does not match imageRef %s.'
+                % (bdm.get('uuid'), server['imageRef']))
+        server.setdefault('imageRef', bdm.get('uuid'))
+
+
 def create(request):
     """POST /servers: accept one or more servers for building (202)."""
     context = wsgi_util.context_of(request)
@@ -186,6 +205,7 @@ def create(request):
     server = body['server']
     policies.authorize(context, _rule('create'),
                        {'project_id': context.project_id})
+    _check_block_device_mapping(server)
     if not server.get('imageRef'):
         raise errors.bad_request('Missing imageRef attribute: booting from '
                                  'a volume is not supported yet.')

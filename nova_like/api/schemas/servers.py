@@ -45,6 +45,35 @@ _hints = {
     'additionalProperties': True,
 }
 
+# Block device mapping v2 entries. Only the one the openstack CLI sends for
+# an image boot (image -> local, boot_index 0) is served until a volume
+# service exists; the handler refuses the others by name.
+_block_device_mapping_v2 = {
+    'type': 'array',
+    'items': {
+        'type': 'object',
+        'properties': {
+            'source_type': {'type': 'string',
+                            'enum': ['volume', 'image', 'snapshot',
+                                     'blank']},
+            'destination_type': {'type': 'string',
+                                 'enum': ['local', 'volume']},
+            'uuid': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+            'boot_index': {'type': ['integer', 'string', 'null']},
+            'volume_size': {'type': ['integer', 'string', 'null']},
+            'delete_on_termination': common.boolean,
+            'device_name': {'type': 'string', 'maxLength': 255},
+            'device_type': {'type': 'string', 'maxLength': 255},
+            'disk_bus': {'type': 'string', 'maxLength': 255},
+            'guest_format': {'type': 'string', 'maxLength': 255},
+            'no_device': {},
+            'volume_type': {'type': ['string', 'null']},
+            'tag': {'type': 'string', 'maxLength': 60},
+        },
+        'additionalProperties': False,
+    },
+}
+
 _server_v21 = {
     'type': 'object',
     'properties': {
@@ -75,6 +104,7 @@ _server_v21 = {
             'properties': {'name': {'type': 'string', 'minLength': 1,
                                     'maxLength': 255}},
             'additionalProperties': False}},
+        'block_device_mapping_v2': _block_device_mapping_v2,
         'personality': {'type': 'array', 'items': {
             'type': 'object',
             'properties': {'path': {'type': 'string'},
