@@ -39,20 +39,37 @@ def _soft_delete_values(row_id):
     return {'deleted': row_id, 'deleted_at': base.utcnow()}
 
 
-# Services
-
 @engine.retry_on_deadlock
-def service_create(context, values):
-    row = models.Service(**values)
+def _create(context, model, values, what, detail):
+    """Insert a row; DuplicateEntry(what, detail) on a unique violation."""
+    row = model(**values)
     try:
         with writer(context) as session:
             session.add(row)
     except sa.exc.IntegrityError as exc:
         if engine.is_duplicate(exc):
-            raise exception.DuplicateEntry(
-                what='Service', detail='%(binary)s on %(host)s' % values)
+            raise exception.DuplicateEntry(what=what, detail=detail)
         raise
     return base.model_dict(row)
+
+
+@engine.retry_on_deadlock
+def _update_by_id(context, model, row_id, values, not_found):
+    with writer(context) as session:
+        row = session.get(model, row_id)
+        if row is None or row.deleted:
+            raise not_found
+        for key, value in values.items():
+            setattr(row, key, value)
+        session.flush()
+        return base.model_dict(row)
+
+
+# Services
+
+def service_create(context, values):
+    return _create(context, models.Service, values, 'Service',
+                   '%(binary)s on %(host)s' % values)
 
 
 def service_get(context, service_id):
@@ -88,16 +105,9 @@ def service_get_all(context, binary=None, host=None):
                 for r in session.scalars(query.order_by(models.Service.id))]
 
 
-@engine.retry_on_deadlock
 def service_update(context, service_id, values):
-    with writer(context) as session:
-        row = session.get(models.Service, service_id)
-        if row is None or row.deleted:
-            raise exception.ServiceNotFound(service_id=service_id)
-        for key, value in values.items():
-            setattr(row, key, value)
-        session.flush()
-        return base.model_dict(row)
+    return _update_by_id(context, models.Service, service_id, values,
+                         exception.ServiceNotFound(service_id=service_id))
 
 
 @engine.retry_on_deadlock
@@ -130,19 +140,9 @@ def service_destroy(context, service_id):
 
 # Compute nodes
 
-@engine.retry_on_deadlock
 def compute_node_create(context, values):
-    row = models.ComputeNode(**values)
-    try:
-        with writer(context) as session:
-            session.add(row)
-    except sa.exc.IntegrityError as exc:
-        if engine.is_duplicate(exc):
-            raise exception.DuplicateEntry(
-                what='Compute node',
-                detail=values.get('hypervisor_hostname'))
-        raise
-    return base.model_dict(row)
+    return _create(context, models.ComputeNode, values, 'Compute node',
+                   values.get('hypervisor_hostname'))
 
 
 def compute_node_get_all(context, host=None, unmapped_only=False):
@@ -169,32 +169,16 @@ def compute_node_get_by_host_and_nodename(context, host, nodename):
         return base.model_dict(row)
 
 
-@engine.retry_on_deadlock
 def compute_node_update(context, node_id, values):
-    with writer(context) as session:
-        row = session.get(models.ComputeNode, node_id)
-        if row is None or row.deleted:
-            raise exception.ComputeNodeNotFound(node=node_id)
-        for key, value in values.items():
-            setattr(row, key, value)
-        session.flush()
-        return base.model_dict(row)
+    return _update_by_id(context, models.ComputeNode, node_id, values,
+                         exception.ComputeNodeNotFound(node=node_id))
 
 
 # Instances
 
-@engine.retry_on_deadlock
 def instance_create(context, values):
-    row = models.Instance(**values)
-    try:
-        with writer(context) as session:
-            session.add(row)
-    except sa.exc.IntegrityError as exc:
-        if engine.is_duplicate(exc):
-            raise exception.DuplicateEntry(what='Instance',
-                                           detail=values.get('uuid'))
-        raise
-    return base.model_dict(row)
+    return _create(context, models.Instance, values, 'Instance',
+                   values.get('uuid'))
 
 
 def instance_get_by_uuid(context, uuid):
