@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Nova 34's captured API exchanges (shared/reference/nova-34-api-samples)."""
+"""Nova 34's captured API exchanges (tests/samples/nova-34-api-samples)."""
 
 import json
 import os
 
-DIRECTORY = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..',
-                         'shared', 'reference', 'nova-34-api-samples')
+DIRECTORY = os.path.join(os.path.dirname(__file__), '..', '..', 'samples',
+                         'nova-34-api-samples')
 
 
 def exchange(name):

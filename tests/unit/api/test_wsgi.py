@@ -11,9 +11,8 @@ import webob
 from nova_like.api import microversion
 from nova_like.api import wsgi
 
-# shared/ sits beside the checkout, in CI as on a developer's machine.
-SAMPLES = os.path.join(os.path.dirname(__file__), '..', '..', '..', '..',
-                       'shared', 'reference', 'nova-34-api-samples')
+SAMPLES = os.path.join(os.path.dirname(__file__), '..', '..', 'samples',
+                       'nova-34-api-samples')
 
 MAX = microversion.to_str(microversion.MAX_VERSION)
 
