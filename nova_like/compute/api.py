@@ -337,9 +337,11 @@ class API:
             for instance in listed:
                 instance.cell_mapping = cell
                 found[instance.uuid] = instance  # the cell copy wins
-        ordered = sorted(found.values(), key=functools.cmp_to_key(
-            lambda a, b: _compare(_sort_values(a), _sort_values(b),
-                                  sort_keys, sort_dirs)))
+        # Sort keys are computed once per instance, not once per comparison.
+        keyed = [(_sort_values(i), i) for i in found.values()]
+        keyed.sort(key=functools.cmp_to_key(
+            lambda a, b: _compare(a[0], b[0], sort_keys, sort_dirs)))
+        ordered = [instance for _values, instance in keyed]
         return ordered[:limit] if limit is not None else ordered
 
     @staticmethod

@@ -32,11 +32,18 @@ class NovaLikeObject(ovo_base.VersionedObject):
     OBJ_SERIAL_NAMESPACE = 'nova_like_object'
     OBJ_PROJECT_NAMESPACE = 'nova_like'
 
-    def __init__(self, context=None, **kwargs):
-        super().__init__(context, **kwargs)
-        # Fields with a default are set from the start, so that reading one
-        # never raises "Cannot load" on an object built in code.
-        self.obj_set_defaults()
+    def obj_load_attr(self, attrname):
+        """An unset field with a default reads as that default.
+
+        Set lazily rather than in __init__, because objects loaded from the
+        database overwrite every field at once and lists build hundreds.
+        """
+        field = self.fields[attrname]
+        if field.default is fields.UnspecifiedDefault:
+            super().obj_load_attr(attrname)
+        self.obj_set_defaults(attrname)
+        # Reading a default is not a change to save.
+        self._changed_fields.discard(attrname)
 
 
 class NovaLikePersistentObject:

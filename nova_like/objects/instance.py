@@ -1,8 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 """Instance: a server in a cell database, with its states and embedded flavor."""
 
-import copy
-
 from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields
 
@@ -65,12 +63,16 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
     def obj_reset_changes(self, fields=None, recursive=False):
         super().obj_reset_changes(fields, recursive=recursive)
         # Remember the JSON fields so that changes made in place
-        # (instance.metadata['k'] = 'v') are seen by obj_what_changed.
+        # (instance.metadata['k'] = 'v') are seen by obj_what_changed. Their
+        # values are strings, so a shallow plain copy is enough (and a deep
+        # copy of ovo's CoercedDict would copy the whole owning object).
         for name in _JSON_FIELDS:
             if (fields is None or name in fields) and \
                     self.obj_attr_is_set(name):
+                value = getattr(self, name)
                 setattr(self, '_orig_' + name,
-                        copy.deepcopy(getattr(self, name)))
+                        dict(value) if isinstance(value, dict)
+                        else list(value))
 
     def obj_what_changed(self):
         changes = super().obj_what_changed()
