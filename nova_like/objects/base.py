@@ -9,9 +9,11 @@ database.
 
 import datetime
 
+from oslo_utils import uuidutils
 from oslo_versionedobjects import base as ovo_base
 from oslo_versionedobjects import fields
 
+from nova_like import exception
 from nova_like import objects
 
 remotable = ovo_base.remotable
@@ -71,8 +73,21 @@ def to_db(value):
     return value
 
 
-# Soft deletion is the database layer's business (deleted = row id).
-_DB_MANAGED = ('deleted', 'deleted_at')
+# The primary key and soft deletion (deleted = row id) are the database
+# layer's business: never written from an object.
+_DB_MANAGED = ('id', 'deleted', 'deleted_at')
+
+
+def ensure_new(obj):
+    """Before create(): refuse an object that has a row; give it a uuid.
+
+    :raises: ObjectActionError when obj was created already.
+    """
+    if obj.obj_attr_is_set('id'):
+        raise exception.ObjectActionError(action='create',
+                                          reason='already created')
+    if 'uuid' in obj.fields and not obj.obj_attr_is_set('uuid'):
+        obj.uuid = uuidutils.generate_uuid()
 
 
 def db_changes(obj, exclude=()):

@@ -53,7 +53,6 @@ class CellMapping(base.NovaLikeObject):
     @base.remotable
     def save(self):
         values = base.db_changes(self)
-        values.pop('id', None)
         if values:
             self._from_db_object(
                 self._context, self,

@@ -1,11 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """ComputeNode: the resources of one hypervisor node, as its compute host reports them."""
 
-from oslo_utils import uuidutils
 from oslo_versionedobjects import fields
 
 from nova_like.db.main import api as db
-from nova_like import exception
 from nova_like.objects import base
 
 
@@ -50,11 +48,7 @@ class ComputeNode(base.NovaLikeObject, base.NovaLikePersistentObject):
 
     @base.remotable
     def create(self):
-        if self.obj_attr_is_set('id'):
-            raise exception.ObjectActionError(action='create',
-                                              reason='already created')
-        if not self.obj_attr_is_set('uuid'):
-            self.uuid = uuidutils.generate_uuid()
+        base.ensure_new(self)
         self._from_db_object(
             self._context, self,
             db.compute_node_create(self._context, base.db_changes(self)))
@@ -62,7 +56,6 @@ class ComputeNode(base.NovaLikeObject, base.NovaLikePersistentObject):
     @base.remotable
     def save(self):
         values = base.db_changes(self)
-        values.pop('id', None)
         if values:
             self._from_db_object(
                 self._context, self,

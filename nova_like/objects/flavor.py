@@ -4,7 +4,6 @@
 from oslo_versionedobjects import fields
 
 from nova_like.db.api import api as api_db
-from nova_like import exception
 from nova_like.objects import base
 
 
@@ -58,9 +57,7 @@ class Flavor(base.NovaLikeObject):
 
     @base.remotable
     def create(self):
-        if self.obj_attr_is_set('id'):
-            raise exception.ObjectActionError(action='create',
-                                              reason='already created')
+        base.ensure_new(self)
         values = base.db_changes(self, exclude=('extra_specs', 'projects'))
         extra_specs = self.extra_specs if self.obj_attr_is_set(
             'extra_specs') else {}

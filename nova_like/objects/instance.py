@@ -5,7 +5,6 @@ from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields
 
 from nova_like.db.main import api as db
-from nova_like import exception
 from nova_like.objects import base
 from nova_like.objects import flavor as flavor_obj
 
@@ -110,7 +109,6 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
         for name in ('access_ip_v4', 'access_ip_v6'):
             if values.get(name) is not None:
                 values[name] = str(values[name])
-        values.pop('id', None)
         return values
 
     @classmethod
@@ -122,9 +120,7 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
 
     @base.remotable
     def create(self):
-        if self.obj_attr_is_set('id'):
-            raise exception.ObjectActionError(action='create',
-                                              reason='already created')
+        base.ensure_new(self)
         self._from_db_object(self._context, self,
                              db.instance_create(self._context,
                                                 self._db_values()))

@@ -54,7 +54,6 @@ class InstanceMapping(base.NovaLikeObject):
     @base.remotable
     def save(self):
         values = self._values()
-        values.pop('id', None)
         if values:
             self._from_db_object(
                 self._context, self,

@@ -3,11 +3,9 @@
 
 import datetime
 
-from oslo_utils import uuidutils
 from oslo_versionedobjects import fields
 
 from nova_like.db.main import api as db
-from nova_like import exception
 from nova_like.objects import base
 
 # The code version of services; bump when a service's behaviour changes in
@@ -54,11 +52,7 @@ class Service(base.NovaLikeObject, base.NovaLikePersistentObject):
 
     @base.remotable
     def create(self):
-        if self.obj_attr_is_set('id'):
-            raise exception.ObjectActionError(action='create',
-                                              reason='already created')
-        if not self.obj_attr_is_set('uuid'):
-            self.uuid = uuidutils.generate_uuid()
+        base.ensure_new(self)
         if not self.obj_attr_is_set('version'):
             self.version = SERVICE_VERSION
         values = base.db_changes(self)
@@ -68,7 +62,6 @@ class Service(base.NovaLikeObject, base.NovaLikePersistentObject):
     @base.remotable
     def save(self):
         values = base.db_changes(self)
-        values.pop('id', None)
         if values:
             self._from_db_object(
                 self._context, self,
