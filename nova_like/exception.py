@@ -199,3 +199,80 @@ class MarkerNotFound(NotFound):
 class InstanceInvalidState(Conflict):
     msg_fmt = ('Cannot \'%(method)s\' instance %(instance_uuid)s while it is '
                'in %(attr)s %(state)s')
+
+
+class InvalidKeypair(Invalid):
+    msg_fmt = '%(reason)s'
+
+
+class KeyPairExists(Conflict):
+    msg_fmt = "Key pair '%(key_name)s' already exists."
+
+
+class KeypairNotFound(NotFound):
+    msg_fmt = 'Keypair %(name)s not found for user %(user_id)s'
+
+
+class OverQuota(Forbidden):
+    """A request that would take a project over one of its limits."""
+    msg_fmt = ('Quota exceeded for %(resource)s: Requested %(requested)d, '
+               'but already used %(used)d of %(limit)d %(resource)s')
+
+
+class QuotaValueBelowUsage(Invalid):
+    msg_fmt = ('Quota limit %(limit)d for %(resource)s must be greater '
+               'than or equal to already used and reserved %(used)d.')
+
+
+class MetadataLimitExceeded(Forbidden):
+    msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+class AggregateNotFound(NotFound):
+    msg_fmt = 'Aggregate %(aggregate_id)s could not be found.'
+
+
+class AggregateNameExists(Conflict):
+    msg_fmt = 'Aggregate %(aggregate_name)s already exists.'
+
+
+class AggregateHostExists(Conflict):
+    msg_fmt = ('Aggregate %(aggregate_id)s already has host %(host)s.')
+
+
+class AggregateHostNotFound(NotFound):
+    msg_fmt = 'Aggregate %(aggregate_id)s has no host %(host)s.'
+
+
+class AggregateAZConflict(Conflict):
+    msg_fmt = ('Cannot add host %(host)s to aggregate %(aggregate_id)s: it '
+               'is in availability zone(s) %(zones)s already, and a host '
+               'belongs to one zone only.')
+
+
+class InstanceGroupNotFound(NotFound):
+    msg_fmt = 'Instance group %(group_uuid)s could not be found.'
+
+
+class ServiceInUse(Conflict):
+    msg_fmt = ('Unable to delete compute service that is in use: host '
+               '%(host)s has %(count)d instance(s).')
+class InstanceActionNotFound(NotFound):
+    msg_fmt = ('Action for request_id %(request_id)s on instance '
+               '%(instance_uuid)s not found')
+
+
+class InstanceActionEventNotFound(NotFound):
+    msg_fmt = 'Event %(event)s not found for action id %(action_id)s'
+
+
+class InstanceIsLocked(Conflict):
+    msg_fmt = 'Instance %(instance_uuid)s is locked'
+
+
+class InstanceNotReady(Conflict):
+    msg_fmt = 'Instance %(instance_id)s is not ready: %(reason)s'
+
+
+class ComputeUnavailable(NovaLikeException):
+    msg_fmt = ('Compute host %(host)s did not answer %(what)s within '
+               '%(timeout)ss')
+    code = 500

@@ -12,7 +12,7 @@ CURRENT = '2026.2'
 RELEASES = {
     '2026.2': {
         'rpc': {
-            'compute': '1.0',
+            'compute': '1.1',
             'conductor': '1.0',
             'scheduler': '1.0',
         },
@@ -28,10 +28,16 @@ RELEASES = {
             'HostMapping': '1.0',
             'HostMappingList': '1.0',
             'Instance': '1.0',
+            'InstanceAction': '1.0',
+            'InstanceActionEvent': '1.0',
+            'InstanceActionEventList': '1.0',
+            'InstanceActionList': '1.0',
             'InstanceFault': '1.0',
             'InstanceFaultList': '1.0',
+            'InstanceGroup': '1.0',
+            'InstanceGroupList': '1.0',
             'InstanceList': '1.0',
-            'InstanceMapping': '1.0',
+            'InstanceMapping': '1.1',
             'RequestSpec': '1.0',
             'Selection': '1.0',
             'Service': '1.0',

@@ -2,10 +2,12 @@
 """The lab: every nova_like daemon as its own process on this machine, in ./lab.
 
     tools/lab.py up [--db sqlite|mysql|postgresql] [--computes N]
+                    [--driver auto|libvirt|fake]
     tools/lab.py status | stop | clean
 
 `up` writes the configs, creates and syncs the databases, maps the cells,
-starts placement, conductor, scheduler, api and N fake compute daemons,
+starts placement, conductor, scheduler, api and N compute daemons (libvirt
+hosts when libvirtd answers on qemu:///system, fake hosts otherwise),
 then real Keystone (5000) and Glance (9292) with the users, projects,
 catalog and a tiny image of docs/identity-and-images.md, writes
 lab/openrc (admin) and lab/openrc.demo, waits until every service reports
@@ -26,6 +28,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:  # run as a script: make `tools` importable
     sys.path.insert(0, ROOT)
 
+from tools import libvirt_lab  # noqa: E402
 from tools import openstack_services  # noqa: E402
 
 LAB = os.path.join(ROOT, 'lab')
@@ -88,7 +91,7 @@ def _write(name, text):
     return path
 
 
-def write_configs(db, computes, keystone):
+def write_configs(db, computes, keystone, driver='fake'):
     """nova.conf (controller) and computeN.conf; Keystone auth when it runs."""
     common = ('[DEFAULT]\ntransport_url = %s\nreport_interval = 5\n'
               'service_down_time = 30\nstate_path = %s\n' % (RABBIT, LAB))
@@ -113,8 +116,10 @@ def write_configs(db, computes, keystone):
            _url(db, 'placement'), strategy, strategy)) + clients
     _write('nova.conf', controller)
     for index in range(1, computes + 1):
-        _write('compute%d.conf' % index,
-               common + 'host = compute%d\n' % index + clients)
+        host = 'compute%d' % index
+        _write(host + '.conf', common + 'host = %s\n' % host + clients + (
+            libvirt_lab.compute_conf(LAB, host) if driver == 'libvirt'
+            else ''))
 
 
 def manage(*args, check=True):
@@ -165,8 +170,12 @@ def _port_open(port):
         return sock.connect_ex(('127.0.0.1', port)) == 0
 
 
-def identity_up(db):
-    """Keystone, its users and catalog, Glance with image tiny, openrc files."""
+def identity_up(db, driver='fake'):
+    """Keystone, its users and catalog, Glance with image tiny, openrc files.
+
+    For libvirt hosts tiny is the bootable test image of
+    tools/build-test-image.sh; for fake hosts a few KiB of raw data.
+    """
     missing = openstack_services.installed(BIN)
     if missing:
         print('lab: not starting Keystone and Glance: %s' % missing)
@@ -180,9 +189,12 @@ def identity_up(db):
         keystone.deploy()
         keystone.setup_cloud(image_url=glance.url)
         glance.deploy()
-        tiny = openstack_services.write_tiny_image(
-            os.path.join(LAB, 'tiny.raw'))
-        glance.create_image('tiny', tiny, session=keystone.session())
+        if driver == 'libvirt':
+            libvirt_lab.create_images(glance, keystone.session())
+        else:
+            tiny = openstack_services.write_tiny_image(
+                os.path.join(LAB, 'tiny.raw'))
+            glance.create_image('tiny', tiny, session=keystone.session())
     except Exception as exc:  # ServiceError carries the log tail
         sys.exit('lab: %s\nlogs: %s/keystone.log, %s/glance.log'
                  % (exc, LAB, LAB))
@@ -215,7 +227,7 @@ FLAVORS = (('m1.tiny', '1', 512, 1, 1), ('m1.small', '2', 2048, 20, 1),
            ('m1.xlarge', '5', 16384, 160, 8))
 
 
-def boot_a_server(keystone):
+def boot_a_server(keystone, driver):
     """Flavors m1.tiny..m1.xlarge, then a server booted as demo with the CLI."""
     existing = openstack(keystone, 'flavor', 'list', '-f', 'value',
                          '-c', 'Name')
@@ -226,17 +238,40 @@ def boot_a_server(keystone):
                       str(vcpus), name, check=True)
     if 'lab-server' not in openstack(keystone, 'server', 'list', user='demo'):
         print(openstack(keystone, 'server', 'create', '--image', 'tiny',
-                        '--flavor', 'm1.tiny', '--nic', 'none', '--wait',
+                        '--flavor', 'm1.tiny', '--nic', 'none',
+                        '--config-drive', 'True', '--wait',
                         'lab-server', user='demo', check=True))
     print(openstack(keystone, 'server', 'list', user='demo', check=True))
+    # The test image's init prints GUEST-BOOTED; a fake guest's log is
+    # written whole at boot.
+    print_console_log(keystone, 'lab-server',
+                      'GUEST-BOOTED' if driver == 'libvirt' else '')
+
+
+def print_console_log(keystone, server, wait_for, timeout=120):
+    """Wait until the guest's console shows wait_for, then print it (CLI)."""
+    deadline = time.monotonic() + timeout
+    log = ''
+    while time.monotonic() < deadline:
+        log = openstack(keystone, 'console', 'log', 'show', server,
+                        user='demo', check=True)
+        if log.strip() and wait_for in log:
+            break
+        time.sleep(2)
+    print('lab: console log of %s:' % server)
+    print(log)
 
 
 def up(args):
     os.makedirs(LAB, exist_ok=True)
     if args.db != 'sqlite':
         _create_server_databases(args.db)
-    keystone = identity_up(args.db)
-    write_configs(args.db, args.computes, keystone)
+    driver = args.driver
+    if driver == 'auto':
+        driver = 'libvirt' if libvirt_lab.available() else 'fake'
+    print('lab: compute hosts use the %s driver' % driver)
+    keystone = identity_up(args.db, driver)
+    write_configs(args.db, args.computes, keystone, driver)
     manage('api_db', 'sync')
     manage('cell_v2', 'map_cell0', '--database_connection',
            _url(args.db, 'nova_cell0'))
@@ -264,7 +299,7 @@ def up(args):
     print(manage('service', 'list'))
     if keystone is not None:
         print(openstack(keystone, 'catalog', 'list'))
-        boot_a_server(keystone)
+        boot_a_server(keystone, driver)
     print('lab: up. Configs and logs in %s; compute API on '
           'http://127.0.0.1:8774, Placement on http://127.0.0.1:8778' % LAB)
     if keystone is not None:
@@ -301,6 +336,8 @@ def stop(args):
 
 def clean(args):
     stop(args)
+    if os.path.isdir(LAB):
+        libvirt_lab.remove_guests(LAB)
     _drop_server_databases()
     shutil.rmtree(LAB, ignore_errors=True)
     print('lab: cleaned')
@@ -313,6 +350,10 @@ def main():
     p.add_argument('--db', choices=['sqlite', 'mysql', 'postgresql'],
                    default='sqlite')
     p.add_argument('--computes', type=int, default=2)
+    p.add_argument('--driver', choices=['auto', 'libvirt', 'fake'],
+                   default='auto',
+                   help='virt driver of the compute hosts; auto: libvirt '
+                        'when libvirtd answers, else fake')
     p.set_defaults(func=up)
     for name, func in (('status', status), ('stop', stop),
                        ('clean', clean)):

@@ -25,8 +25,9 @@ def fault_response(status, message, headers=None):
     """A webob Response carrying Nova's JSON error body."""
     name = _NAMES.get(status, 'computeFault')
     body = {name: {'code': status, 'message': message}}
-    response = webob.Response(status=status, charset='UTF-8',
-                              content_type='application/json')
+    response = webob.Response(status=status)
+    # As Nova's error responses (webob adds no charset to application/json).
+    response.headers['Content-Type'] = 'application/json; charset=UTF-8'
     response.body = jsonutils.dump_as_bytes(body)
     for key, value in (headers or {}).items():
         response.headers[key] = value

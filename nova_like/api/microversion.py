@@ -93,3 +93,13 @@ def select(handlers, version):
         if low <= version <= high:
             return handler
     return None
+
+
+def removed_since(min_ver):
+    """A handler for a route removed at min_ver: 404, as Nova answers."""
+    @version_handler(min_ver)
+    def removed(request):
+        raise webob.exc.HTTPNotFound(
+            explanation='The resource could not be found.')
+    removed.__doc__ = 'Removed at %s.' % min_ver
+    return removed

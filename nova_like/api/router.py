@@ -14,11 +14,23 @@ import routes
 import webob.exc
 
 from nova_like.api import errors
+from nova_like.api.handlers import aggregates
+from nova_like.api.handlers import availability_zone
 from nova_like.api.handlers import flavor_access
 from nova_like.api.handlers import flavor_extra_specs
 from nova_like.api.handlers import flavors
 from nova_like.api.handlers import healthcheck
+from nova_like.api.handlers import hypervisors
+from nova_like.api.handlers import instance_actions
+from nova_like.api.handlers import keypairs
+from nova_like.api.handlers import quotas
+from nova_like.api.handlers import server_actions
+from nova_like.api.handlers import server_groups
+from nova_like.api.handlers import server_metadata
+from nova_like.api.handlers import server_tags
 from nova_like.api.handlers import servers
+from nova_like.api.handlers import services
+from nova_like.api.handlers import simple_tenant_usage
 from nova_like.api.handlers import versions
 from nova_like.api import microversion
 from nova_like import exception
@@ -41,6 +53,33 @@ ROUTES = {
         'GET': servers.show,
         'PUT': servers.update,
         'DELETE': servers.delete,
+    },
+    '/v2.1/servers/{server_id}/action': {'POST': server_actions.action},
+    '/v2.1/servers/{server_id}/metadata': {
+        'GET': server_metadata.index,
+        'POST': server_metadata.create,
+        'PUT': server_metadata.update_all,
+    },
+    '/v2.1/servers/{server_id}/metadata/{key}': {
+        'GET': server_metadata.show,
+        'PUT': server_metadata.update,
+        'DELETE': server_metadata.delete,
+    },
+    '/v2.1/servers/{server_id}/tags': {
+        'GET': server_tags.index,
+        'PUT': server_tags.update_all,
+        'DELETE': server_tags.delete_all,
+    },
+    '/v2.1/servers/{server_id}/tags/{tag}': {
+        'GET': server_tags.show,
+        'PUT': server_tags.update,
+        'DELETE': server_tags.delete,
+    },
+    '/v2.1/servers/{server_id}/os-instance-actions': {
+        'GET': instance_actions.index,
+    },
+    '/v2.1/servers/{server_id}/os-instance-actions/{request_id}': {
+        'GET': instance_actions.show,
     },
     '/v2.1/flavors': {
         'GET': flavors.index,
@@ -65,6 +104,61 @@ ROUTES = {
         'PUT': flavor_extra_specs.update,
         'DELETE': flavor_extra_specs.delete,
     },
+    '/v2.1/os-keypairs': {
+        'GET': keypairs.index,
+        'POST': keypairs.create,
+    },
+    '/v2.1/os-keypairs/{keypair_name}': {
+        'GET': keypairs.show,
+        'DELETE': keypairs.delete,
+    },
+    '/v2.1/os-quota-sets/{tenant_id}': {
+        'GET': quotas.show,
+        'PUT': quotas.update,
+        'DELETE': quotas.delete,
+    },
+    '/v2.1/os-quota-sets/{tenant_id}/detail': {'GET': quotas.detail},
+    '/v2.1/os-quota-sets/{tenant_id}/defaults': {'GET': quotas.defaults},
+    '/v2.1/limits': {'GET': quotas.limits},
+    '/v2.1/os-services': {'GET': services.index},
+    '/v2.1/os-services/{service_id}': {
+        'PUT': (services.legacy_update, services.update),
+        'DELETE': services.delete,
+    },
+    '/v2.1/os-hypervisors': {'GET': hypervisors.index},
+    '/v2.1/os-hypervisors/detail': {'GET': hypervisors.detail},
+    '/v2.1/os-hypervisors/statistics': {
+        'GET': (hypervisors.statistics, microversion.removed_since('2.88'))},
+    '/v2.1/os-hypervisors/{hypervisor_id}': {'GET': hypervisors.show},
+    '/v2.1/os-hypervisors/{hypervisor_id}/uptime': {
+        'GET': (hypervisors.uptime, microversion.removed_since('2.88'))},
+    '/v2.1/os-hypervisors/{pattern}/search': {
+        'GET': (hypervisors.search, microversion.removed_since('2.53'))},
+    '/v2.1/os-hypervisors/{pattern}/servers': {
+        'GET': (hypervisors.servers, microversion.removed_since('2.53'))},
+    '/v2.1/os-availability-zone': {'GET': availability_zone.index},
+    '/v2.1/os-availability-zone/detail': {'GET': availability_zone.detail},
+    '/v2.1/os-aggregates': {
+        'GET': aggregates.index,
+        'POST': aggregates.create,
+    },
+    '/v2.1/os-aggregates/{aggregate_id}': {
+        'GET': aggregates.show,
+        'PUT': aggregates.update,
+        'DELETE': aggregates.delete,
+    },
+    '/v2.1/os-aggregates/{aggregate_id}/action': {'POST': aggregates.action},
+    '/v2.1/os-server-groups': {
+        'GET': server_groups.index,
+        'POST': server_groups.create,
+    },
+    '/v2.1/os-server-groups/{server_group_id}': {
+        'GET': server_groups.show,
+        'DELETE': server_groups.delete,
+    },
+    '/v2.1/os-simple-tenant-usage': {'GET': simple_tenant_usage.index},
+    '/v2.1/os-simple-tenant-usage/{tenant_id}': {
+        'GET': simple_tenant_usage.show},
 }
 
 PUBLIC_PATHS = ('/', '/healthcheck', '/v2.1', '/v2.1/')

@@ -5,6 +5,7 @@ import base64
 import binascii
 
 import jsonschema
+import webob.exc
 from jsonschema import exceptions as js_exc
 from oslo_serialization import jsonutils
 from oslo_utils import uuidutils
@@ -93,3 +94,14 @@ def last(params, name, default=None):
     """The last value of a repeated query parameter."""
     values = params.get(name)
     return values[-1] if values else default
+
+
+def value(schema, document, what):
+    """Check one value that is not a body (a tag in the URL).
+
+    :raises: HTTPBadRequest starting with what.
+    """
+    try:
+        _validate(schema, document, is_body=False)
+    except webob.exc.HTTPBadRequest as exc:
+        raise errors.bad_request('%s: %s' % (what, exc.explanation))

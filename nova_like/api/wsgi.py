@@ -104,12 +104,17 @@ class NoAuth:
             return errors.fault_response(
                 401, 'The request you have made requires authentication.',
                 headers={'WWW-Authenticate': 'Keystone uri="noauth"'})
-        user, _, project = token.partition(':')
-        roles = ['admin', 'member', 'reader'] if user == 'admin' else [
-            'member', 'reader']
+        # "user:project", or "user:project:role,role" to choose the roles.
+        user, _, rest = token.partition(':')
+        project, _, role_list = rest.partition(':')
+        if role_list:
+            roles = role_list.split(',')
+        else:
+            roles = ['admin', 'member', 'reader'] if user == 'admin' else [
+                'member', 'reader']
         request.environ['nova_like.context'] = nl_context.RequestContext(
             user_id=user, project_id=project or user, roles=roles,
-            is_admin=user == 'admin',
+            is_admin='admin' in roles,
             remote_address=request.remote_addr,
             request_id=request.environ.get('openstack.request_id'))
         return request.get_response(self.app)

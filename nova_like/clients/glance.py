@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GlanceClient: the image facts the API checks before it accepts a server (Image API v2)."""
+"""GlanceClient: the image facts the API checks before it accepts a server, and image data for hypervisors (Image API v2)."""
+
+import hashlib
+import os
 
 from keystoneauth1 import exceptions as ks_exc
 
@@ -62,11 +65,75 @@ class GlanceClient:
             raise exception.ImageNotActive(image_id=image_id)
         return image
 
+    def download(self, context, image_id, path, image=None,
+                 chunk_size=1024 * 1024):
+        """Stream the image's data into path and verify its checksum.
+
+        The data goes to path + '.part' first and is renamed to path only
+        once the whole of it matched Glance's os_hash_value (in
+        os_hash_algo), or the md5 checksum when Glance has no multihash.
+
+        :param image: the image's dict from get(), if the caller has it.
+        :returns: the verified hex digest.
+        :raises: ImageNotFound, ImageServiceError (also for a checksum
+            mismatch or a truncated download).
+        """
+        if image is None:
+            image = self.get(context, image_id)
+        algo, expected = image.get('os_hash_algo'), image.get('os_hash_value')
+        if not (algo and expected):
+            algo, expected = 'md5', image.get('checksum')
+        digest = hashlib.new(algo) if expected else None
+        headers = {}
+        token = getattr(context, 'auth_token', None)
+        if token and self.adapter.auth is None:
+            headers['X-Auth-Token'] = token
+        what = 'the data of image %s' % image_id
+        try:
+            response = self.adapter.get('/v2/images/%s/file' % image_id,
+                                        headers=headers, raise_exc=False,
+                                        stream=True)
+        except ks_exc.ClientException as exc:
+            raise exception.ImageServiceError(
+                status='no answer', what=what, detail=str(exc)) from exc
+        if response.status_code == 404:
+            raise exception.ImageNotFound(image_id=image_id)
+        if response.status_code != 200:
+            raise exception.ImageServiceError(
+                status=response.status_code, what=what,
+                detail=response.text[:200])
+        partial = path + '.part'
+        size = 0
+        try:
+            with open(partial, 'wb') as out:
+                for chunk in response.iter_content(chunk_size):
+                    out.write(chunk)
+                    size += len(chunk)
+                    if digest is not None:
+                        digest.update(chunk)
+            if image.get('size') is not None and size != image['size']:
+                raise exception.ImageServiceError(
+                    status=200, what=what, detail='got %d bytes, the image '
+                    'has %d' % (size, image['size']))
+            if digest is not None and digest.hexdigest() != expected:
+                raise exception.ImageServiceError(
+                    status=200, what=what, detail='%s checksum %s does not '
+                    'match %s' % (algo, digest.hexdigest(), expected))
+            os.rename(partial, path)
+        except BaseException:
+            if os.path.exists(partial):
+                os.unlink(partial)
+            raise
+        finally:
+            response.close()
+        return digest.hexdigest() if digest is not None else None
+
     @staticmethod
     def _to_dict(body):
         image = {key: body.get(key) for key in
-                 ('id', 'name', 'status', 'size', 'disk_format',
-                  'container_format', 'owner', 'visibility')}
+                 ('id', 'name', 'status', 'size', 'virtual_size',
+                  'disk_format', 'container_format', 'owner', 'visibility',
+                  'checksum', 'os_hash_algo', 'os_hash_value')}
         image['min_disk'] = int(body.get('min_disk') or 0)
         image['min_ram'] = int(body.get('min_ram') or 0)
         image['properties'] = {k: v for k, v in body.items()

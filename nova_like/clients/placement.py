@@ -146,23 +146,42 @@ class PlacementClient:
         :param inventories: {resource_class: {total, reserved, min_unit,
             max_unit, step_size, allocation_ratio}}
         """
-        url = '/resource_providers/%s/inventories' % rp_uuid
+        def change(body):
+            if body['inventories'] == inventories:
+                return None
+            return {'inventories': inventories}
+        if not self._put_with_generation(
+                '/resource_providers/%s/inventories' % rp_uuid, change):
+            raise exception.PlacementError(
+                what='PUT /resource_providers/%s/inventories' % rp_uuid,
+                status=404, detail='no such resource provider')
+
+    def _put_with_generation(self, url, change):
+        """GET url, then PUT change(body) with the provider's generation,
+        again on a concurrent update.
+
+        :param change: body -> the body to PUT (the generation is added),
+            or None when nothing needs changing.
+        :returns: False when the provider does not exist, else True.
+        """
         for _attempt in range(_RETRIES):
             current = self._request('GET', url)
+            if current.status_code == 404:
+                return False
             if current.status_code != 200:
                 _code, detail = self._error(current)
                 raise exception.PlacementError(what='GET ' + url,
                                                status=current.status_code,
                                                detail=detail)
             body = current.json()
-            if body['inventories'] == inventories:
-                return
-            response = self._request('PUT', url, {
-                'resource_provider_generation':
-                    body['resource_provider_generation'],
-                'inventories': inventories})
+            wanted = change(body)
+            if wanted is None:
+                return True
+            wanted['resource_provider_generation'] = \
+                body['resource_provider_generation']
+            response = self._request('PUT', url, wanted)
             if response.status_code == 200:
-                return
+                return True
             code, detail = self._error(response)
             if code != 'placement.concurrent_update':
                 raise exception.PlacementError(what='PUT ' + url,
@@ -171,3 +190,50 @@ class PlacementClient:
             time.sleep(0.05)
         raise exception.PlacementError(what='PUT ' + url, status=409,
                                        detail='generation kept changing')
+
+    # Aggregates (host aggregates mirrored on compute node providers)
+
+    def update_provider_aggregates(self, rp_uuid, add=(), remove=()):
+        """Add and remove aggregate uuids on the provider's aggregates.
+
+        :returns: False when the provider does not exist.
+        """
+        def change(body):
+            wanted = (set(body['aggregates']) | set(add)) - set(remove)
+            if wanted == set(body['aggregates']):
+                return None
+            return {'aggregates': sorted(wanted)}
+        return self._put_with_generation(
+            '/resource_providers/%s/aggregates' % rp_uuid, change)
+
+    # Traits the virt driver reports (CPU features)
+
+    def set_managed_traits(self, rp_uuid, traits, managed_prefix):
+        """Give the provider exactly traits among those named managed_prefix*.
+
+        Traits outside that prefix (an operator's CUSTOM_* and the like)
+        are kept.
+        """
+        def change(body):
+            kept = {t for t in body['traits']
+                    if not t.startswith(managed_prefix)}
+            wanted = sorted(kept | set(traits))
+            if sorted(body['traits']) == wanted:
+                return None
+            return {'traits': wanted}
+        self._put_with_generation('/resource_providers/%s/traits' % rp_uuid,
+                                  change)
+
+    def delete_resource_provider(self, rp_uuid):
+        """Delete the provider; a missing one is fine.
+
+        :raises: PlacementError (409 while allocations remain on it).
+        """
+        url = '/resource_providers/%s' % rp_uuid
+        response = self._request('DELETE', url)
+        if response.status_code in (204, 404):
+            return
+        _code, detail = self._error(response)
+        raise exception.PlacementError(what='DELETE ' + url,
+                                       status=response.status_code,
+                                       detail=detail)

@@ -5,18 +5,21 @@ Create writes, for each server, a BuildRequest (carrying the not yet
 created Instance), a RequestSpec and an InstanceMapping without a cell, then
 casts once to the conductor; if anything fails before that cast, what was
 written is deleted again. Reads merge the build requests (servers not yet in
-a cell) with the instances of every cell.
+a cell) with the instances of every cell (compute/server_list.py).
 """
 
-import functools
 import logging
 import re
 
+import oslo_messaging as messaging
 from oslo_serialization import jsonutils
 from oslo_utils import uuidutils
 
 from nova_like.clients import glance
+from nova_like.compute import guards
 from nova_like.compute import rpcapi
+from nova_like.compute import server_group_api
+from nova_like.compute import server_list
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
 from nova_like import conf
@@ -24,7 +27,7 @@ from nova_like import context as nl_context
 from nova_like.db.api import api as api_db
 from nova_like import exception
 from nova_like import objects
-from nova_like.objects import base as obj_base
+from nova_like.objects import quotas
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -110,7 +113,7 @@ class API:
     def create(self, context, flavor, image_href, *, display_name,
                min_count=1, max_count=1, display_description=None,
                metadata=None, availability_zone=None, user_data=None,
-               key_name=None, tags=None, hostname=None,
+               key_name=None, key_data=None, tags=None, hostname=None,
                scheduler_hints=None, access_ip_v4=None, access_ip_v6=None,
                config_drive=None, disk_config='MANUAL',
                trusted_certs=None):
@@ -118,7 +121,8 @@ class API:
 
         :returns: (instances, reservation_id)
         :raises: ImageNotFound, ImageNotActive, FlavorMemoryTooSmall,
-            FlavorDiskSmallerThan*, Invalid.
+            FlavorDiskSmallerThan*, Invalid, OverQuota,
+            MetadataLimitExceeded.
         """
         if flavor.disabled:
             raise exception.Invalid(reason='Flavor is disabled.')
@@ -129,8 +133,13 @@ class API:
             raise exception.Invalid(
                 reason='Unable to allocate a single hostname to multiple '
                        'instances')
+        quotas.check_metadata_items(context.project_id, metadata)
+        max_count = quotas.instances_that_fit(
+            context.project_id, context.user_id, flavor, min_count,
+            max_count)
         image = self.image_api.get_active(context, image_href)
         self.check_image_fits_flavor(image, flavor)
+        group = server_group_api.group_for_create(context, scheduler_hints)
         reservation_id = 'r-' + uuidutils.generate_uuid()[:8]
         hints = {key: [str(v) for v in value] if isinstance(value, list)
                  else [str(value)] for key, value in
@@ -149,7 +158,8 @@ class API:
                     display_name=display_name,
                     display_description=display_description,
                     metadata=metadata, availability_zone=availability_zone,
-                    user_data=user_data, key_name=key_name, tags=tags,
+                    user_data=user_data, key_name=key_name,
+                    key_data=key_data, tags=tags,
                     hostname=hostname, reservation_id=reservation_id,
                     access_ip_v4=access_ip_v4, access_ip_v6=access_ip_v6,
                     config_drive=config_drive,
@@ -171,16 +181,25 @@ class API:
                 mapping = objects.InstanceMapping(
                     context, instance_uuid=instance.uuid,
                     project_id=context.project_id, user_id=context.user_id,
-                    cell_mapping=None)
+                    cell_mapping=None, vcpus=flavor.vcpus,
+                    memory_mb=flavor.memory_mb)
                 mapping.create()
                 written.append(mapping)
                 instances.append(instance)
                 build_requests.append(build_request)
                 request_specs.append(spec)
+            quotas.recheck(context.project_id, context.user_id, {
+                'instances': max_count, 'cores': flavor.vcpus * max_count,
+                'ram': flavor.memory_mb * max_count})
+            if group is not None:
+                server_group_api.join(context, group,
+                                      [i.uuid for i in instances])
             self.compute_task_api.schedule_and_build_instances(
                 context, build_requests, request_specs, image, tags or [])
         except Exception:
             self._undo(written)
+            for instance in instances if group is not None else ():
+                objects.InstanceGroup.remove_member(context, instance.uuid)
             raise
         return instances, reservation_id
 
@@ -245,7 +264,7 @@ class API:
             availability_zone=values['availability_zone'],
             vm_state=vm_states.BUILDING,
             task_state=task_states.SCHEDULING, power_state=0,
-            key_name=values['key_name'], key_data=None,
+            key_name=values['key_name'], key_data=values['key_data'],
             user_data=values['user_data'],
             config_drive='True' if values['config_drive'] else '',
             locked=False, locked_by=None,
@@ -269,11 +288,7 @@ class API:
 
         :raises: InstanceNotFound.
         """
-        try:
-            mapping = objects.InstanceMapping.get_by_instance_uuid(context,
-                                                                   uuid)
-        except exception.InstanceMappingNotFound:
-            raise exception.InstanceNotFound(instance_id=uuid)
+        mapping = _mapping(context, uuid)
         if mapping.cell_mapping is None:
             if mapping.queued_for_delete:
                 raise exception.InstanceNotFound(instance_id=uuid)
@@ -288,91 +303,26 @@ class API:
                     raise exception.InstanceNotFound(instance_id=uuid)
         with nl_context.target_cell(context, mapping.cell_mapping) as cctx:
             instance = objects.Instance.get_by_uuid(cctx, uuid)
-            self._load_faults(cctx, [instance])
+            server_list.load_faults(cctx, [instance])
         instance.cell_mapping = mapping.cell_mapping
         return instance
 
     @staticmethod
-    def _load_faults(cctx, instances):
-        wanted = [i.uuid for i in instances
-                  if i.vm_state in (vm_states.ERROR, vm_states.DELETED)]
-        faults = {}
-        if wanted:
-            for fault in objects.InstanceFaultList.get_by_instance_uuids(
-                    cctx, wanted, latest=True):
-                faults[fault.instance_uuid] = fault
-        for instance in instances:
-            instance.fault = faults.get(instance.uuid)
-
-    def get_all(self, context, filters, limit=None, marker=None,
-                sort_keys=None, sort_dirs=None):
-        """Servers matching filters from the build requests and every cell.
-
-        :param filters: as InstanceList.get_by_filters; project_id scopes
-            the listing (absent for an admin's all_tenants).
-        :param marker: uuid of the last server of the previous page.
-        :raises: MarkerNotFound.
-        """
-        sort_keys = list(sort_keys or ['created_at'])
-        sort_dirs = list(sort_dirs or ['desc'] * len(sort_keys))
-        if 'uuid' not in sort_keys:
-            sort_keys.append('uuid')
-            sort_dirs.append(sort_dirs[0] if sort_dirs else 'desc')
-        cells = objects.CellMappingList.get_all(context)
-        marker_values = None
-        if marker is not None:
-            marker_values = self._marker_values(context, cells, marker)
-        found = {}
-        for instance in self._build_request_instances(context, filters):
-            values = _sort_values(instance)
-            if marker_values is None or _after(values, marker_values,
-                                               sort_keys, sort_dirs):
-                found[instance.uuid] = instance
-        for cell in cells:
-            with nl_context.target_cell(context, cell) as cctx:
-                listed = objects.InstanceList.get_by_filters_after(
-                    cctx, filters, sort_keys, sort_dirs, limit,
-                    marker_values)
-                self._load_faults(cctx, listed)
-            for instance in listed:
-                instance.cell_mapping = cell
-                found[instance.uuid] = instance  # the cell copy wins
-        # Sort keys are computed once per instance, not once per comparison.
-        keyed = [(_sort_values(i), i) for i in found.values()]
-        keyed.sort(key=functools.cmp_to_key(
-            lambda a, b: _compare(a[0], b[0], sort_keys, sort_dirs)))
-        ordered = [instance for _values, instance in keyed]
-        return ordered[:limit] if limit is not None else ordered
-
-    @staticmethod
-    def _marker_values(context, cells, marker):
-        try:
-            instance = objects.BuildRequest.get_by_instance_uuid(
-                context, marker).instance
-            return _sort_values(instance)
-        except exception.BuildRequestNotFound:
-            pass
-        for cell in cells:
-            with nl_context.target_cell(context, cell) as cctx:
-                try:
-                    return objects.InstanceList.marker_values(cctx, marker)
-                except exception.MarkerNotFound:
-                    continue
-        raise exception.MarkerNotFound(marker=marker)
-
-    @staticmethod
-    def _build_request_instances(context, filters):
-        if filters.get('deleted') or filters.get('changes-before') or \
-                filters.get('host') or filters.get('node'):
-            return []
-        instances = [br.instance for br in objects.BuildRequestList.get_all(
-            context, project_id=filters.get('project_id'))]
-        return [i for i in instances if _matches(i, filters)]
+    def get_all(context, filters, limit=None, marker=None, sort_keys=None,
+                sort_dirs=None):
+        """See server_list.get_all."""
+        return server_list.get_all(context, filters, limit=limit,
+                                   marker=marker, sort_keys=sort_keys,
+                                   sort_dirs=sort_dirs)
 
     # Update
 
     def update(self, context, instance, updates):
-        """Change name, description, hostname... of a server; return it."""
+        """Change name, description, hostname... of a server; return it.
+
+        :raises: InstanceIsLocked.
+        """
+        guards.check_lock(context, instance)
         if not instance.obj_attr_is_set('id'):
             try:
                 build_request = objects.BuildRequest.get_by_instance_uuid(
@@ -398,9 +348,11 @@ class API:
     def delete(self, context, instance):
         """Delete a server wherever it is in its life.
 
-        :raises: InstanceNotFound.
+        :raises: InstanceNotFound, InstanceIsLocked.
         """
+        guards.check_lock(context, instance)
         uuid = instance.uuid
+        objects.InstanceGroup.remove_member(context, uuid)
         if not instance.obj_attr_is_set('id'):
             try:
                 objects.BuildRequest(context, instance_uuid=uuid).destroy()
@@ -422,6 +374,9 @@ class API:
                 instance.save(expected_task_state=_DELETABLE_TASK_STATES)
             except exception.UnexpectedDeletingTaskStateError:
                 return  # another request is deleting it already
+            objects.InstanceAction.action_start(cctx, uuid, 'delete')
+            # Its quota is free from now on, as in Nova.
+            self._queue_mapping_for_delete(context, uuid)
             self.compute_rpcapi.terminate_instance(cctx, instance)
 
     @staticmethod
@@ -458,6 +413,229 @@ class API:
         mapping.queued_for_delete = True
         mapping.save()
 
+    # Actions on a server in a cell (see POWER_ACTIONS)
+
+    def _act(self, context, instance, name, action, **cast_kwargs):
+        """The one path of every asynchronous action.
+
+        Lock and state checks, task_state set as a compare-and-swap on the
+        states checked, the instance action recorded, the cast to the
+        compute host; a failed cast puts the task state back.
+
+        :raises: InstanceIsLocked, InstanceInvalidState.
+        """
+        guards.check_lock(context, instance)
+        guards.check_state(instance, name, action.vm_states, action.task_states)
+        if not instance.host:
+            raise exception.InstanceNotReady(instance_id=instance.uuid,
+                                             reason='it has no host')
+        with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+            instance._context = cctx
+            previous = instance.task_state
+            instance.task_state = action.task_state
+            try:
+                instance.save(expected_task_state=list(action.task_states),
+                              expected_vm_state=list(action.vm_states))
+            except exception.UnexpectedTaskStateError:
+                # Changed since we looked: answer with the state it has now.
+                current = objects.Instance.get_by_uuid(cctx, instance.uuid)
+                guards.check_state(current, name, action.vm_states,
+                            action.task_states)
+                raise
+            objects.InstanceAction.action_start(cctx, instance.uuid, name)
+            try:
+                getattr(self.compute_rpcapi, action.cast)(
+                    cctx, instance, **cast_kwargs)
+            except Exception:
+                instance.task_state = previous
+                instance.save(expected_task_state=[action.task_state])
+                objects.InstanceAction.action_finish(cctx, instance.uuid,
+                                                     message='Error')
+                raise
+        return instance
+
+    def power_action(self, context, instance, name):
+        """stop, start, pause, unpause, suspend or resume a server."""
+        return self._act(context, instance, name, guards.POWER_ACTIONS[name])
+
+    def reboot(self, context, instance, reboot_type):
+        """:param reboot_type: 'SOFT' or 'HARD'."""
+        return self._act(context, instance, 'reboot', guards.REBOOT[reboot_type],
+                         reboot_type=reboot_type)
+
+    def lock(self, context, instance, reason=None):
+        """Lock the server against changes by non-admins."""
+        locked_by = ('owner' if context.project_id == instance.project_id
+                     else 'admin')
+        sysmeta = dict(instance.system_metadata)
+        sysmeta.pop('locked_reason', None)
+        if reason:
+            sysmeta['locked_reason'] = reason
+        self._set_lock(context, instance, 'lock', True, locked_by, sysmeta)
+
+    def unlock(self, context, instance):
+        sysmeta = dict(instance.system_metadata)
+        sysmeta.pop('locked_reason', None)
+        self._set_lock(context, instance, 'unlock', False, None, sysmeta)
+
+    @staticmethod
+    def is_expected_locked_by(context, instance):
+        """Whether context is who locked instance (owner or admin)."""
+        expected = ('owner' if context.project_id == instance.project_id
+                    else 'admin')
+        return instance.locked_by in (None, expected)
+
+    def _set_lock(self, context, instance, name, locked, locked_by, sysmeta):
+        self._require_cell(instance, name)
+        with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+            instance._context = cctx
+            instance.locked = locked
+            instance.locked_by = locked_by
+            instance.system_metadata = sysmeta
+            instance.save()
+            action = objects.InstanceAction.action_start(cctx, instance.uuid,
+                                                         name)
+            objects.InstanceAction.action_finish(cctx, instance.uuid)
+        return action
+
+    @staticmethod
+    def _require_cell(instance, method):
+        if not instance.obj_attr_is_set('id'):
+            raise exception.InstanceInvalidState(
+                method=method, instance_uuid=instance.uuid, attr='vm_state',
+                state=instance.vm_state)
+
+    def get_console_output(self, context, instance, tail_length=None):
+        """The guest's console log (its last tail_length lines).
+
+        :raises: InstanceNotReady (no host, or the host is down),
+            ComputeUnavailable when the host does not answer in time.
+        """
+        if not instance.obj_attr_is_set('id') or not instance.host:
+            raise exception.InstanceNotReady(
+                instance_id=instance.uuid, reason='it has no host yet')
+        timeout = CONF.compute.console_output_timeout
+        with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+            if not self._compute_is_up(cctx, instance.host):
+                raise exception.InstanceNotReady(
+                    instance_id=instance.uuid, reason='its host %s is down'
+                    % instance.host)
+            try:
+                return self.compute_rpcapi.get_console_output(
+                    cctx, instance, tail_length, timeout=timeout)
+            except messaging.MessagingTimeout:
+                raise exception.ComputeUnavailable(
+                    host=instance.host, what='the console output request',
+                    timeout=timeout)
+
+    # Metadata and tags
+
+    def _save_settled(self, context, instance, method, **values):
+        """Write values to a settled, unlocked server in its cell."""
+        guards.check_lock(context, instance)
+        guards.check_state(instance, method, guards.SETTLED, (None,))
+        with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+            instance._context = cctx
+            for key, value in values.items():
+                setattr(instance, key, value)
+            try:
+                instance.save(expected_task_state=[None],
+                              expected_vm_state=list(guards.SETTLED))
+            except exception.UnexpectedTaskStateError:
+                current = objects.Instance.get_by_uuid(cctx, instance.uuid)
+                guards.check_state(current, method, guards.SETTLED, (None,))
+                raise
+        return instance
+
+    def update_metadata(self, context, instance, metadata, replace=False):
+        """Merge (or with replace, set) the server's metadata; return it."""
+        merged = dict(metadata) if replace else dict(instance.metadata,
+                                                     **metadata)
+        quotas.check_metadata_items(instance.project_id, merged)
+        self._save_settled(context, instance, 'update metadata',
+                           metadata=merged)
+        return dict(instance.metadata)
+
+    def delete_metadata_item(self, context, instance, key):
+        """:raises: NotFound when the server has no item key."""
+        if key not in instance.metadata:
+            raise exception.NotFound('Metadata item was not found')
+        metadata = dict(instance.metadata)
+        del metadata[key]
+        self._save_settled(context, instance, 'delete metadata',
+                           metadata=metadata)
+
+    def set_tags(self, context, instance, tags):
+        """Replace the server's tags (duplicates dropped, order kept)."""
+        tags = list(dict.fromkeys(tags))
+        if len(tags) > guards.MAX_TAGS:
+            raise exception.Invalid(
+                reason='The number of tags exceeded the per-server limit %d'
+                % guards.MAX_TAGS)
+        self._save_settled(context, instance, 'update tag', tags=tags)
+        return list(instance.tags)
+
+    def add_tag(self, context, instance, tag):
+        """:returns: True when the tag is new."""
+        if tag in instance.tags:
+            guards.check_state(instance, 'update tag', guards.SETTLED, (None,))
+            return False
+        self.set_tags(context, instance, list(instance.tags) + [tag])
+        return True
+
+    def delete_tag(self, context, instance, tag):
+        """:raises: NotFound when the server has no such tag."""
+        if tag not in instance.tags:
+            raise exception.NotFound('Tag %s could not be found.' % tag)
+        self._save_settled(context, instance, 'delete tag',
+                           tags=[t for t in instance.tags if t != tag])
+
+    # Instance actions
+
+    def get_including_deleted(self, context, uuid):
+        """The server uuid even when it was deleted (instance actions).
+
+        :raises: InstanceNotFound.
+        """
+        try:
+            return self.get(context, uuid)
+        except exception.InstanceNotFound:
+            pass
+        mapping = _mapping(context, uuid)
+        if mapping.cell_mapping is None:
+            raise exception.InstanceNotFound(instance_id=uuid)
+        with nl_context.target_cell(context, mapping.cell_mapping) as cctx:
+            cctx.read_deleted = 'yes'
+            instance = objects.Instance.get_by_uuid(cctx, uuid)
+        instance.cell_mapping = mapping.cell_mapping
+        return instance
+
+    @staticmethod
+    def actions_of(context, instance, limit=None, marker=None,
+                   filters=None):
+        """:raises: InstanceActionNotFound for an unknown marker."""
+        if not instance.obj_attr_is_set('id'):
+            return []
+        with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+            return objects.InstanceActionList.get_by_instance_uuid(
+                cctx, instance.uuid, limit, marker, filters)
+
+    @staticmethod
+    def action_with_events(context, instance, request_id):
+        """(InstanceAction, its events newest first).
+
+        :raises: InstanceActionNotFound.
+        """
+        if not instance.obj_attr_is_set('id'):
+            raise exception.InstanceActionNotFound(
+                request_id=request_id, instance_uuid=instance.uuid)
+        with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+            action = objects.InstanceAction.get_by_request_id(
+                cctx, instance.uuid, request_id)
+            events = objects.InstanceActionEventList.get_by_action(
+                cctx, action.id)
+        return action, events
+
     # Flavors
 
     @staticmethod
@@ -492,82 +670,14 @@ class API:
         return api_db.flavor_access_remove(flavor.flavorid, project_id)
 
 
+def _mapping(context, uuid):
+    """:raises: InstanceNotFound when no server has uuid."""
+    try:
+        return objects.InstanceMapping.get_by_instance_uuid(context, uuid)
+    except exception.InstanceMappingNotFound:
+        raise exception.InstanceNotFound(instance_id=uuid)
+
+
 def _utcnow():
     from nova_like.db import base as db_base
     return db_base.utcnow()
-
-
-_SORT_ATTRS = {'display_name', 'display_description', 'hostname', 'host',
-               'node', 'created_at', 'updated_at', 'launched_at',
-               'terminated_at', 'uuid', 'vm_state', 'task_state',
-               'power_state', 'project_id', 'user_id', 'key_name',
-               'launch_index', 'image_ref', 'availability_zone',
-               'access_ip_v4', 'access_ip_v6', 'config_drive', 'locked_by',
-               'progress'}
-
-
-def _sort_values(instance):
-    values = {}
-    for name in _SORT_ATTRS:
-        value = getattr(instance, name) if instance.obj_attr_is_set(name) \
-            else None
-        if name.startswith('access_ip') and value is not None:
-            value = str(value)
-        values[name] = obj_base.to_db(value)
-    return values
-
-
-def _compare(a, b, sort_keys, sort_dirs):
-    """-1/0/1 for rows a and b in the order sort_keys/sort_dirs give."""
-    for key, direction in zip(sort_keys, sort_dirs):
-        left, right = a.get(key), b.get(key)
-        if left == right:
-            continue
-        # NULLs first ascending, last descending, as the SQL ordering.
-        if left is None:
-            result = -1
-        elif right is None:
-            result = 1
-        else:
-            result = -1 if left < right else 1
-        return result if direction != 'desc' else -result
-    return 0
-
-
-def _after(values, marker_values, sort_keys, sort_dirs):
-    return _compare(values, marker_values, sort_keys, sort_dirs) > 0
-
-
-def _matches(instance, filters):
-    """Whether a build request's instance passes the list filters."""
-    for key, wanted in filters.items():
-        if key in ('changes-since',):
-            updated = obj_base.to_db(instance.updated_at)
-            if updated is None or updated < obj_base.to_db(wanted):
-                return False
-            continue
-        if key in ('display_name', 'display_description', 'hostname'):
-            value = getattr(instance, key) or ''
-            if not re.search(str(wanted), value):
-                return False
-            continue
-        if key == 'flavorid':
-            if instance.flavor.flavorid != str(wanted):
-                return False
-            continue
-        if key in ('tags', 'tags-any', 'not-tags', 'not-tags-any'):
-            tags, wanted = set(instance.tags), set(wanted)
-            if ((key == 'tags' and not wanted <= tags)
-                    or (key == 'tags-any' and not wanted & tags)
-                    or (key == 'not-tags' and wanted <= tags)
-                    or (key == 'not-tags-any' and wanted & tags)):
-                return False
-            continue
-        if key not in instance.fields or not instance.obj_attr_is_set(key):
-            continue
-        value = getattr(instance, key)
-        allowed = wanted if isinstance(wanted, (list, tuple, set)) \
-            else [wanted]
-        if value not in allowed and str(value) not in map(str, allowed):
-            return False
-    return True

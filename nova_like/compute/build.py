@@ -6,6 +6,8 @@ scheduler. On success the server becomes ACTIVE. If the hypervisor fails,
 the guest is cleaned up, this host's claim is removed, and the build moves
 to the next alternate the scheduler chose (its allocation is claimed here,
 then the build is cast to that host) — no round trip through the scheduler.
+A server in a group is re-checked against the group's policy before spawn
+(the late check, through the conductor); a refusal takes the same path.
 When no alternate can be claimed the server goes to ERROR with a fault that
 names every host tried and the last error. Build and terminate of one
 instance are serialized by a per-instance lock, so a delete during a build
@@ -79,6 +81,12 @@ class BuildTask:
             self.manager.placement.delete_allocation_for_instance(
                 instance.uuid)
             return
+        violation = self._late_group_check()
+        if violation:
+            LOG.info('Build of %s refused on %s: %s', instance.uuid,
+                     self.manager.host, violation)
+            self._reschedule_or_fail('server group policy: ' + violation)
+            return
         try:
             self.manager.driver.spawn(self.context, instance, self.image)
         except Exception as exc:  # any hypervisor failure ends this attempt
@@ -105,6 +113,23 @@ class BuildTask:
             return
         LOG.info('Instance %s is ACTIVE on %s', instance.uuid,
                  self.manager.host)
+
+    def _late_group_check(self):
+        """Re-check the server group's policy here, before spawning.
+
+        Concurrent requests may each have been scheduled to this host; the
+        conductor records the member's host with a compare-and-swap on the
+        group, so only the ones the policy allows get through.
+        :returns: None, or why this host breaks the group's policy.
+        """
+        group = (self.request_spec.scheduler_hints or {}).get('group')
+        if not group:
+            return None
+        try:
+            return objects.InstanceGroup.place_member(
+                self.context, group[0], self.instance.uuid, self.manager.host)
+        except exception.InstanceGroupNotFound:
+            return None  # the group was deleted meanwhile: nothing to keep
 
     def _cleanup_guest(self):
         try:

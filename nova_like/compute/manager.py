@@ -7,8 +7,10 @@ import oslo_messaging as messaging
 
 from nova_like.clients import placement as placement_client
 from nova_like.compute import build
+from nova_like.compute import power
 from nova_like.compute import resource_tracker
 from nova_like import conf
+from nova_like import exception
 from nova_like import versions
 from nova_like.virt import driver as virt_driver
 
@@ -31,11 +33,15 @@ class ComputeManager:
     def init_host(self, context):
         """Connect to the hypervisor and record this host's nodes."""
         self.driver.init_host(self.host)
+        self.driver.register_event_listener(
+            lambda uuid, state: power.handle_event(self, uuid, state))
         self.rt.update_available_resource(context)
 
     def periodic_tasks(self, context):
         """Run every [DEFAULT] periodic_interval by the service."""
         self.rt.update_available_resource(context)
+        if CONF.compute.sync_power_state:
+            power.sync_power_states(self, context)
 
     def ping(self, context):
         return {'host': self.host, 'driver': self.driver.name}
@@ -49,3 +55,41 @@ class ComputeManager:
     def terminate_instance(self, context, instance):
         """See ComputeAPI.terminate_instance; the flow is compute/build.py."""
         build.terminate(self, context, instance)
+
+    # 1.1: the lifecycle of a running guest (flows in compute/power.py).
+
+    def reboot_instance(self, context, instance, reboot_type):
+        """See ComputeAPI.reboot_instance."""
+        power.run_action(self, context, instance, 'reboot',
+                         reboot_type=reboot_type)
+
+    def stop_instance(self, context, instance):
+        power.run_action(self, context, instance, 'stop',
+                         timeout=CONF.compute.shutdown_timeout)
+
+    def start_instance(self, context, instance):
+        power.run_action(self, context, instance, 'start')
+
+    def pause_instance(self, context, instance):
+        power.run_action(self, context, instance, 'pause')
+
+    def unpause_instance(self, context, instance):
+        power.run_action(self, context, instance, 'unpause')
+
+    def suspend_instance(self, context, instance):
+        power.run_action(self, context, instance, 'suspend')
+
+    def resume_instance(self, context, instance):
+        power.run_action(self, context, instance, 'resume')
+
+    def get_console_output(self, context, instance, tail_length=None):
+        """See ComputeAPI.get_console_output.
+
+        :raises: InstanceNotFound, HypervisorError (sent back to the
+            caller).
+        """
+        try:
+            return power.console_output(self, context, instance,
+                                        tail_length)
+        except exception.NovaLikeException:
+            raise messaging.ExpectedException()

@@ -11,6 +11,9 @@ from nova_like import objects
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
+# The traits a driver reports; any other trait on the provider is left be.
+CPU_TRAIT_PREFIX = 'HW_CPU_'
+
 _NODE_FIELDS = ('vcpus', 'memory_mb', 'local_gb', 'vcpus_used',
                 'memory_mb_used', 'local_gb_used', 'hypervisor_type',
                 'hypervisor_version', 'cpu_info')
@@ -51,16 +54,19 @@ class ResourceTracker:
         for nodename in self.driver.get_available_nodes():
             resources = self.driver.get_available_resource(nodename)
             node = self._update_node(context, nodename, resources)
-            self._report(node, resources)
+            self._report(node, resources, self.driver.get_traits(nodename))
 
-    def _report(self, node, resources):
+    def _report(self, node, resources, traits=()):
         inventory = inventory_for(resources)
-        if self._reported.get(node.uuid) == inventory:
+        if self._reported.get(node.uuid) == (inventory, list(traits)):
             return
         try:
             self.placement.ensure_resource_provider(node.uuid,
                                                     node.hypervisor_hostname)
             self.placement.set_inventory(node.uuid, inventory)
+            if traits:
+                self.placement.set_managed_traits(node.uuid, traits,
+                                                  CPU_TRAIT_PREFIX)
         except (exception.PlacementUnavailable,
                 exception.PlacementError) as exc:
             # The periodic task tries again; until then the host is simply
@@ -68,7 +74,7 @@ class ResourceTracker:
             LOG.warning('Could not report %s to Placement: %s',
                         node.hypervisor_hostname, exc.message)
             return
-        self._reported[node.uuid] = inventory
+        self._reported[node.uuid] = (inventory, list(traits))
         LOG.info('Reported inventory of %s (%s) to Placement',
                  node.hypervisor_hostname, node.uuid)
 

@@ -5,11 +5,15 @@ API version history:
 
     1.0 - Initial version: ping, build_and_run_instance,
           terminate_instance.
+    1.1 - add reboot_instance(reboot_type), stop_instance, start_instance,
+          pause_instance, unpause_instance, suspend_instance,
+          resume_instance (casts) and get_console_output (call).
 """
 
 import oslo_messaging as messaging
 
 from nova_like import conf
+from nova_like import exception
 from nova_like import rpc
 from nova_like import versions
 
@@ -50,3 +54,53 @@ class ComputeAPI:
         """Destroy the guest on instance.host and delete the instance (cast)."""
         cctxt = self.client.prepare(server=instance.host)
         cctxt.cast(context, 'terminate_instance', instance=instance)
+
+    # 1.1: the lifecycle of a running guest.
+
+    def _prepare_1_1(self, instance, what, **kwargs):
+        if not self.client.can_send_version('1.1'):
+            raise exception.RPCPinnedToOldVersion(what=what, version='1.1')
+        return self.client.prepare(server=instance.host, version='1.1',
+                                   **kwargs)
+
+    def reboot_instance(self, context, instance, reboot_type):
+        """Reboot the guest, reboot_type 'SOFT' or 'HARD' (cast)."""
+        self._prepare_1_1(instance, 'reboot').cast(
+            context, 'reboot_instance', instance=instance,
+            reboot_type=reboot_type)
+
+    def _cast_1_1(self, context, method, instance):
+        self._prepare_1_1(instance, method).cast(context, method,
+                                                 instance=instance)
+
+    def stop_instance(self, context, instance):
+        """Power the guest off (cast)."""
+        self._cast_1_1(context, 'stop_instance', instance)
+
+    def start_instance(self, context, instance):
+        """Power a stopped guest on (cast)."""
+        self._cast_1_1(context, 'start_instance', instance)
+
+    def pause_instance(self, context, instance):
+        self._cast_1_1(context, 'pause_instance', instance)
+
+    def unpause_instance(self, context, instance):
+        self._cast_1_1(context, 'unpause_instance', instance)
+
+    def suspend_instance(self, context, instance):
+        self._cast_1_1(context, 'suspend_instance', instance)
+
+    def resume_instance(self, context, instance):
+        self._cast_1_1(context, 'resume_instance', instance)
+
+    def get_console_output(self, context, instance, tail_length=None,
+                           timeout=None):
+        """The last tail_length lines of the guest's console (call).
+
+        :raises: MessagingTimeout when the host does not answer in timeout
+            seconds.
+        """
+        cctxt = self._prepare_1_1(instance, 'get_console_output',
+                                  timeout=timeout)
+        return cctxt.call(context, 'get_console_output', instance=instance,
+                          tail_length=tail_length)

@@ -9,12 +9,14 @@ from nova_like.conf import compute
 from nova_like.conf import conductor
 from nova_like.conf import database
 from nova_like.conf import default
+from nova_like.conf import libvirt
 from nova_like.conf import placement
+from nova_like.conf import quota
 from nova_like.conf import scheduler
 from nova_like.conf import upgrade_levels
 
 CONF = cfg.CONF
 
-for _module in (default, api, clients, compute, conductor, database, placement,
-                scheduler, upgrade_levels):
+for _module in (default, api, clients, compute, conductor, database, libvirt,
+                placement, quota, scheduler, upgrade_levels):
     _module.register_opts(CONF)

@@ -8,6 +8,18 @@ compute_group = cfg.OptGroup('compute', title='Compute daemon options')
 compute_opts = [
     cfg.IntOpt('executor_threads', default=16, min=1,
                help='Threads that serve RPC requests in nova-like-compute.'),
+    cfg.IntOpt('shutdown_timeout', default=60, min=0,
+               help='Seconds a stop waits for the guest to shut down '
+                    '(ACPI) before its power is cut.'),
+    cfg.IntOpt('console_output_timeout', default=10, min=1,
+               help='Seconds nova-like-api waits for a compute host to '
+                    'answer a console output request before it answers '
+                    'an error naming the host.'),
+    cfg.BoolOpt('sync_power_state', default=True,
+                help='Compare every guest\'s power state with the '
+                     'database each [DEFAULT] periodic_interval and on '
+                     'every hypervisor event; a guest that stopped by '
+                     'itself is shown SHUTOFF.'),
 ]
 
 fake_group = cfg.OptGroup(
@@ -30,6 +42,11 @@ fake_opts = [
                      'reschedule and error paths).'),
     cfg.ListOpt('fail_destroy_hosts', default=[],
                 help='Hosts on which every guest destroy fails.'),
+    cfg.ListOpt('fail_actions', default=[],
+                help='Lifecycle calls that fail on this host (fault '
+                     'injection): any of reboot, power_off, power_on, '
+                     'pause, unpause, suspend, resume, '
+                     'get_console_output.'),
 ]
 
 

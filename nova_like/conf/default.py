@@ -44,6 +44,10 @@ opts = [
     cfg.StrOpt('default_availability_zone', default='nova',
                help='Availability zone of compute hosts that no aggregate '
                     'puts in another zone.'),
+    cfg.StrOpt('internal_service_availability_zone', default='internal',
+               help='Availability zone shown for services other than '
+                    'nova-like-compute (os-services, os-availability-zone '
+                    'detail).'),
     cfg.IntOpt('rpc_startup_timeout', default=10, min=1,
                help='Seconds a daemon waits at start for the message broker '
                     'and its database before it exits with an error naming '

@@ -24,8 +24,17 @@ filter_opts = [
                 default=['ComputeFilter', 'AvailabilityZoneFilter',
                          'ImagePropertiesFilter',
                          'AggregateInstanceExtraSpecsFilter',
-                         'SameHostFilter', 'DifferentHostFilter'],
+                         'SameHostFilter', 'DifferentHostFilter',
+                         'ServerGroupAffinityFilter',
+                         'ServerGroupAntiAffinityFilter'],
                 help='Filters every candidate host must pass, in order.'),
+    cfg.FloatOpt('soft_affinity_weight_multiplier', default=1.0, min=0.0,
+                 help='Weight of each server of a soft-affinity group '
+                      'already on a host.'),
+    cfg.FloatOpt('soft_anti_affinity_weight_multiplier', default=1.0,
+                 min=0.0,
+                 help='Weight against each server of a soft-anti-affinity '
+                      'group already on a host.'),
     cfg.FloatOpt('ram_weight_multiplier', default=1.0,
                  help='Weight of free RAM; positive spreads servers, '
                       'negative stacks them.'),

@@ -11,7 +11,8 @@ from nova_like.objects import cell_mapping
 @base.NovaLikeObjectRegistry.register
 class InstanceMapping(base.NovaLikeObject):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: vcpus and memory_mb, what it counts against quota
+    VERSION = '1.1'
 
     fields = {
         'id': fields.IntegerField(read_only=True),
@@ -20,6 +21,8 @@ class InstanceMapping(base.NovaLikeObject):
         'project_id': fields.StringField(),
         'user_id': fields.StringField(nullable=True),
         'queued_for_delete': fields.BooleanField(default=False),
+        'vcpus': fields.IntegerField(default=0),
+        'memory_mb': fields.IntegerField(default=0),
     }
 
     @staticmethod

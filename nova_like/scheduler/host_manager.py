@@ -5,6 +5,7 @@ import json
 
 from nova_like import conf
 from nova_like import context as nl_context
+from nova_like.db.api import aggregates as aggregate_db
 from nova_like import objects
 
 CONF = conf.CONF
@@ -27,8 +28,24 @@ class HostState:
         self.availability_zone = CONF.default_availability_zone
         self.aggregates = []
         self.instance_uuids = set()
+        # The InstanceGroup of the request and the hosts its members are on.
+        self.server_group = None
+        self.group_hosts = set()
         # Filled from Placement's provider summary: free = capacity - used.
         self.free = {}
+
+    def set_aggregates(self, aggregates):
+        """The host's aggregates; the zone of one of them is the host's."""
+        self.aggregates = aggregates
+        for aggregate in aggregates:
+            zone = aggregate['metadata'].get('availability_zone')
+            if zone:
+                self.availability_zone = zone
+
+    def group_members_here(self):
+        if self.server_group is None:
+            return 0
+        return len(set(self.server_group.members) & self.instance_uuids)
 
     def set_summary(self, summary):
         self.free = {rc: int(v['capacity'] - v['used'])
@@ -53,12 +70,17 @@ def get_host_states(context, node_uuids):
     ctx = context.elevated()
     cells = [c for c in objects.CellMappingList.get_all(ctx)
              if not c.is_cell0 and not c.disabled]
+    by_host = {}
+    for aggregate in aggregate_db.aggregate_get_all():
+        for host in aggregate['hosts']:
+            by_host.setdefault(host, []).append(aggregate)
     for cell in cells:
         with nl_context.target_cell(ctx, cell) as cctx:
             services = {s.host: s for s in objects.ServiceList.get_all(
                 cctx, binary='nova-like-compute')}
             for node in objects.ComputeNodeList.get_all(cctx):
                 if node.uuid in wanted and node.host in services:
-                    states[node.uuid] = HostState(node, services[node.host],
-                                                  cell.uuid)
+                    state = HostState(node, services[node.host], cell.uuid)
+                    state.set_aggregates(by_host.get(node.host, []))
+                    states[node.uuid] = state
     return states

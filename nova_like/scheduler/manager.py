@@ -69,15 +69,26 @@ class SchedulerManager:
         states = host_manager.get_host_states(context, list(summaries))
         for rp_uuid, state in states.items():
             state.set_summary(summaries[rp_uuid])
-        if self._needs_instances(spec):
+        group = self._server_group(context, spec)
+        if group is not None or self._needs_instances(spec):
             self._load_instances(context, states.values())
+        if group is not None:
+            self._set_group(group, states.values())
         passing, removed = self._filter(list(states.values()), spec)
         unknown = len(summaries) - len(states)
         if not passing:
             raise exception.NoValidHost(reason=self._explain(
                 len(summaries), removed, unknown))
         selections = []
-        for uuid in instance_uuids:
+        for index, uuid in enumerate(instance_uuids):
+            if group is not None and index:
+                # Each server of a group changes where the next may go.
+                self._set_group(group, states.values())
+                passing, removed = self._filter(list(states.values()), spec)
+                if not passing:
+                    self._undo_claims(instance_uuids, selections)
+                    raise exception.NoValidHost(reason=self._explain(
+                        len(summaries), removed, unknown))
             ordered = self._order(passing)
             chosen = None
             for state in ordered:
@@ -86,6 +97,7 @@ class SchedulerManager:
                         uuid, request, spec.project_id, spec.user_id):
                     chosen = self._selection(state, request)
                     state.consume(resources)
+                    state.instance_uuids.add(uuid)
                     break
             if chosen is None:
                 self._undo_claims(instance_uuids, selections)
@@ -103,6 +115,26 @@ class SchedulerManager:
     def _undo_claims(self, instance_uuids, selections):
         for uuid, _hosts in zip(instance_uuids, selections):
             self.placement.delete_allocation_for_instance(uuid)
+
+    @staticmethod
+    def _server_group(context, spec):
+        wanted = (spec.scheduler_hints or {}).get('group')
+        if not wanted:
+            return None
+        try:
+            return objects.InstanceGroup.get_by_uuid(context, wanted[0])
+        except exception.InstanceGroupNotFound:
+            raise exception.NoValidHost(reason='server group %s is gone'
+                                        % wanted[0])
+
+    @staticmethod
+    def _set_group(group, states):
+        members = set(group.members)
+        hosts = set(group.hosts) | {s.host for s in states
+                                    if members & s.instance_uuids}
+        for state in states:
+            state.server_group = group
+            state.group_hosts = hosts
 
     @staticmethod
     def _needs_instances(spec):

@@ -28,6 +28,11 @@ class ComputeDriver:
         """
         raise NotImplementedError()
 
+    def get_traits(self, nodename):
+        """Traits the hypervisor knows nodename to have (CPU features,
+        HW_CPU_X86_*), for its Placement resource provider."""
+        return []
+
     def list_instance_uuids(self):
         """UUIDs of the guests the hypervisor has."""
         raise NotImplementedError()
@@ -44,8 +49,58 @@ class ComputeDriver:
         raise NotImplementedError()
 
     def get_info(self, instance):
-        """:returns: {'power_state': one of compute.power_state}."""
+        """:returns: {'power_state': one of virt.power_state}."""
         raise NotImplementedError()
+
+    # Lifecycle of a running guest. Each raises InstanceNotFound when the
+    # hypervisor has no guest for instance, HypervisorError saying what
+    # failed otherwise, and returns only once the guest is in the new state.
+
+    def reboot(self, context, instance, reboot_type):
+        """Reboot the guest; reboot_type 'SOFT' (ACPI, falling back to a
+        hard reboot after a driver-specific timeout, e.g. [libvirt]
+        soft_reboot_timeout) or 'HARD' (reset)."""
+        raise NotImplementedError()
+
+    def power_off(self, instance, timeout=0):
+        """Stop the guest: ACPI shutdown for up to timeout seconds, then
+        pull the plug. Its disks stay."""
+        raise NotImplementedError()
+
+    def power_on(self, context, instance):
+        """Start a stopped guest."""
+        raise NotImplementedError()
+
+    def pause(self, instance):
+        """Freeze the guest's vCPUs in memory."""
+        raise NotImplementedError()
+
+    def unpause(self, instance):
+        raise NotImplementedError()
+
+    def suspend(self, context, instance):
+        """Save the guest's memory to disk and stop it."""
+        raise NotImplementedError()
+
+    def resume(self, context, instance):
+        """Restore a suspended guest."""
+        raise NotImplementedError()
+
+    def get_console_output(self, context, instance):
+        """:returns: the guest's serial console log so far (str)."""
+        raise NotImplementedError()
+
+    def register_event_listener(self, callback):
+        """Have callback(instance_uuid, power_state) called, from any
+        thread, whenever a guest changes power state on its own (shut
+        itself down, crashed, was paused behind our back)."""
+        self._event_callback = callback
+
+    def emit_event(self, instance_uuid, state):
+        """Report a power state change to the registered listener."""
+        callback = getattr(self, '_event_callback', None)
+        if callback is not None:
+            callback(instance_uuid, state)
 
 
 def load_driver(name):

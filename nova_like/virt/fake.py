@@ -4,7 +4,10 @@
 It refuses a guest that does not fit in the host's free memory, disk or
 (4x overcommitted) vCPUs, as a real hypervisor would, and fails spawns or
 destroys on the hosts [fake_driver] names, so that the reschedule and error
-paths run for real in tests.
+paths run for real in tests. Each guest has a power state that only moves
+the way a real one can (a paused guest cannot be suspended from SHUTDOWN,
+...), a console log that grows with every boot and shutdown, and
+[fake_driver] fail_actions makes lifecycle calls fail on purpose.
 """
 
 import json
@@ -17,6 +20,37 @@ from nova_like import exception
 from nova_like.virt import driver
 
 CONF = conf.CONF
+
+# Lifecycle call -> (power states it may start from, power state it ends in).
+_TRANSITIONS = {
+    'power_off': ((power_state.RUNNING, power_state.PAUSED,
+                   power_state.SUSPENDED, power_state.SHUTDOWN,
+                   power_state.CRASHED), power_state.SHUTDOWN),
+    'power_on': ((power_state.SHUTDOWN, power_state.CRASHED),
+                 power_state.RUNNING),
+    'pause': ((power_state.RUNNING,), power_state.PAUSED),
+    'unpause': ((power_state.PAUSED,), power_state.RUNNING),
+    'suspend': ((power_state.RUNNING, power_state.PAUSED),
+                power_state.SUSPENDED),
+    'resume': ((power_state.SUSPENDED,), power_state.RUNNING),
+    'reboot_soft': ((power_state.RUNNING,), power_state.RUNNING),
+    'reboot_hard': ((power_state.RUNNING, power_state.PAUSED,
+                     power_state.SUSPENDED, power_state.SHUTDOWN,
+                     power_state.CRASHED), power_state.RUNNING),
+}
+# What the guest's console says when something happens to it.
+_BOOT = ('Booting %(hostname)s (fake kernel)', '%(hostname)s login:')
+_CONSOLE = {
+    'spawn': _BOOT,
+    'power_on': _BOOT,
+    'reboot_soft': ('%(hostname)s: Restarting system',) + _BOOT,
+    'reboot_hard': _BOOT,
+    'power_off': ('%(hostname)s: reached target Power-Off',),
+    'suspend': ('%(hostname)s: PM: suspend to disk',),
+    'resume': ('%(hostname)s: PM: resume from disk',),
+    power_state.SHUTDOWN: ('%(hostname)s: reached target Power-Off',),
+    power_state.CRASHED: ('%(hostname)s: Kernel panic - not syncing',),
+}
 
 
 class FakeDriver(driver.ComputeDriver):
@@ -71,7 +105,8 @@ class FakeDriver(driver.ComputeDriver):
         guest = {'vcpus': flavor.vcpus, 'memory_mb': flavor.memory_mb,
                  'disk_gb': flavor.root_gb + flavor.ephemeral_gb,
                  'image_id': image.get('id') if image else None,
-                 'power_state': power_state.RUNNING}
+                 'hostname': instance.hostname or instance.uuid,
+                 'power_state': power_state.RUNNING, 'console': []}
         with self._lock:
             vcpus, memory, disk = self._usage()
             free_memory = CONF.fake_driver.memory_mb - memory
@@ -94,8 +129,8 @@ class FakeDriver(driver.ComputeDriver):
             time.sleep(CONF.fake_driver.spawn_delay)
         with self._lock:
             if instance.uuid in self._guests:
-                self._guests[instance.uuid]['power_state'] = \
-                    power_state.RUNNING
+                self._set_state(self._guests[instance.uuid],
+                                power_state.RUNNING, 'spawn')
 
     def destroy(self, context, instance):
         if self._host in CONF.fake_driver.fail_destroy_hosts:
@@ -117,3 +152,73 @@ class FakeDriver(driver.ComputeDriver):
         with self._lock:
             guest = self._guests.get(instance_uuid)
             return dict(guest) if guest else None
+
+    # Lifecycle
+
+    @staticmethod
+    def _set_state(guest, state, happening):
+        guest['power_state'] = state
+        guest['console'].extend(line % guest
+                                for line in _CONSOLE.get(happening, ()))
+
+    def _transition(self, instance, action):
+        """Move the guest as action does; refuse what a guest cannot do."""
+        name = 'reboot' if action.startswith('reboot') else action
+        if name in CONF.fake_driver.fail_actions:
+            raise exception.HypervisorError(
+                host=self._host, reason='%s of %s failed (injected fault: '
+                '[fake_driver] fail_actions)' % (name, instance.uuid))
+        allowed, new_state = _TRANSITIONS[action]
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            current = guest['power_state']
+            if current not in allowed:
+                raise exception.HypervisorError(
+                    host=self._host, reason='cannot %s guest %s: it is %s'
+                    % (name, instance.uuid,
+                       power_state.STATE_MAP.get(current, current)))
+            if current != new_state or name == 'reboot':
+                self._set_state(guest, new_state, action)
+
+    def reboot(self, context, instance, reboot_type):
+        self._transition(instance, 'reboot_' + reboot_type.lower())
+
+    def power_off(self, instance, timeout=0):
+        self._transition(instance, 'power_off')
+
+    def power_on(self, context, instance):
+        self._transition(instance, 'power_on')
+
+    def pause(self, instance):
+        self._transition(instance, 'pause')
+
+    def unpause(self, instance):
+        self._transition(instance, 'unpause')
+
+    def suspend(self, context, instance):
+        self._transition(instance, 'suspend')
+
+    def resume(self, context, instance):
+        self._transition(instance, 'resume')
+
+    def get_console_output(self, context, instance):
+        if 'get_console_output' in CONF.fake_driver.fail_actions:
+            raise exception.HypervisorError(
+                host=self._host, reason='get_console_output of %s failed '
+                '(injected fault: [fake_driver] fail_actions)'
+                % instance.uuid)
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            return ''.join(line + '\n' for line in guest['console'])
+
+    def stop_behind_our_back(self, instance_uuid,
+                             state=power_state.SHUTDOWN):
+        """Test hook: the guest changes power state by itself (a shutdown
+        from inside, a crash), and the hypervisor reports the event."""
+        with self._lock:
+            self._set_state(self._guests[instance_uuid], state, state)
+        self.emit_event(instance_uuid, state)

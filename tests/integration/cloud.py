@@ -9,9 +9,11 @@ import sys
 import time
 import uuid
 
+import openstack.exceptions
 import requests
 
 from tests import db_servers
+from tools import openstack_services
 
 BIN = os.path.dirname(sys.executable)
 RABBIT_URL = 'rabbit://guest:guest@127.0.0.1:5672/'
@@ -43,6 +45,21 @@ def ensure_rabbit():
     db_servers.unavailable('RabbitMQ is not reachable on 127.0.0.1:5672')
 
 
+def rabbitmqctl(*args):
+    subprocess.run(['rabbitmqctl', '-q'] + list(args), check=True,
+                   capture_output=True, timeout=120)
+
+
+def wait_server(conn, server, status, wait):
+    """openstacksdk's wait_for_server, failing with the server's fault."""
+    try:
+        return conn.compute.wait_for_server(server, status=status, wait=wait)
+    except openstack.exceptions.ResourceFailure:
+        fault = conn.compute.get_server(server.id).fault
+        raise AssertionError('server %s went to ERROR waiting for %s: %s'
+                             % (server.id, status, fault)) from None
+
+
 def wait_for(predicate, timeout, what):
     """Poll predicate until it returns a truthy value; fail naming what."""
     deadline = time.monotonic() + timeout
@@ -63,15 +80,22 @@ class Cloud:
     """Config, databases and daemon processes of one test cloud."""
 
     def __init__(self, tmp_path, backend, report_interval=1,
-                 service_down_time=4):
+                 service_down_time=4, keystone=None, quotas=False):
         self.path = tmp_path
         self.backend = backend
         self.report_interval = report_interval
         self.service_down_time = service_down_time
         self.exchange = 'nltest_' + uuid.uuid4().hex[:10]
+        self.vhost = None
         self.api_port = free_port()
         self.placement_port = free_port()
         self.glance_url = None
+        # With a Keystone fixture: auth_token in front of API and Placement,
+        # service users for every client, endpoints found in its catalog.
+        self.keystone = keystone
+        # Without quotas (the default) projects are unlimited: tests that
+        # boot many servers are not about quotas.
+        self.quotas = quotas
         self.procs = {}
         self.urls = {}
 
@@ -87,11 +111,15 @@ class Cloud:
                 'service_down_time = %d\n'
                 'periodic_interval = 5\n'
                 'rpc_response_timeout = 20\n'
-                % (RABBIT_URL, self.exchange, host, self.report_interval,
+                % (RABBIT_URL + self.exchange, self.exchange, host, self.report_interval,
                    self.service_down_time))
 
     def _clients(self):
-        """[placement] and [glance]: static tokens, noauth2 services."""
+        """[placement] and [glance]: static tokens to noauth2 services, or
+        Keystone service users."""
+        if self.keystone:
+            return openstack_services.nova_like_auth_conf(
+                self.keystone.auth_url)
         text = ('[placement]\nauth_type = admin_token\n'
                 'endpoint = http://127.0.0.1:%d\ntoken = admin\n'
                 % self.placement_port)
@@ -100,17 +128,20 @@ class Cloud:
         return text
 
     def write_configs(self):
+        auth = 'keystone' if self.keystone else 'noauth2'
         controller = self._common('ctl') + (
             '[database]\nconnection = %s\n'
             '[api_database]\nconnection = %s\n'
             '[placement_database]\nconnection = %s\n'
-            '[api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\n'
+            '[api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
             'port = %d\nworkers = 1\nthreads = 4\n'
-            '[placement_api]\nauth_strategy = noauth2\nlisten = 127.0.0.1\n'
+            '[placement_api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
             'port = %d\nworkers = 1\nthreads = 4\n'
             '[conductor]\nreconcile_interval = 1\n'
             % (self.urls['cell1'], self.urls['api'], self.urls['placement'],
-               self.api_port, self.placement_port)) + self._clients()
+               auth, self.api_port, auth, self.placement_port)) + self._clients()
+        if not self.quotas:
+            controller += '[quota]\ninstances = -1\ncores = -1\nram = -1\n'
         self.controller_conf = self.path / 'nova.conf'
         self.controller_conf.write_text(controller)
 
@@ -125,6 +156,12 @@ class Cloud:
     # setup
 
     def create_databases(self):
+        # Its own virtual host: oslo.messaging names topic queues after the
+        # topic alone, so clouds sharing a vhost would answer each other.
+        rabbitmqctl('add_vhost', self.exchange)
+        self.vhost = self.exchange
+        rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*', '.*',
+                    '.*')
         for name in ('api', 'cell1', 'cell0', 'placement'):
             self.urls[name] = db_servers.create_database(
                 self.backend, self.path, prefix='nl' + name)
@@ -206,3 +243,8 @@ class Cloud:
             self.stop(name, timeout=10)
         for url in self.urls.values():
             db_servers.drop_database(url)
+        if self.vhost:
+            try:
+                rabbitmqctl('delete_vhost', self.vhost)
+            except (subprocess.SubprocessError, OSError):
+                pass  # RabbitMQ is down: the vhost goes with its next reset

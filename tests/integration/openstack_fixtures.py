@@ -12,6 +12,11 @@ as the reason); with CI=true it fails it. The catalog points compute at
 there) and image at the glance fixture.
 """
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from tests import db_servers
@@ -21,6 +26,32 @@ from tools import openstack_services
 # One worker with four threads: half the start-up CPU of two workers on a
 # two-core machine, and still concurrent.
 WORKERS = {'workers': 1, 'threads': 4}
+BIN = os.path.dirname(sys.executable)
+
+
+def osc(keystone, user, password, project, *args, check=True,
+        json_output=True):
+    """Run the unmodified `openstack ARGS -f json` as user on project.
+
+    :param json_output: False for commands that refuse -f (set, delete,
+        actions, console log show).
+    :returns: the parsed output (the text without json_output); with
+        check=False, the CompletedProcess.
+    """
+    env = {k: v for k, v in os.environ.items() if not k.startswith('OS_')}
+    env.update(openstack_services.openrc_vars(user, password, project,
+                                              keystone.auth_url))
+    command = [os.path.join(BIN, 'openstack')] + list(args)
+    if json_output:
+        command += ['-f', 'json']
+    result = subprocess.run(command, env=env, capture_output=True,
+                            text=True, timeout=120)
+    if not check:
+        return result
+    assert result.returncode == 0, result.stderr
+    if not json_output:
+        return result.stdout
+    return json.loads(result.stdout) if result.stdout.strip() else None
 
 
 def _start(service, then=None):

@@ -85,7 +85,7 @@ def test_sdk_boots_lists_shows_and_deletes(boot_cloud):
     server = conn.compute.create_server(
         name='sdk-one', image_id=boot_cloud.image_id, flavor_id='1',
         networks='none')
-    server = conn.compute.wait_for_server(server, status='ACTIVE', wait=60)
+    server = cloud_mod.wait_server(conn, server, 'ACTIVE', 60)
     assert server.name == 'sdk-one'
     assert [s.id for s in conn.compute.servers(name='^sdk-one$')] == [
         server.id]

@@ -1,10 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Real Keystone and Glance processes, driven by the unmodified openstack CLI."""
 
-import json
 import os
-import subprocess
-import sys
 
 import pytest
 import requests
@@ -14,22 +11,10 @@ from keystoneauth1 import loading as ks_loading
 from oslo_config import cfg
 
 from nova_like.conf import clients as clients_conf
+from tests.integration.openstack_fixtures import osc
 from tools import openstack_services
 
 pytestmark = pytest.mark.integration
-BIN = os.path.dirname(sys.executable)
-
-
-def osc(keystone, user, password, project, *args):
-    """Run `openstack ARGS -f json` as user on project; return the parsed output."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith('OS_')}
-    env.update(openstack_services.openrc_vars(user, password, project,
-                                              keystone.auth_url))
-    result = subprocess.run([os.path.join(BIN, 'openstack')] + list(args)
-                            + ['-f', 'json'], env=env, capture_output=True,
-                            text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def test_token_issue_for_admin_and_demo(keystone):
@@ -82,7 +67,7 @@ def test_glance_noauth_serves_images(glance_noauth, tmp_path):
     assert image['status'] == 'active'
     resp = requests.get(glance_noauth.url + '/v2/images', timeout=30)
     assert resp.status_code == 200
-    assert [i['id'] for i in resp.json()['images']] == [image['id']]
+    assert image['id'] in [i['id'] for i in resp.json()['images']]
     # create_image finds the active image instead of uploading it again
     assert glance_noauth.create_image('tiny', path)['id'] == image['id']
 

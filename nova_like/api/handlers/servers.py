@@ -15,9 +15,11 @@ from nova_like.api.views import common as common_view
 from nova_like.api.views import servers as view
 from nova_like.api import wsgi_util
 from nova_like.compute import api as compute
+from nova_like.compute import host_api
 from nova_like import conf
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import keypair
 
 CONF = conf.CONF
 _compute_api = None
@@ -41,7 +43,7 @@ def _rule(action):
     return 'os_compute_api:servers:%s' % action
 
 
-def _get_server(request, server_id):
+def get_server(request, server_id):
     """The server, or 404 when it does not exist or is not the caller's."""
     context = wsgi_util.context_of(request)
     try:
@@ -54,6 +56,17 @@ def _get_server(request, server_id):
         raise errors.not_found(
             exception.InstanceNotFound(instance_id=server_id).message)
     return instance
+
+
+def get_authorized_server(request, rule):
+    """(context, the server of the URL) once policy allows rule on it.
+
+    A server the caller may not even see is 404 before the rule is asked.
+    """
+    context = wsgi_util.context_of(request)
+    instance = get_server(request, request.urlvars['server_id'])
+    policies.authorize(context, rule, {'project_id': instance.project_id})
+    return context, instance
 
 
 def _host_services(context, instances):
@@ -103,7 +116,7 @@ def detail(request):
 
 def _list(request, action):
     context = wsgi_util.context_of(request)
-    params = validation.query(request, schema.for_version(
+    params = validation.query(request, common_schema.for_version(
         schema.QUERY, microversion.of(request)))
     policies.authorize(context, _rule(action))
     search = server_filters.from_query(request, context, params, action)
@@ -121,7 +134,7 @@ def _list(request, action):
 
 def show(request):
     """GET /servers/{server_id}."""
-    instance = _get_server(request, request.urlvars['server_id'])
+    instance = get_server(request, request.urlvars['server_id'])
     services = _services_if_allowed(request, [instance])
     return wsgi_util.json_response(
         {'server': view.show(request, instance, services)})
@@ -170,8 +183,7 @@ def _availability_zone(context, server):
         policies.authorize(context, _rule('create:forced_host'))
         raise errors.bad_request('Forcing a host with availability_zone '
                                  '"%s" is not supported yet.' % zone)
-    # Until host aggregates exist every host is in the default zone.
-    if zone != CONF.default_availability_zone:
+    if zone not in host_api.available_zones(context):
         raise errors.bad_request('The requested availability zone is not '
                                  'available')
     return zone
@@ -196,11 +208,21 @@ def _check_block_device_mapping(server):
         server.setdefault('imageRef', bdm.get('uuid'))
 
 
+def _key_data(context, key_name):
+    """The public key of the caller's key pair key_name (None for none)."""
+    if not key_name:
+        return None
+    try:
+        return keypair.get(context.user_id, key_name)['public_key']
+    except exception.KeypairNotFound:
+        raise errors.bad_request('Invalid key_name provided.')
+
+
 def create(request):
     """POST /servers: accept one or more servers for building (202)."""
     context = wsgi_util.context_of(request)
     version = microversion.of(request)
-    body = validation.body(request, schema.for_version(schema.CREATE,
+    body = validation.body(request, common_schema.for_version(schema.CREATE,
                                                        version))
     server = body['server']
     policies.authorize(context, _rule('create'),
@@ -209,9 +231,7 @@ def create(request):
     if not server.get('imageRef'):
         raise errors.bad_request('Missing imageRef attribute: booting from '
                                  'a volume is not supported yet.')
-    if server.get('key_name'):
-        # Keypairs arrive later: no key name can be found yet.
-        raise errors.bad_request('Invalid key_name provided.')
+    key_data = _key_data(context, server.get('key_name'))
     if server.get('host') or server.get('hypervisor_hostname'):
         policies.authorize(context, _rule('create:forced_host'))
         raise errors.bad_request('Requesting a destination host is not '
@@ -236,6 +256,7 @@ def create(request):
             metadata=server.get('metadata'), availability_zone=zone,
             user_data=server.get('user_data'),
             tags=server.get('tags'), hostname=server.get('hostname'),
+            key_name=server.get('key_name'), key_data=key_data,
             scheduler_hints=hints,
             access_ip_v4=server.get('accessIPv4'),
             access_ip_v6=server.get('accessIPv6'),
@@ -275,12 +296,9 @@ _NOT_IN_UPDATE_BEFORE_2_75 = ('OS-EXT-AZ:', 'OS-EXT-SRV-ATTR:', 'OS-EXT-STS:',
 
 def update(request):
     """PUT /servers/{server_id}: name, description (2.19), hostname (2.90)."""
-    context = wsgi_util.context_of(request)
-    body = validation.body(request, schema.for_version(
+    body = validation.body(request, common_schema.for_version(
         schema.UPDATE, microversion.of(request)))
-    instance = _get_server(request, request.urlvars['server_id'])
-    policies.authorize(context, _rule('update'),
-                       {'project_id': instance.project_id})
+    context, instance = get_authorized_server(request, _rule('update'))
     updates = {_UPDATE_FIELDS[key]: value
                for key, value in body['server'].items()
                if key in _UPDATE_FIELDS}
@@ -303,10 +321,7 @@ def update(request):
 
 def delete(request):
     """DELETE /servers/{server_id} (204)."""
-    context = wsgi_util.context_of(request)
-    instance = _get_server(request, request.urlvars['server_id'])
-    policies.authorize(context, _rule('delete'),
-                       {'project_id': instance.project_id})
+    context, instance = get_authorized_server(request, _rule('delete'))
     try:
         compute_api().delete(context, instance)
     except exception.InstanceNotFound as exc:

@@ -65,3 +65,12 @@ def to_bool(value):
     if isinstance(value, bool):
         return value
     return str(value).strip().lower() in TRUE_STRINGS
+
+
+def for_version(table, version):
+    """The schema of table that applies at version."""
+    chosen = table[0][1]
+    for min_version, schema in table:
+        if version >= min_version:
+            chosen = schema
+    return chosen

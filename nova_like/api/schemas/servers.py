@@ -256,12 +256,3 @@ QUERY = [((2, 1), QUERY_V21), ((2, 66), QUERY_V266), ((2, 73), QUERY_V273),
 
 SHOW_QUERY = {'type': 'object', 'properties': {},
               'additionalProperties': True}
-
-
-def for_version(table, version):
-    """The schema of table that applies at version."""
-    chosen = table[0][1]
-    for min_version, schema in table:
-        if version >= min_version:
-            chosen = schema
-    return chosen

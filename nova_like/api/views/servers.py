@@ -20,10 +20,16 @@ _IMAGE_BASE_KEYS = ('min_ram', 'min_disk', 'disk_format',
 
 def host_id(instance):
     """Nova's opaque hostId: the host hashed with the project."""
-    if not instance.obj_attr_is_set('host') or not instance.host:
+    if not instance.obj_attr_is_set('host'):
         return ''
-    return hashlib.sha224(
-        (instance.project_id + instance.host).encode()).hexdigest()
+    return host_id_of(instance.project_id, instance.host)
+
+
+def host_id_of(project_id, host):
+    """hostId of host as project_id sees it ('' without a host)."""
+    if not host:
+        return ''
+    return hashlib.sha224((project_id + host).encode()).hexdigest()
 
 
 def _get(instance, name, default=None):

@@ -67,6 +67,8 @@ class ScheduleAndBuild:
         with nl_context.target_cell(self.context, cell) as cctx:
             instance._context = cctx
             instance.create()
+            objects.InstanceAction.action_start(cctx, instance.uuid,
+                                                'create')
             if not self._map_and_forget_request(build_request, cell):
                 LOG.info('Instance %s was deleted while it was scheduled',
                          instance.uuid)
@@ -112,6 +114,8 @@ class ScheduleAndBuild:
             with nl_context.target_cell(self.context, cell0) as cctx:
                 instance._context = cctx
                 instance.create()
+                objects.InstanceAction.action_start(cctx, instance.uuid,
+                                                    'create')
                 objects.InstanceFault(
                     cctx, instance_uuid=instance.uuid, code=500,
                     message=reason, details=reason, host=None).create()

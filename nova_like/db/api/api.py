@@ -392,3 +392,97 @@ def build_request_update_instance(uuid, instance_text):
     return _update(models.BuildRequest,
                    exception.BuildRequestNotFound(uuid=uuid),
                    {'instance_uuid': uuid}, {'instance': instance_text})
+
+
+# Key pairs
+
+@engine.retry_on_deadlock
+def key_pair_create(values):
+    """:raises: KeyPairExists."""
+    try:
+        return _create(models.KeyPair, values, 'Key pair', 'name')
+    except exception.DuplicateEntry:
+        raise exception.KeyPairExists(key_name=values['name'])
+
+
+def key_pair_get(user_id, name):
+    return _get_one(models.KeyPair,
+                    exception.KeypairNotFound(user_id=user_id, name=name),
+                    user_id=user_id, name=name)
+
+
+def key_pair_get_all_by_user(user_id, limit=None, marker=None):
+    """The user's key pairs by name, after the one named marker.
+
+    :raises: MarkerNotFound when marker names no key pair of the user.
+    """
+    with reader() as session:
+        query = (sa.select(models.KeyPair).filter_by(user_id=user_id)
+                 .order_by(models.KeyPair.name))
+        if marker is not None:
+            if session.scalars(sa.select(models.KeyPair.id).filter_by(
+                    user_id=user_id, name=marker)).first() is None:
+                raise exception.MarkerNotFound(marker=marker)
+            query = query.where(models.KeyPair.name > marker)
+        if limit is not None:
+            query = query.limit(limit)
+        return [base.model_dict(r) for r in session.scalars(query)]
+
+
+def key_pair_count_by_user(user_id):
+    with reader() as session:
+        return session.scalar(sa.select(sa.func.count()).select_from(
+            models.KeyPair).filter_by(user_id=user_id))
+
+
+def key_pair_destroy(user_id, name):
+    _delete(models.KeyPair,
+            exception.KeypairNotFound(user_id=user_id, name=name),
+            user_id=user_id, name=name)
+
+
+# Quotas
+
+def quota_get_all_by_project(project_id):
+    """:returns: {resource: hard_limit} of the limits set for project_id."""
+    with reader() as session:
+        rows = session.execute(
+            sa.select(models.Quota.resource, models.Quota.hard_limit)
+            .filter_by(project_id=project_id))
+        return dict(rows.all())
+
+
+@engine.retry_on_deadlock
+@engine.retry_on_duplicate
+def quota_set(project_id, limits):
+    """Set {resource: hard_limit} for project_id, creating rows as needed."""
+    with writer() as session:
+        rows = {r.resource: r for r in session.scalars(
+            sa.select(models.Quota).filter_by(project_id=project_id))}
+        for resource, hard_limit in limits.items():
+            if resource in rows:
+                rows[resource].hard_limit = hard_limit
+            else:
+                session.add(models.Quota(project_id=project_id,
+                                         resource=resource,
+                                         hard_limit=hard_limit))
+
+
+@engine.retry_on_deadlock
+def quota_destroy_all_by_project(project_id):
+    with writer() as session:
+        session.execute(sa.delete(models.Quota).filter_by(
+            project_id=project_id))
+
+
+def instance_usage_by_project(project_id):
+    """:returns: (instances, cores, ram) the live instances of project_id hold."""
+    with reader() as session:
+        row = session.execute(
+            sa.select(sa.func.count(),
+                      sa.func.coalesce(sa.func.sum(
+                          models.InstanceMapping.vcpus), 0),
+                      sa.func.coalesce(sa.func.sum(
+                          models.InstanceMapping.memory_mb), 0))
+            .filter_by(project_id=project_id, queued_for_delete=False)).one()
+        return int(row[0]), int(row[1]), int(row[2])

@@ -113,3 +113,41 @@ class InstanceFault(Base, base.TimestampMixin):
     message = sa.Column(sa.String(255))
     details = sa.Column(sa.Text)
     host = sa.Column(sa.String(255))
+
+
+class InstanceAction(Base, base.TimestampMixin, base.SoftDeleteMixin):
+    """One user request on a server (create, reboot, stop...)."""
+    __tablename__ = 'instance_actions'
+    __table_args__ = (
+        sa.Index('instance_uuid_idx', 'instance_uuid'),
+        sa.Index('request_id_idx', 'request_id'),
+        sa.Index('instance_actions_instance_uuid_updated_at_idx',
+                 'instance_uuid', 'updated_at'),
+        base.MYSQL_KW)
+    id = sa.Column(sa.Integer, primary_key=True)
+    action = sa.Column(sa.String(255))
+    instance_uuid = sa.Column(sa.String(36), nullable=False)
+    request_id = sa.Column(sa.String(255))
+    user_id = sa.Column(sa.String(255))
+    project_id = sa.Column(sa.String(255))
+    start_time = sa.Column(sa.DateTime)
+    finish_time = sa.Column(sa.DateTime)
+    message = sa.Column(sa.String(255))
+
+
+class InstanceActionEvent(Base, base.TimestampMixin, base.SoftDeleteMixin):
+    """One step of an action, as a service ran it (compute_stop_instance)."""
+    __tablename__ = 'instance_actions_events'
+    __table_args__ = (
+        sa.Index('instance_actions_events_action_id_idx', 'action_id'),
+        base.MYSQL_KW)
+    id = sa.Column(sa.Integer, primary_key=True)
+    event = sa.Column(sa.String(255))
+    action_id = sa.Column(sa.Integer, sa.ForeignKey('instance_actions.id'),
+                          nullable=False)
+    start_time = sa.Column(sa.DateTime)
+    finish_time = sa.Column(sa.DateTime)
+    result = sa.Column(sa.String(255))
+    traceback = sa.Column(sa.Text)
+    host = sa.Column(sa.String(255))
+    details = sa.Column(sa.Text)

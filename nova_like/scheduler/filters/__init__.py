@@ -6,6 +6,7 @@ from nova_like.scheduler.filters import availability_zone
 from nova_like.scheduler.filters import compute
 from nova_like.scheduler.filters import image_props
 from nova_like.scheduler.filters import affinity
+from nova_like.scheduler.filters import server_group
 
 ALL = {cls.__name__: cls for cls in (
     compute.ComputeFilter,
@@ -14,6 +15,8 @@ ALL = {cls.__name__: cls for cls in (
     aggregate_instance_extra_specs.AggregateInstanceExtraSpecsFilter,
     affinity.SameHostFilter,
     affinity.DifferentHostFilter,
+    server_group.ServerGroupAffinityFilter,
+    server_group.ServerGroupAntiAffinityFilter,
 )}
 
 

@@ -35,7 +35,10 @@ def make_conf(url, policy_file=None):
     conf.set_override('auth_strategy', 'noauth2', 'placement_api')
     if policy_file:
         from oslo_policy import opts as policy_opts
-        policy_opts.set_defaults(conf, policy_file=policy_file)
+        # Registers [oslo_policy]; an override, not a new default, since
+        # defaults live on Opt objects every ConfigOpts shares.
+        policy_opts.set_defaults(conf)
+        conf.set_override('policy_file', policy_file, 'oslo_policy')
     return conf
 
 

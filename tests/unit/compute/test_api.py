@@ -4,6 +4,7 @@
 import pytest
 
 from nova_like.compute import api as compute_api
+from nova_like.compute import server_list
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
@@ -52,10 +53,10 @@ def test_compare_orders_nulls_first_ascending():
     rows = [{'k': 2}, {'k': None}, {'k': 1}]
     import functools
     ordered = sorted(rows, key=functools.cmp_to_key(
-        lambda a, b: compute_api._compare(a, b, ['k'], ['asc'])))
+        lambda a, b: server_list._compare(a, b, ['k'], ['asc'])))
     assert [r['k'] for r in ordered] == [None, 1, 2]
     ordered = sorted(rows, key=functools.cmp_to_key(
-        lambda a, b: compute_api._compare(a, b, ['k'], ['desc'])))
+        lambda a, b: server_list._compare(a, b, ['k'], ['desc'])))
     assert [r['k'] for r in ordered] == [2, 1, None]
 
 
@@ -96,12 +97,12 @@ def test_create_writes_and_casts_once(ctx):
     api = compute_api.API(image_api=_Images(), compute_task_api=conductor)
     instances, reservation_id = api.create(
         ctx, _flavor(), IMAGE['id'], display_name='vm', min_count=1,
-        max_count=3, tags=['t'], scheduler_hints={'group': 'g'})
+        max_count=3, tags=['t'], scheduler_hints={'different_host': 'g'})
     assert [i.display_name for i in instances] == ['vm-1', 'vm-2', 'vm-3']
     assert len(conductor.calls) == 1
     build_requests, specs, image, tags = conductor.calls[0]
     assert len(build_requests) == len(specs) == 3
-    assert specs[0].scheduler_hints == {'group': ['g']}
+    assert specs[0].scheduler_hints == {'different_host': ['g']}
     assert instances[0].system_metadata['image_hw_disk_bus'] == 'scsi'
     assert tags == ['t'] and reservation_id.startswith('r-')
     assert objects.BuildRequestList.get_all(ctx, 'p')[0].instance.uuid in \

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: Apache-2.0
+"""/os-hypervisors: list, detail, show, statistics and uptime (until 2.88), search and servers (until 2.53)."""
+
+import fnmatch
+
+from oslo_utils import uuidutils
+
+from nova_like.api import errors
+from nova_like.api import microversion
+from nova_like.api import policies
+from nova_like.api.schemas import common as common_schema
+from nova_like.api.schemas import hypervisors as schema
+from nova_like.api import validation
+from nova_like.api.views import common as common_view
+from nova_like.api.views import hypervisors as view
+from nova_like.api import wsgi_util
+from nova_like.compute import host_api
+
+_RULE = 'os_compute_api:os-hypervisors:%s'
+
+
+def _matching(context, pattern):
+    found = host_api.hypervisor_list(context.elevated())
+    if pattern is None:
+        return found
+    return [h for h in found
+            if fnmatch.fnmatch(h[0].hypervisor_hostname, '*%s*' % pattern)]
+
+
+def _with_servers(context, found, wanted):
+    if not wanted:
+        return {}
+    servers = host_api.servers_on(context.elevated(), found)
+    return {uuid: [{'uuid': s['uuid'], 'name': s['name']} for s in items]
+            for uuid, items in servers.items()}
+
+
+def _page(request, found, params):
+    marker = validation.last(params, 'marker')
+    if marker is not None:
+        ids = [str(view.public_id(request, node)) for node, _s, _c in found]
+        if marker not in ids:
+            raise errors.bad_request('marker [%s] not found' % marker)
+        found = found[ids.index(marker) + 1:]
+    if 'limit' in params:
+        return found[:common_view.limit_of(params)]
+    return found
+
+
+def _list(request, rule, render, key):
+    context = wsgi_util.context_of(request)
+    policies.authorize(context, _RULE % rule)
+    version = microversion.of(request)
+    params = validation.query(request, schema.list_query(version))
+    pattern = validation.last(params, 'hypervisor_hostname_pattern')
+    with_servers = common_schema.to_bool(
+        validation.last(params, 'with_servers', False))
+    if pattern is not None and ('limit' in params or 'marker' in params):
+        raise errors.bad_request('Paging over a list of hypervisors using '
+                                 'the hypervisor_hostname_pattern query '
+                                 'parameter is not supported.')
+    found = _page(request, _matching(context, pattern), params)
+    if pattern is not None and not found:
+        raise errors.not_found('No hypervisor matching %s could be found.'
+                               % pattern)
+    servers = _with_servers(context, found, with_servers)
+    body = {key: [render(request, node, service,
+                         servers.get(node.uuid) if with_servers else None)
+                  for node, service, _cell in found]}
+    if 'limit' in params and version >= (2, 33):
+        links = common_view.next_links(
+            request, 'os-hypervisors', [view.public_id(request, n)
+                                        for n, _s, _c in found],
+            common_view.limit_of(params), 'id')
+        if links:
+            body['hypervisors_links'] = links
+    return wsgi_util.json_response(body)
+
+
+def index(request):
+    """GET /os-hypervisors."""
+    return _list(request, 'list', view.summary, 'hypervisors')
+
+
+def detail(request):
+    """GET /os-hypervisors/detail."""
+    return _list(request, 'list-detail', view.detail, 'hypervisors')
+
+
+def _one(request, context):
+    hypervisor_id = request.urlvars['hypervisor_id']
+    if microversion.at_least(request, '2.53'):
+        if not uuidutils.is_uuid_like(hypervisor_id):
+            raise errors.bad_request('Invalid uuid %s' % hypervisor_id)
+    for node, service, cell in host_api.hypervisor_list(context.elevated()):
+        if str(view.public_id(request, node)) == hypervisor_id:
+            return node, service, cell
+    raise errors.not_found('Hypervisor with ID %s could not be found.'
+                           % hypervisor_id)
+
+
+def show(request):
+    """GET /os-hypervisors/{hypervisor_id}."""
+    context = wsgi_util.context_of(request)
+    policies.authorize(context, _RULE % 'show')
+    with_servers = False
+    if microversion.at_least(request, '2.53'):
+        params = validation.query(request, schema.SHOW_V253)
+        with_servers = common_schema.to_bool(
+            validation.last(params, 'with_servers', False))
+    found = _one(request, context)
+    servers = _with_servers(context, [found], with_servers)
+    return wsgi_util.json_response({'hypervisor': view.detail(
+        request, found[0], found[1],
+        servers.get(found[0].uuid) if with_servers else None)})
+
+
+@microversion.version_handler('2.1', '2.87')
+def uptime(request):
+    """GET /os-hypervisors/{hypervisor_id}/uptime (until 2.88)."""
+    context = wsgi_util.context_of(request)
+    policies.authorize(context, _RULE % 'uptime')
+    node, service, _cell = _one(request, context)
+    body = view.summary(request, node, service)
+    # The fake and libvirt drivers report no uptime yet.
+    body['uptime'] = None
+    return wsgi_util.json_response({'hypervisor': body})
+
+
+@microversion.version_handler('2.1', '2.87')
+def statistics(request):
+    """GET /os-hypervisors/statistics (until 2.88)."""
+    context = wsgi_util.context_of(request)
+    policies.authorize(context, _RULE % 'statistics')
+    nodes = [n for n, _s, _c in host_api.hypervisor_list(context.elevated())]
+    return wsgi_util.json_response(
+        {'hypervisor_statistics': view.statistics(nodes)})
+
+
+def _by_pattern(request, rule, with_servers):
+    context = wsgi_util.context_of(request)
+    policies.authorize(context, _RULE % rule)
+    pattern = request.urlvars['pattern']
+    found = _matching(context, pattern)
+    if not found:
+        raise errors.not_found('No hypervisor matching %s could be found.'
+                               % pattern)
+    servers = _with_servers(context, found, with_servers)
+    return wsgi_util.json_response({'hypervisors': [
+        view.summary(request, node, service,
+                     servers.get(node.uuid) if with_servers else None)
+        for node, service, _cell in found]})
+
+
+@microversion.version_handler('2.1', '2.52')
+def search(request):
+    """GET /os-hypervisors/{pattern}/search (until 2.53)."""
+    return _by_pattern(request, 'search', False)
+
+
+@microversion.version_handler('2.1', '2.52')
+def servers(request):
+    """GET /os-hypervisors/{pattern}/servers (until 2.53)."""
+    return _by_pattern(request, 'servers', True)

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: Apache-2.0
+"""/os-quota-sets/{tenant_id} (show, detail, defaults, update, delete) and /limits."""
+
+from nova_like.api import errors
+from nova_like.api import microversion
+from nova_like.api import policies
+from nova_like.api.policies import quotas as rules
+from nova_like.api.schemas import common as common_schema
+from nova_like.api.schemas import quotas as schema
+from nova_like.api import validation
+from nova_like.api.views import quotas as view
+from nova_like.api import wsgi_util
+from nova_like import exception
+from nova_like.objects import quotas
+
+
+def _project(request, action):
+    """The tenant_id of the URL, once policy allows action on it."""
+    context = wsgi_util.context_of(request)
+    project_id = request.urlvars['tenant_id']
+    params = validation.query(request, common_schema.for_version(
+        schema.QUOTA_QUERY, microversion.of(request)))
+    if validation.last(params, 'user_id'):
+        raise errors.bad_request('Per-user quotas are not supported: '
+                                 'limits are set per project.')
+    policies.authorize(context, rules.QUOTA % action,
+                       {'project_id': project_id})
+    return project_id
+
+
+def show(request):
+    """GET: the project's limits."""
+    project_id = _project(request, 'show')
+    return wsgi_util.json_response(view.quota_set(
+        request, project_id, quotas.get_limits(project_id)))
+
+
+def detail(request):
+    """GET .../detail: limit, in_use and reserved of each resource."""
+    project_id = _project(request, 'detail')
+    return wsgi_util.json_response(view.quota_set(
+        request, project_id, quotas.get_limits(project_id),
+        quotas.usage(project_id, wsgi_util.context_of(request).user_id)))
+
+
+def defaults(request):
+    """GET .../defaults: the limits of a project with none of its own."""
+    project_id = _project(request, 'defaults')
+    limits = dict(quotas.defaults(), **quotas.LEGACY_DEFAULTS)
+    return wsgi_util.json_response(view.quota_set(request, project_id,
+                                                  limits))
+
+
+def update(request):
+    """PUT: set limits; below usage only with force (admin)."""
+    project_id = _project(request, 'update')
+    body = validation.body(request, common_schema.for_version(
+        schema.UPDATE, microversion.of(request)))
+    values = dict(body['quota_set'])
+    force = common_schema.to_bool(values.pop('force', False))
+    new = {resource: int(limit) for resource, limit in values.items()}
+    if not force:
+        in_use = quotas.usage(project_id)
+        for resource, limit in sorted(new.items()):
+            used = in_use.get(resource, 0)
+            if 0 <= limit < used and resource not in quotas.PER_OBJECT:
+                raise exception.QuotaValueBelowUsage(
+                    limit=limit, resource=resource, used=used)
+    quotas.set_limits(project_id, new)
+    return wsgi_util.json_response(view.quota_set(
+        request, None, quotas.get_limits(project_id)))
+
+
+def delete(request):
+    """DELETE: back to the defaults (202)."""
+    project_id = _project(request, 'delete')
+    quotas.reset(project_id)
+    return wsgi_util.empty_response(202)
+
+
+def limits(request):
+    """GET /limits: absolute limits and usage (tenant_id for admins)."""
+    context = wsgi_util.context_of(request)
+    params = validation.query(request, common_schema.for_version(
+        schema.LIMITS_QUERY, microversion.of(request)))
+    policies.authorize(context, rules.LIMITS)
+    project_id = validation.last(params, 'tenant_id') or context.project_id
+    if project_id != context.project_id:
+        policies.authorize(context, rules.LIMITS + ':other_project',
+                           {'project_id': project_id})
+    absolute = view.absolute_limits(request, quotas.get_limits(project_id),
+                                    quotas.usage(project_id))
+    return wsgi_util.json_response({'limits': {'rate': [],
+                                               'absolute': absolute}})

@@ -1,0 +1,143 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Domain XML of a guest, built from plain values (no libvirt connection needed)."""
+
+import dataclasses
+from xml.etree import ElementTree as ET
+
+METADATA_NS = 'https://nova-like.invalid/xmlns/libvirt/instance/1.0'
+
+
+@dataclasses.dataclass
+class Disk:
+    """One disk of a guest: a file on the host seen at target on bus."""
+
+    path: str
+    target: str
+    bus: str = 'virtio'
+    fmt: str = 'qcow2'
+    readonly: bool = False
+    serial: str = None
+
+
+@dataclasses.dataclass
+class Nic:
+    """One NIC: user-mode networking, or a tap on a host bridge."""
+
+    kind: str = 'user'
+    bridge: str = None
+    model: str = 'virtio'
+    mac: str = None
+
+
+@dataclasses.dataclass
+class Guest:
+    """Everything the domain XML says about a guest."""
+
+    name: str
+    uuid: str
+    memory_mb: int
+    vcpus: int
+    virt_type: str
+    console_log: str
+    disks: list
+    nics: list = dataclasses.field(default_factory=list)
+    arch: str = 'x86_64'
+    machine: str = None
+    kernel: str = None
+    ramdisk: str = None
+    cmdline: str = None
+    metadata: dict = dataclasses.field(default_factory=dict)
+
+
+def _sub(parent, tag, text=None, **attrs):
+    element = ET.SubElement(parent, tag, {k.rstrip('_'): str(v)
+                                          for k, v in attrs.items()
+                                          if v is not None})
+    if text is not None:
+        element.text = str(text)
+    return element
+
+
+def disk_element(disk):
+    """The <disk> element of disk (also what attach and detach send)."""
+    element = ET.Element('disk', type='file', device='disk')
+    _sub(element, 'driver', name='qemu', type=disk.fmt)
+    _sub(element, 'source', file=disk.path)
+    _sub(element, 'target', dev=disk.target, bus=disk.bus)
+    if disk.readonly:
+        _sub(element, 'readonly')
+    if disk.serial:
+        _sub(element, 'serial', disk.serial)
+    return element
+
+
+def disk_xml(disk):
+    return ET.tostring(disk_element(disk), encoding='unicode')
+
+
+def _nic_element(parent, nic):
+    if nic.kind == 'bridge':
+        element = _sub(parent, 'interface', type='bridge')
+        _sub(element, 'source', bridge=nic.bridge)
+    else:
+        element = _sub(parent, 'interface', type='user')
+    if nic.mac:
+        _sub(element, 'mac', address=nic.mac)
+    _sub(element, 'model', type=nic.model)
+
+
+def domain_xml(guest):
+    """The <domain> document that defines guest."""
+    domain = ET.Element('domain', type=guest.virt_type)
+    _sub(domain, 'name', guest.name)
+    _sub(domain, 'uuid', guest.uuid)
+    if guest.metadata:
+        meta = _sub(domain, 'metadata')
+        ET.register_namespace('nl', METADATA_NS)
+        instance = _sub(meta, '{%s}instance' % METADATA_NS)
+        for key, value in sorted(guest.metadata.items()):
+            _sub(instance, '{%s}%s' % (METADATA_NS, key), value)
+    _sub(domain, 'memory', guest.memory_mb, unit='MiB')
+    _sub(domain, 'vcpu', guest.vcpus)
+    os_ = _sub(domain, 'os')
+    _sub(os_, 'type', 'hvm', arch=guest.arch, machine=guest.machine)
+    if guest.kernel:
+        _sub(os_, 'kernel', guest.kernel)
+        if guest.ramdisk:
+            _sub(os_, 'initrd', guest.ramdisk)
+        if guest.cmdline:
+            _sub(os_, 'cmdline', guest.cmdline)
+    else:
+        _sub(os_, 'boot', dev='hd')
+    features = _sub(domain, 'features')
+    _sub(features, 'acpi')
+    _sub(features, 'apic')
+    _sub(domain, 'clock', offset='utc')
+    _sub(domain, 'on_poweroff', 'destroy')
+    _sub(domain, 'on_reboot', 'restart')
+    _sub(domain, 'on_crash', 'destroy')
+    devices = _sub(domain, 'devices')
+    for disk in guest.disks:
+        devices.append(disk_element(disk))
+    for nic in guest.nics:
+        _nic_element(devices, nic)
+    serial = _sub(devices, 'serial', type='pty')
+    _sub(serial, 'log', file=guest.console_log, append='on')
+    _sub(serial, 'target', port=0)
+    console = _sub(devices, 'console', type='pty')
+    _sub(console, 'target', type='serial', port=0)
+    _sub(devices, 'memballoon', model='none')
+    ET.indent(domain)
+    return ET.tostring(domain, encoding='unicode')
+
+
+def disk_targets(xml):
+    """{target dev: source file} of the disks in a domain's XML."""
+    found = {}
+    for disk in ET.fromstring(xml).iter('disk'):
+        target = disk.find('target')
+        source = disk.find('source')
+        if target is not None:
+            found[target.get('dev')] = (source.get('file')
+                                        if source is not None else None)
+    return found

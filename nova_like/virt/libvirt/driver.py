@@ -1,0 +1,519 @@
+# SPDX-License-Identifier: Apache-2.0
+"""LibvirtDriver: guests as libvirt domains, disks as qcow2 overlays on a per-host image cache.
+
+Each guest has a directory <instances_path>/<uuid> holding its root
+overlay (disk), ephemeral disk (disk.eph0), config drive (disk.config),
+serial console log (console.log), domain XML (libvirt.xml) and the list of
+cache entries it uses (disk.info). The domain is named instance-<uuid> and
+carries the instance's uuid. Destroying a guest removes the domain and the
+whole directory. A failed spawn cleans up after itself, including cache
+entries it downloaded that no other guest uses, and raises HypervisorError
+with a reason written for the server's fault.
+
+Power-state changes the guest makes on its own (it shut itself down,
+crashed) come from libvirt's lifecycle events and go to emit_event; those
+during an operation of this driver are not reported, as the caller sets
+the resulting state itself.
+"""
+
+import contextlib
+import logging
+import os
+import shutil
+import threading
+import time
+
+import libvirt
+
+from nova_like import conf
+from nova_like import exception
+from nova_like.clients import glance as glance_client
+from nova_like.virt import driver
+from nova_like.virt import power_state
+from nova_like.virt.libvirt import config
+from nova_like.virt.libvirt import configdrive
+from nova_like.virt.libvirt import events
+from nova_like.virt.libvirt import host as host_mod
+from nova_like.virt.libvirt import imagecache
+from nova_like.virt.libvirt import images
+
+CONF = conf.CONF
+LOG = logging.getLogger(__name__)
+
+GiB = images.GiB
+DOMAIN_PREFIX = 'instance-'
+_SUPPORTED_FORMATS = ('raw', 'qcow2')
+_DETACH_TIMEOUT = 30
+_SHUTDOWN_RETRY = 10
+
+
+def _field(instance, name):
+    return getattr(instance, name) if instance.obj_attr_is_set(name) \
+        else None
+
+
+class SpawnError(Exception):
+    """A guest cannot be built; the message is the fault's reason."""
+
+
+class LibvirtDriver(driver.ComputeDriver):
+    """One node per compute host, named [DEFAULT] host."""
+
+    name = 'libvirt'
+
+    # Seconds after one of our own operations during which lifecycle
+    # events of that guest are still ours: libvirt delivers them
+    # asynchronously, often after the call that caused them returned.
+    event_grace = 2.0
+
+    def __init__(self, glance=None):
+        self._host_name = None
+        self._glance = glance
+        self._busy = {}
+        self._busy_lock = threading.Lock()
+        self._last_cache_clean = 0.0
+        self.host = None
+        self.imagecache = None
+
+    # host
+
+    def init_host(self, host):
+        self._host_name = host
+        self.instances_path = os.path.abspath(CONF.libvirt.instances_path)
+        os.makedirs(self.instances_path, exist_ok=True)
+        self.imagecache = imagecache.ImageCache(
+            self.instances_path, CONF.libvirt.image_cache_subdirectory_name,
+            self._glance or glance_client.GlanceClient())
+        self.host = host_mod.Host(CONF.libvirt.connection_uri, host,
+                                  on_lifecycle=self._lifecycle_event)
+        self.host.get_connection()
+        LOG.info('libvirt driver on %s: %s, instances in %s', host,
+                 CONF.libvirt.connection_uri, self.instances_path)
+
+    def cleanup_host(self):
+        if self.host is not None:
+            self.host.close()
+
+    def get_available_nodes(self):
+        return [self._host_name]
+
+    def _our_domains(self):
+        return [dom for dom in self.host.list_domains()
+                if dom.name().startswith(DOMAIN_PREFIX)
+                and os.path.isdir(self._instance_dir(dom.UUIDString()))]
+
+    def list_instance_uuids(self):
+        return [dom.UUIDString() for dom in self._our_domains()]
+
+    def get_available_resource(self, nodename):
+        self._maybe_clean_image_cache()
+        arch, memory_mb, cpus = self.host.node_info()
+        vcpus_used = memory_used = 0
+        for dom in self._our_domains():
+            _, max_mem_kib, _, dom_vcpus, _ = dom.info()
+            vcpus_used += dom_vcpus
+            memory_used += max_mem_kib // 1024
+        disk = os.statvfs(self.instances_path)
+        total_gb = disk.f_blocks * disk.f_frsize // GiB
+        free_gb = disk.f_bavail * disk.f_frsize // GiB
+        return {
+            'vcpus': cpus,
+            'memory_mb': memory_mb,
+            'local_gb': total_gb,
+            'vcpus_used': vcpus_used,
+            'memory_mb_used': memory_used,
+            'local_gb_used': total_gb - free_gb,
+            'hypervisor_type': 'QEMU',
+            'hypervisor_version': self.host.version(),
+            'hypervisor_hostname': nodename,
+            'cpu_info': host_mod.cpu_info_json(self.host.cpu_info()),
+        }
+
+    def get_traits(self, nodename):
+        """Traits of nodename for Placement: its CPU's features."""
+        return self.host.cpu_traits()
+
+    def _maybe_clean_image_cache(self):
+        interval = CONF.libvirt.image_cache_manager_interval
+        if interval < 0 or not CONF.libvirt.remove_unused_base_images:
+            return
+        now = time.monotonic()
+        if now - self._last_cache_clean < interval:
+            return
+        self._last_cache_clean = now
+        try:
+            self.imagecache.clean(
+                CONF.libvirt.remove_unused_original_minimum_age_seconds)
+        except OSError:
+            LOG.exception('Image cache cleaner failed')
+
+    # events
+
+    @contextlib.contextmanager
+    def _operation(self, instance):
+        """Hold back lifecycle events of instance while we change it."""
+        with self._busy_lock:
+            self._busy[instance.uuid] = None
+        try:
+            yield
+        finally:
+            with self._busy_lock:
+                self._busy[instance.uuid] = time.monotonic()
+
+    def _lifecycle_event(self, uuid, event, detail):
+        state = events.lifecycle_power_state(event, detail)
+        if state is None or not os.path.isdir(self._instance_dir(uuid)):
+            return
+        with self._busy_lock:
+            if uuid in self._busy:
+                ended = self._busy[uuid]
+                if ended is None or \
+                        time.monotonic() - ended < self.event_grace:
+                    return
+                del self._busy[uuid]
+        LOG.info('Guest %s changed power state on its own: %s', uuid,
+                 power_state.STATE_MAP.get(state, state))
+        self.emit_event(uuid, state)
+
+    # files
+
+    def _instance_dir(self, uuid):
+        return os.path.join(self.instances_path, uuid)
+
+    def _path(self, instance, name):
+        return os.path.join(self._instance_dir(instance.uuid), name)
+
+    # spawn
+
+    def spawn(self, context, instance, image):
+        fetched = []
+        with self._operation(instance):
+            try:
+                self._spawn(context, instance, image or {}, fetched)
+            except Exception as exc:
+                reason = self._reason(exc)
+                LOG.warning('Spawn of %s failed: %s', instance.uuid, reason)
+                self._remove_guest(instance)
+                self.imagecache.discard(fetched, exclude=instance.uuid)
+                raise exception.HypervisorError(
+                    host=self._host_name, reason=reason) from exc
+
+    @staticmethod
+    def _reason(exc):
+        if isinstance(exc, libvirt.libvirtError):
+            return 'libvirt: %s' % exc.get_error_message()
+        return getattr(exc, 'message', None) or str(exc) or \
+            type(exc).__name__
+
+    def _fetch(self, context, image_id, what, fetched, image=None):
+        try:
+            path, downloaded = self.imagecache.fetch(context, image_id,
+                                                     image=image)
+        except exception.ImageNotFound as exc:
+            raise SpawnError('%s %s could not be found in Glance'
+                             % (what, image_id)) from exc
+        except exception.ImageServiceError as exc:
+            raise SpawnError('could not download %s %s: %s'
+                             % (what, image_id, exc.message)) from exc
+        if downloaded:
+            fetched.append(image_id)
+        return path
+
+    def _spawn(self, context, instance, image, fetched):
+        if not image.get('id'):
+            raise SpawnError('the libvirt driver boots only from an image')
+        props = image.get('properties') or {}
+        flavor = instance.flavor
+        fmt = image.get('disk_format') or 'raw'
+        if fmt not in _SUPPORTED_FORMATS:
+            raise SpawnError('image %s has disk_format %s; the libvirt '
+                             'driver boots %s' % (image['id'], fmt,
+                                                  ' or '.join(
+                                                      _SUPPORTED_FORMATS)))
+        root_bytes = flavor.root_gb * GiB
+        if root_bytes and (image.get('size') or 0) > root_bytes and \
+                fmt == 'raw':
+            raise SpawnError(self._too_large(image, image['size'], flavor))
+        kernel = ramdisk = None
+        if props.get('kernel_id'):
+            kernel = self._fetch(context, props['kernel_id'],
+                                 'kernel image', fetched)
+            if not images.is_linux_kernel(kernel):
+                raise SpawnError('kernel image %s of image %s is not a '
+                                 'bootable Linux kernel'
+                                 % (props['kernel_id'], image['id']))
+            if props.get('ramdisk_id'):
+                ramdisk = self._fetch(context, props['ramdisk_id'],
+                                      'ramdisk image', fetched)
+        base = self._fetch(context, image['id'], 'image', fetched,
+                           image=image)
+        try:
+            facts = images.info(base, fmt)
+        except images.ImageError as exc:
+            raise SpawnError('image %s is not a valid %s image: %s'
+                             % (image['id'], fmt, exc)) from exc
+        if facts.get('backing-filename'):
+            raise SpawnError('image %s has a backing file; Glance images '
+                             'must stand alone' % image['id'])
+        virtual = facts['virtual-size']
+        if root_bytes and virtual > root_bytes:
+            raise SpawnError(self._too_large(image, virtual, flavor))
+        if kernel is None and not images.has_boot_sector(base, fmt):
+            raise SpawnError(
+                'image %s is not bootable: it names no kernel_id and its '
+                'disk has no boot sector' % image['id'])
+
+        os.makedirs(self._instance_dir(instance.uuid), exist_ok=True)
+        imagecache.write_disk_info(
+            self._instance_dir(instance.uuid),
+            [i for i in (image['id'], props.get('kernel_id'),
+                         props.get('ramdisk_id')) if i])
+        bus = props.get('hw_disk_bus') or CONF.libvirt.disk_bus
+        root = self._path(instance, 'disk')
+        images.create_overlay(base, fmt, root, root_bytes or None)
+        disks = [config.Disk(root, 'vda', bus)]
+        if flavor.ephemeral_gb:
+            eph = self._path(instance, 'disk.eph0')
+            images.create_blank(eph, flavor.ephemeral_gb * GiB)
+            disks.append(config.Disk(eph, 'vdb', bus))
+        if self._wants_config_drive(instance):
+            iso = self._path(instance, 'disk.config')
+            configdrive.build(instance, iso, CONF.libvirt.mkisofs_cmd)
+            disks.append(config.Disk(iso, 'vdz', 'virtio', fmt='raw',
+                                     readonly=True))
+        guest = config.Guest(
+            name=DOMAIN_PREFIX + instance.uuid, uuid=instance.uuid,
+            memory_mb=flavor.memory_mb, vcpus=flavor.vcpus,
+            virt_type=CONF.libvirt.virt_type,
+            console_log=self._path(instance, 'console.log'),
+            disks=disks, nics=self._nics(props),
+            machine=props.get('hw_machine_type'),
+            kernel=kernel, ramdisk=ramdisk,
+            cmdline=props.get('os_command_line') or (
+                'console=ttyS0 root=/dev/vda' if kernel else None),
+            metadata={'name': _field(instance, 'display_name') or '',
+                      'host': self._host_name,
+                      'flavor': flavor.name or '',
+                      'image': image['id']})
+        xml = config.domain_xml(guest)
+        with open(self._path(instance, 'libvirt.xml'), 'w') as f:
+            f.write(xml)
+        dom = self.host.get_connection().defineXML(xml)
+        dom.create()
+        LOG.info('Guest %s started (%s)', instance.uuid, dom.name())
+
+    @staticmethod
+    def _too_large(image, size, flavor):
+        return ('image %s is too large for flavor %s: it needs %.1f GiB, '
+                'the flavor\'s root disk is %d GiB'
+                % (image['id'], flavor.name, size / GiB, flavor.root_gb))
+
+    @staticmethod
+    def _wants_config_drive(instance):
+        wanted = _field(instance, 'config_drive')
+        return CONF.libvirt.force_config_drive or (
+            wanted not in (None, '', 'False', 'false', '0'))
+
+    @staticmethod
+    def _nics(props):
+        model = props.get('hw_vif_model') or 'virtio'
+        if CONF.libvirt.vif_type == 'none':
+            return []
+        if CONF.libvirt.vif_type == 'bridge':
+            return [config.Nic('bridge', CONF.libvirt.bridge, model)]
+        return [config.Nic('user', model=model)]
+
+    # destroy
+
+    def destroy(self, context, instance):
+        with self._operation(instance):
+            try:
+                self._remove_guest(instance)
+            except libvirt.libvirtError as exc:
+                raise exception.HypervisorError(
+                    host=self._host_name, reason=self._reason(exc)) from exc
+
+    def _remove_guest(self, instance):
+        dom = self.host.lookup(instance.uuid)
+        if dom is not None:
+            if dom.isActive():
+                try:
+                    dom.destroy()
+                except libvirt.libvirtError:
+                    if dom.isActive():
+                        raise
+            try:
+                dom.undefineFlags(
+                    libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE |
+                    libvirt.VIR_DOMAIN_UNDEFINE_SNAPSHOTS_METADATA)
+            except libvirt.libvirtError as exc:
+                if exc.get_error_code() != libvirt.VIR_ERR_NO_DOMAIN:
+                    raise
+        shutil.rmtree(self._instance_dir(instance.uuid), ignore_errors=True)
+
+    # state
+
+    def _domain(self, instance):
+        dom = self.host.lookup(instance.uuid)
+        if dom is None:
+            raise exception.InstanceNotFound(instance_id=instance.uuid)
+        return dom
+
+    def get_info(self, instance):
+        """:returns: {'power_state': N}; NOSTATE for an unknown guest."""
+        dom = self.host.lookup(instance.uuid)
+        if dom is None:
+            return {'power_state': power_state.NOSTATE}
+        return {'power_state': self._power_state(dom)}
+
+    @staticmethod
+    def _power_state(dom):
+        state = dom.state()[0]
+        if state == libvirt.VIR_DOMAIN_SHUTOFF and dom.hasManagedSaveImage():
+            return power_state.SUSPENDED
+        return host_mod.STATE_MAP.get(state, power_state.NOSTATE)
+
+    def _wait_for_state(self, dom, wanted, timeout):
+        deadline = time.monotonic() + timeout
+        while True:
+            if dom.state()[0] in wanted:
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.2)
+
+    @contextlib.contextmanager
+    def _lifecycle(self, instance, what):
+        """An operation on a guest, its libvirt errors made readable."""
+        with self._operation(instance):
+            try:
+                yield
+            except libvirt.libvirtError as exc:
+                raise exception.HypervisorError(
+                    host=self._host_name, reason='%s of %s failed: %s' % (
+                        what, instance.uuid,
+                        exc.get_error_message())) from exc
+
+    # lifecycle
+
+    def reboot(self, context, instance, reboot_type):
+        with self._lifecycle(instance, 'reboot'):
+            dom = self._domain(instance)
+            if reboot_type == 'SOFT' and dom.isActive() and \
+                    self._clean_shutdown(
+                        dom, CONF.libvirt.soft_reboot_timeout):
+                dom.create()
+                LOG.info('Guest %s rebooted softly', instance.uuid)
+                return
+            if reboot_type == 'SOFT':
+                LOG.info('Guest %s did not shut down in %ss; resetting it',
+                         instance.uuid, CONF.libvirt.soft_reboot_timeout)
+            if dom.isActive():
+                dom.destroy()
+            dom.create()
+
+    def _clean_shutdown(self, dom, timeout):
+        """Ask the guest to shut down (ACPI); whether it did within timeout.
+
+        The request is repeated every few seconds: a guest that was still
+        booting when the first power button press came has missed it.
+        """
+        deadline = time.monotonic() + timeout
+        while dom.isActive():
+            try:
+                dom.shutdown()
+            except libvirt.libvirtError:
+                if dom.isActive():
+                    raise
+            wait = min(_SHUTDOWN_RETRY, deadline - time.monotonic())
+            if wait <= 0:
+                return False
+            if self._wait_for_state(dom, (libvirt.VIR_DOMAIN_SHUTOFF,),
+                                    wait):
+                return True
+        return True
+
+    def power_off(self, instance, timeout=0):
+        with self._lifecycle(instance, 'power off'):
+            dom = self._domain(instance)
+            if timeout and self._clean_shutdown(dom, timeout):
+                return
+            if dom.isActive():
+                dom.destroy()
+
+    def power_on(self, context, instance):
+        with self._lifecycle(instance, 'power on'):
+            dom = self._domain(instance)
+            if not dom.isActive():
+                dom.create()
+
+    def pause(self, instance):
+        with self._lifecycle(instance, 'pause'):
+            self._domain(instance).suspend()
+
+    def unpause(self, instance):
+        with self._lifecycle(instance, 'unpause'):
+            self._domain(instance).resume()
+
+    def suspend(self, context, instance):
+        with self._lifecycle(instance, 'suspend'):
+            self._domain(instance).managedSave(0)
+
+    def resume(self, context, instance):
+        with self._lifecycle(instance, 'resume'):
+            dom = self._domain(instance)
+            if not dom.isActive():
+                dom.create()
+
+    def get_console_output(self, context, instance):
+        self._domain(instance)
+        limit = CONF.libvirt.console_log_max_bytes
+        try:
+            with open(self._path(instance, 'console.log'), 'rb') as f:
+                f.seek(0, os.SEEK_END)
+                f.seek(max(0, f.tell() - limit))
+                data = f.read()
+        except FileNotFoundError:
+            return ''
+        return data.decode('utf-8', errors='replace')
+
+    # disks of a running guest
+
+    def attach_disk(self, instance, path, target, disk_format='qcow2',
+                    bus=None):
+        """Hot-plug the file at path as target (vdb...) into the guest."""
+        disk = config.Disk(os.path.abspath(path), target,
+                           bus or CONF.libvirt.disk_bus, fmt=disk_format)
+        with self._lifecycle(instance, 'attach of %s' % target):
+            dom = self._domain(instance)
+            if target in config.disk_targets(dom.XMLDesc(0)):
+                raise exception.HypervisorError(
+                    host=self._host_name, reason='guest %s already has a '
+                    'disk at %s' % (instance.uuid, target))
+            flags = libvirt.VIR_DOMAIN_AFFECT_CONFIG
+            if dom.isActive():
+                flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE
+            dom.attachDeviceFlags(config.disk_xml(disk), flags)
+
+    def detach_disk(self, instance, target):
+        """Unplug the disk at target and wait until the guest let it go."""
+        with self._lifecycle(instance, 'detach of %s' % target):
+            dom = self._domain(instance)
+            disks = config.disk_targets(dom.XMLDesc(0))
+            if target not in disks:
+                raise exception.HypervisorError(
+                    host=self._host_name, reason='guest %s has no disk at '
+                    '%s' % (instance.uuid, target))
+            flags = libvirt.VIR_DOMAIN_AFFECT_CONFIG
+            if dom.isActive():
+                flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE
+            disk = config.Disk(disks[target], target)
+            dom.detachDeviceFlags(config.disk_xml(disk), flags)
+            deadline = time.monotonic() + _DETACH_TIMEOUT
+            while target in config.disk_targets(dom.XMLDesc(0)):
+                if time.monotonic() > deadline:
+                    raise exception.HypervisorError(
+                        host=self._host_name, reason='guest %s did not '
+                        'release %s within %ss' % (instance.uuid, target,
+                                                   _DETACH_TIMEOUT))
+                time.sleep(0.2)

@@ -1,0 +1,191 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Quota sets and /limits against Nova 34's samples, and quota enforced on server create, counted from real usage."""
+
+import concurrent.futures
+
+import pytest
+
+from tests.functional.api import conftest
+from tests.functional.api import fakes
+from tests.functional.api import samples
+
+
+def _server(name='q', **extra):
+    return {'server': dict(name=name, flavorRef='1', imageRef=fakes.IMAGE_ID,
+                           networks='none', **extra)}
+
+
+def _set(cloud, project, **limits):
+    response = cloud.admin.put('/v2.1/os-quota-sets/' + project,
+                               {'quota_set': limits})
+    assert response.status_int == 200, response.body
+    return response
+
+
+def test_show_and_detail_match_nova_samples(cloud):
+    shown = cloud.alice.get('/v2.1/os-quota-sets/proj-a')
+    nova = samples.body('os-quota-sets_project_mv_max.json')
+    assert shown.status_int == 200
+    assert sorted(shown.json['quota_set']) == sorted(nova['quota_set'])
+    assert shown.json['quota_set']['id'] == 'proj-a'
+    detail = cloud.alice.get('/v2.1/os-quota-sets/proj-a/detail')
+    assert samples.shape(detail.json) == samples.shape(
+        samples.body('os-quota-sets_project_detail_mv_max.json'))
+
+
+def test_legacy_resources_below_236_and_257(cloud):
+    at_21 = cloud.alice.get('/v2.1/os-quota-sets/proj-a', version='2.1')
+    assert {'floating_ips', 'injected_files', 'security_groups'} <= set(
+        at_21.json['quota_set'])
+    at_236 = cloud.alice.get('/v2.1/os-quota-sets/proj-a', version='2.36')
+    assert 'floating_ips' not in at_236.json['quota_set']
+    assert 'injected_files' in at_236.json['quota_set']
+    bad = cloud.admin.put('/v2.1/os-quota-sets/proj-a', {'quota_set': {
+        'floating_ips': 3}}, version='2.36')
+    assert bad.status_int == 400
+    assert 'floating_ips' in bad.json['badRequest']['message']
+
+
+def test_admin_sets_and_resets_limits(cloud):
+    response = _set(cloud, 'proj-a', instances=3, cores='7')
+    assert response.json['quota_set']['instances'] == 3
+    assert response.json['quota_set']['cores'] == 7
+    assert 'id' not in response.json['quota_set']
+    assert cloud.alice.get('/v2.1/os-quota-sets/proj-a').json[
+        'quota_set']['instances'] == 3
+    assert cloud.bob.get('/v2.1/os-quota-sets/proj-b').json[
+        'quota_set']['instances'] == 10
+    assert cloud.admin.delete('/v2.1/os-quota-sets/proj-a').status_int \
+        == 202
+    assert cloud.alice.get('/v2.1/os-quota-sets/proj-a').json[
+        'quota_set']['instances'] == 10
+    defaults = cloud.alice.get('/v2.1/os-quota-sets/proj-a/defaults')
+    assert defaults.json['quota_set']['ram'] == 51200
+
+
+@pytest.mark.parametrize('limits', [
+    {'instances': -2}, {'instances': 'many'}, {'bogus': 1},
+    {'instances': 2 ** 31}])
+def test_bad_limits_are_400(cloud, limits):
+    response = cloud.admin.put('/v2.1/os-quota-sets/proj-a',
+                               {'quota_set': limits})
+    assert response.status_int == 400, response.body
+
+
+def test_members_and_readers_cannot_set_limits(cloud):
+    assert cloud.alice.put('/v2.1/os-quota-sets/proj-a', {'quota_set': {
+        'instances': 100}}).status_int == 403
+    assert cloud.alice.get('/v2.1/os-quota-sets/proj-b').status_int == 403
+    assert cloud.alice.delete('/v2.1/os-quota-sets/proj-a').status_int \
+        == 403
+
+
+def test_instances_quota_refuses_and_writes_nothing(cloud):
+    _set(cloud, 'proj-a', instances=2)
+    for name in ('one', 'two'):
+        assert cloud.alice.post('/v2.1/servers', _server(name)).status_int \
+            == 202
+        cloud.conductor.wait()
+    before = conftest.api_rows(cloud.ctx)
+    response = cloud.alice.post('/v2.1/servers', _server('three'))
+    assert response.status_int == 403
+    assert response.json['forbidden']['message'] == (
+        'Quota exceeded for instances: Requested 1, but already used 2 '
+        'of 2 instances')
+    assert conftest.api_rows(cloud.ctx) == before
+    # Another project is not affected.
+    assert cloud.bob.post('/v2.1/servers', _server('b')).status_int == 202
+
+
+def test_max_count_shrinks_to_fit_but_not_below_min_count(cloud):
+    _set(cloud, 'proj-a', instances=3)
+    response = cloud.alice.post('/v2.1/servers', _server(
+        'many', max_count=5, return_reservation_id=True))
+    assert response.status_int == 202
+    cloud.conductor.wait()
+    listed = cloud.alice.get('/v2.1/servers').json['servers']
+    assert len(listed) == 3
+    refused = cloud.alice.post('/v2.1/servers', _server('more', min_count=2))
+    assert refused.status_int == 403
+    assert 'Requested 2' in refused.json['forbidden']['message']
+
+
+def test_cores_and_ram_quota(cloud):
+    _set(cloud, 'proj-a', cores=1)
+    assert cloud.alice.post('/v2.1/servers', _server('c1')).status_int == 202
+    cloud.conductor.wait()
+    response = cloud.alice.post('/v2.1/servers', _server('c2'))
+    assert response.status_int == 403
+    assert 'cores' in response.json['forbidden']['message']
+    _set(cloud, 'proj-b', ram=256)
+    response = cloud.bob.post('/v2.1/servers', _server('r1'))
+    assert response.status_int == 403
+    assert 'ram' in response.json['forbidden']['message']
+
+
+def test_metadata_items_quota(cloud):
+    _set(cloud, 'proj-a', metadata_items=1)
+    response = cloud.alice.post('/v2.1/servers', _server(
+        'meta', metadata={'a': '1', 'b': '2'}))
+    assert response.status_int == 403
+    assert 'metadata items exceeds 1' in response.json['forbidden']['message']
+
+
+def test_delete_frees_quota_and_limits_show_usage(cloud):
+    _set(cloud, 'proj-a', instances=1)
+    server_id = cloud.alice.post('/v2.1/servers', _server('x')).json[
+        'server']['id']
+    cloud.conductor.wait()
+    absolute = cloud.alice.get('/v2.1/limits').json['limits']['absolute']
+    assert absolute['totalInstancesUsed'] == 1
+    assert absolute['totalCoresUsed'] == 1
+    assert absolute['totalRAMUsed'] == 512
+    assert absolute['maxTotalInstances'] == 1
+    assert cloud.alice.post('/v2.1/servers', _server('y')).status_int == 403
+    assert cloud.alice.delete('/v2.1/servers/' + server_id).status_int \
+        == 204
+    assert cloud.alice.get('/v2.1/limits').json['limits']['absolute'][
+        'totalInstancesUsed'] == 0
+    assert cloud.alice.post('/v2.1/servers', _server('y')).status_int == 202
+    # PUT below usage needs force.
+    cloud.conductor.wait()
+    below = cloud.admin.put('/v2.1/os-quota-sets/proj-a', {'quota_set': {
+        'instances': 0}})
+    assert below.status_int == 400
+    assert 'already used and reserved 1' in below.json['badRequest'][
+        'message']
+    _set(cloud, 'proj-a', instances=0, force=True)
+
+
+@pytest.mark.parametrize('version, sample', [
+    ('2.1', 'limits_mv_2.1.json'), ('2.100', 'limits_mv_max.json')])
+def test_limits_match_nova_samples(cloud, version, sample):
+    ours = cloud.alice.get('/v2.1/limits', version=version).json
+    assert samples.shape(ours) == samples.shape(samples.body(sample))
+
+
+def test_limits_of_another_project_is_admin_only(cloud):
+    _set(cloud, 'proj-b', instances=4)
+    assert cloud.alice.get('/v2.1/limits?tenant_id=proj-b').status_int \
+        == 403
+    other = cloud.admin.get('/v2.1/limits?tenant_id=proj-b')
+    assert other.json['limits']['absolute']['maxTotalInstances'] == 4
+
+
+def test_concurrent_creates_never_exceed_the_quota(cloud):
+    _set(cloud, 'proj-a', instances=10)
+    cloud.conductor.mode = 'hold'
+
+    def create(index):
+        return cloud.alice.post('/v2.1/servers', _server('race-%d' % index))
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
+        responses = list(pool.map(create, range(50)))
+    codes = [r.status_int for r in responses]
+    assert set(codes) <= {202, 403}, codes
+    assert 1 <= codes.count(202) <= 10
+    for refused in (r for r in responses if r.status_int == 403):
+        assert 'Quota exceeded for instances' in refused.json['forbidden'][
+            'message']
+    assert conftest.api_rows(cloud.ctx)['instance_mappings'] == \
+        codes.count(202)

@@ -1,0 +1,21 @@
+# SPDX-License-Identifier: Apache-2.0
+"""compute rpcapi 1.1: the lifecycle methods refuse to send below 1.1, naming what needs it."""
+
+import types
+
+import pytest
+
+from nova_like.compute import rpcapi
+from nova_like import exception
+
+
+@pytest.mark.parametrize('method,args', [
+    ('stop_instance', ()), ('reboot_instance', ('HARD',)),
+    ('get_console_output', ())])
+def test_pinned_to_1_0_refuses_the_1_1_methods(conf, method, args):
+    conf.set_override('transport_url', 'fake:///')
+    conf.set_override('compute', '1.0', group='upgrade_levels')
+    instance = types.SimpleNamespace(uuid='u', host='cmp1')
+    with pytest.raises(exception.RPCPinnedToOldVersion) as info:
+        getattr(rpcapi.ComputeAPI(), method)(None, instance, *args)
+    assert 'needs RPC 1.1' in info.value.message

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Build the tiny bootable test image from Debian packages only: a Debian kernel, a busybox initramfs, a root disk.
+#
+#   tools/build-test-image.sh [OUTDIR]     (default /var/cache/nova_like/test-image)
+#
+# OUTDIR gets vmlinuz, initrd.img and disk.qcow2 (a 1 MiB disk whose first
+# bytes are the marker NOVA-LIKE-ROOT-DISK). Upload them to Glance as aki,
+# ari and qcow2 images and give the disk the properties kernel_id,
+# ramdisk_id (and optionally os_command_line): the libvirt driver then boots
+# the kernel directly. The guest's /init prints GUEST-BOOTED <hostname>,
+# the config drive's meta_data.json, its public key, the disks it sees, and
+# DISKS-CHANGED when a disk is hot-plugged; it powers off on the ACPI power
+# button (listening from when it printed ACPI-READY). Needs busybox-static,
+# cpio, qemu-utils (tools/ensure-libvirt.sh installs them) and apt access
+# to the Debian archive. A second run with the same script is a no-op.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+out=${1:-/var/cache/nova_like/test-image}
+mkdir -p "$out"
+stamp="$out/.built-by"
+want=$(sha256sum "$here/build-test-image.sh" | cut -d' ' -f1)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && \
+        [ -f "$out/vmlinuz" ] && [ -f "$out/initrd.img" ] && [ -f "$out/disk.qcow2" ]; then
+    exit 0
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# The kernel package that linux-image-amd64 points at, fetched with apt.
+kpkg=$(apt-cache depends linux-image-amd64 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-[0-9].*\)$/\1/p' | head -1)
+if [ -z "$kpkg" ]; then
+    apt-get update -qq
+    kpkg=$(apt-cache depends linux-image-amd64 | sed -n 's/^ *Depends: \(linux-image-[0-9].*\)$/\1/p' | head -1)
+fi
+(cd "$work" && apt-get download -qq -o APT::Sandbox::User=root "$kpkg")
+dpkg -x "$work"/"$kpkg"_*.deb "$work/root"
+kver=${kpkg#linux-image-}
+cp "$work/root/boot/vmlinuz-$kver" "$out/vmlinuz.new"
+
+# Initramfs: busybox, the virtio/ACPI/iso9660 modules (built as modules in
+# Debian's kernel), and /init.
+rd="$work/initrd"
+mkdir -p "$rd"/{bin,proc,sys,dev,mnt,tmp,etc,lib/modules}
+cp /bin/busybox "$rd/bin/"
+K="$work/root/lib/modules/$kver/kernel"
+MODS="drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_modern_dev
+drivers/virtio/virtio_pci_legacy_dev drivers/virtio/virtio_pci drivers/block/virtio_blk
+net/core/failover drivers/net/net_failover drivers/net/virtio_net drivers/acpi/button
+drivers/input/evdev drivers/cdrom/cdrom fs/isofs/isofs"
+order=""
+for m in $MODS; do
+    f="$K/$m.ko"
+    [ -f "$f" ] || { [ -f "$f.xz" ] && xz -dc "$f.xz" > "$rd/lib/modules/$(basename "$m").ko" && order="$order $(basename "$m")" && continue; }
+    cp "$f" "$rd/lib/modules/"
+    order="$order $(basename "$m")"
+done
+cat > "$rd/init" <<EOF
+#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
+for m in$order; do insmod /lib/modules/\$m.ko 2>/dev/null || echo "INSMOD-FAIL \$m"; done
+EOF
+cat >> "$rd/init" <<'EOF'
+HN=$(sed -n 's/.*hostname=\([^ ]*\).*/\1/p' /proc/cmdline)
+for b in /sys/block/vd* /sys/block/sr*; do
+  [ -e "$b" ] || continue; d=/dev/${b##*/}
+  if mount -t iso9660 -o ro $d /mnt 2>/dev/null; then
+    f=/mnt/openstack/latest/meta_data.json
+    if [ -f $f ]; then
+      echo "CONFIG-DRIVE $d"
+      echo "META $(cat $f)"
+      H=$(tr ',' '\n' < $f | sed -n 's/.*"hostname": *"\([^"]*\)".*/\1/p' | head -1)
+      [ -n "$H" ] && HN=$H
+      K=$(tr ',{}' '\n\n\n' < $f | sed -n 's/.*"ssh-rsa \([^"]*\)".*/ssh-rsa \1/p; s/.*"\(ssh-ed25519 [^"]*\)".*/\1/p' | head -1)
+      [ -n "$K" ] && echo "PUBLIC-KEY $K"
+      [ -f /mnt/openstack/latest/user_data ] && echo "USER-DATA $(head -c 200 /mnt/openstack/latest/user_data)"
+    fi
+    umount /mnt
+  fi
+done
+hostname "${HN:-guest}"
+echo "GUEST-BOOTED $(hostname) uptime=$(cut -d' ' -f1 /proc/uptime)s kernel=$(uname -r)"
+[ -b /dev/vda ] && echo "ROOT-MARKER $(head -c 19 /dev/vda)"
+for n in /sys/class/net/e*; do [ -e "$n" ] && echo "NIC ${n##*/} mac=$(cat $n/address)"; done
+echo "DISKS $(ls /sys/block | tr '\n' ' ')"
+(while true; do cur=$(ls /sys/block | tr '\n' ' ')
+   [ -n "$prev" ] && [ "$cur" != "$prev" ] && echo "DISKS-CHANGED $cur"; prev=$cur; sleep 1; done) &
+for e in /sys/class/input/event*; do
+  grep -q "Power Button" $e/device/name 2>/dev/null || continue
+  (head -c 1 /dev/input/${e##*/} >/dev/null; echo "GUEST-ACPI-SHUTDOWN"; sync; poweroff -f) &
+  echo "ACPI-READY ${e##*/}"
+done
+i=0; while true; do sleep 30; i=$((i+30)); echo "HEARTBEAT $(hostname) t=$i"; done
+EOF
+chmod +x "$rd/init"
+(cd "$rd" && find . | cpio -o -H newc --quiet | gzip -1 > "$out/initrd.img.new")
+
+# Root disk: a marker the guest prints, so the test sees the overlay's base.
+printf 'NOVA-LIKE-ROOT-DISK\n' > "$work/disk.raw"
+truncate -s 1M "$work/disk.raw"
+qemu-img convert -q -f raw -O qcow2 "$work/disk.raw" "$out/disk.qcow2.new"
+
+mv "$out/vmlinuz.new" "$out/vmlinuz"
+mv "$out/initrd.img.new" "$out/initrd.img"
+mv "$out/disk.qcow2.new" "$out/disk.qcow2"
+echo "$want" > "$stamp"
+echo "test image in $out: vmlinuz ($kver), initrd.img, disk.qcow2"
