@@ -19,6 +19,7 @@ from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import base as objects_base
 from nova_like import rpc
 
 CONF = conf.CONF
@@ -40,6 +41,7 @@ class Service:
         self.rpcserver = None
         self._stop = threading.Event()
         self._threads = []
+        self._beat_failing = False
 
     def start(self):
         ctx = nl_context.get_admin_context()
@@ -54,6 +56,10 @@ class Service:
                                             self.executor_threads)
             self.rpcserver.start()
         if self.register:
+            # Up from the moment it serves RPC, not from registration:
+            # starting (a hypervisor's capability probe, the first inventory
+            # report) can outlast service_down_time.
+            self._beat()
             self._spawn(self._heartbeat_loop, 'heartbeat')
         if self.manager is not None and hasattr(self.manager,
                                                 'periodic_tasks'):
@@ -70,6 +76,7 @@ class Service:
         delay = 1
         while not self._stop.is_set():
             try:
+                self._await_conductor(ctx, timeout=delay)
                 return self._get_or_create(ctx)
             except messaging.MessagingTimeout:
                 LOG.warning('%s: no conductor answered while registering; '
@@ -77,6 +84,18 @@ class Service:
             self._stop.wait(delay)
             delay = min(delay * 2, 10)
         raise SystemExit(0)
+
+    @staticmethod
+    def _await_conductor(ctx, timeout):
+        """Ping the conductor briefly when objects go through it.
+
+        A call sent before the conductor's queue exists is dropped by the
+        broker; a short ping finds that out in seconds instead of after a
+        whole rpc_response_timeout.
+        """
+        indirection = objects_base.NovaLikeObject.indirection_api
+        if indirection is not None:
+            indirection.ping(ctx, timeout=timeout)
 
     def _get_or_create(self, ctx):
         try:
@@ -91,22 +110,24 @@ class Service:
                 # Another process of the same binary and host won the race.
                 ref = objects.Service.get_by_host_and_binary(
                     ctx, self.host, self.binary)
-        ref.heartbeat()
         return ref
 
+    def _beat(self):
+        """One heartbeat; a failure is logged once and retried next tick."""
+        try:
+            self.service_ref.heartbeat()
+            if self._beat_failing:
+                LOG.warning('%s heartbeat recovered', self.binary)
+            self._beat_failing = False
+        except Exception as exc:  # keep beating whatever went wrong
+            if not self._beat_failing:
+                LOG.warning('%s heartbeat failed, will retry: %s',
+                            self.binary, exc)
+            self._beat_failing = True
+
     def _heartbeat_loop(self):
-        failing = False
         while not self._stop.wait(CONF.report_interval):
-            try:
-                self.service_ref.heartbeat()
-                if failing:
-                    LOG.warning('%s heartbeat recovered', self.binary)
-                failing = False
-            except Exception as exc:  # keep beating whatever went wrong
-                if not failing:
-                    LOG.warning('%s heartbeat failed, will retry: %s',
-                                self.binary, exc)
-                failing = True
+            self._beat()
 
     def _periodic_loop(self):
         ctx = nl_context.get_admin_context()

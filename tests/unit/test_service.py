@@ -76,6 +76,25 @@ def test_start_registers_and_beats_once(bus, started):
     assert row.is_up(60)
 
 
+class SlowStartManager(RecordingManager):
+    """init_host outlasting service_down_time, as a first libvirt probe can."""
+
+    def init_host(self, context):
+        super().init_host(context)
+        time.sleep(1.5)
+
+
+def test_up_as_soon_as_started_however_long_init_host_took(
+        bus, conf, started):
+    conf.set_override('service_down_time', 1)
+    conf.set_override('report_interval', 60)
+    svc = started('nova-like-scheduler', host='ctl',
+                  manager=SlowStartManager())
+    row = _row('ctl', 'nova-like-scheduler')
+    assert row.report_count == 1
+    assert row.is_up(1), (row.last_seen_up, svc)
+
+
 def test_restart_reuses_the_row(bus, started):
     first = started('nova-like-scheduler', host='ctl')
     first.stop()
