@@ -24,6 +24,12 @@ the API instead): loading 10,000 providers over REST takes minutes. Each
 same database (warm), which other load on the machine disturbs less than
 the HTTP figures; every result line shows the 1-minute load average.
 
+The cloud does not change while it is timed, so a nova-like-placement
+serves repeated answers from its answer cache ([placement_api]
+answer_cache_entries); --answer-cache 0 times every answer computed
+afresh, as a cloud being written to all the time would see. The in-process
+figure is always computed afresh.
+
 Examples:
     tools/bench_placement.py --local --n 1000 10000 --nested
     tools/bench_placement.py --url http://127.0.0.1:8778 --token $TOKEN --n 1000
@@ -218,7 +224,7 @@ def db_load(db_url, n, trees):
 # --- a local nova-like-placement
 
 class LocalServer:
-    def __init__(self, db_url, workers, threads):
+    def __init__(self, db_url, workers, threads, answer_cache=None):
         from nova_like.placement.db import migration
         self.tmp = tempfile.mkdtemp(prefix='bench-placement-')
         self.db_url = db_url or 'sqlite:///%s/placement.sqlite' % self.tmp
@@ -233,6 +239,8 @@ class LocalServer:
                     'listen = 127.0.0.1\nport = %d\nworkers = %d\n'
                     'threads = %d\n' % (self.db_url, self.port, workers,
                                         threads))
+            if answer_cache is not None:
+                f.write('answer_cache_entries = %d\n' % answer_cache)
         binary = os.path.join(os.path.dirname(sys.executable),
                               'nova-like-placement')
         self.log = open(os.path.join(self.tmp, 'server.log'), 'w')
@@ -305,7 +313,8 @@ def report(name, latencies, wall, candidates):
 
 
 def in_process(db_url, query, microversion, count=10):
-    """Median wall and CPU seconds of one request through PlacementDirect.
+    """Median wall and CPU seconds of one request through PlacementDirect,
+    each answer computed afresh (no answer cache).
 
     Less sensitive than the HTTP figures to other load on the machine.
     """
@@ -321,6 +330,7 @@ def in_process(db_url, query, microversion, count=10):
          default_config_dirs=[])
     conf.set_override('connection', db_url, 'placement_database')
     conf.set_override('auth_strategy', 'noauth2', 'placement_api')
+    conf.set_override('answer_cache_entries', 0, 'placement_api')
     client = direct.PlacementDirect(conf, microversion=microversion)
     path = '/allocation_candidates?' + query
     client.get(path)    # fills the summary cache, as a warm server has
@@ -355,6 +365,10 @@ def main():
     parser.add_argument('--threads', type=int, default=8)
     parser.add_argument('--rest-load', action='store_true',
                         help='with --local, build the cloud over REST too')
+    parser.add_argument('--answer-cache', type=int,
+                        help='with --local, [placement_api] '
+                             'answer_cache_entries (0: every answer '
+                             'computed afresh)')
     args = parser.parse_args()
     if bool(args.url) == bool(args.local):
         parser.error('give exactly one of --url and --local')
@@ -369,7 +383,8 @@ def main():
         server = None
         try:
             if args.local:
-                server = LocalServer(args.db_url, args.workers, args.threads)
+                server = LocalServer(args.db_url, args.workers, args.threads,
+                                     args.answer_cache)
                 url = server.url
             else:
                 url = args.url

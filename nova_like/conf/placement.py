@@ -40,6 +40,13 @@ placement_api_opts = [
                help='Worker processes of nova-like-placement.'),
     cfg.IntOpt('threads', default=8, min=1,
                help='Threads per worker process.'),
+    cfg.IntOpt('answer_cache_entries', default=16, min=0,
+               help='GET /allocation_candidates answers each worker keeps '
+                    'and serves again while nothing has been written to '
+                    'the Placement database (every write through the API '
+                    'invalidates them all). 0 turns this off; do so when '
+                    'anything writes to the database behind the API\'s '
+                    'back.'),
 ]
 
 

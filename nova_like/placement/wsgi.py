@@ -129,7 +129,9 @@ def init_application(conf=None):
     if not url:
         raise errors.InternalError('[placement_database] connection is not '
                                    'set')
-    db = db_api.Database(url, conf.placement_database)
+    db = db_api.Database(
+        url, conf.placement_database,
+        answer_cache_entries=conf.placement_api.answer_cache_entries)
     rc_obj.ensure_sync(db)
     trait_obj.ensure_sync(db)
     app = PlacementApp(db, policies.get_enforcer(conf))

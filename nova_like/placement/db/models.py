@@ -168,6 +168,13 @@ class Consumer(Base):
     created_at, updated_at = _timestamps()
 
 
+class PlacementState(Base):
+    """One row (id 1): version goes up by one in every write transaction."""
+    __tablename__ = 'placement_state'
+    id = sa.Column(sa.Integer, primary_key=True, autoincrement=False)
+    version = sa.Column(sa.BigInteger, nullable=False)
+
+
 T = Base.metadata.tables
 RP = ResourceProvider.__table__
 INV = Inventory.__table__
@@ -181,3 +188,4 @@ PROJECT = Project.__table__
 USER = User.__table__
 CONSUMER_TYPE = ConsumerType.__table__
 CONSUMER = Consumer.__table__
+STATE = PlacementState.__table__

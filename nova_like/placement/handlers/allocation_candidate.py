@@ -214,14 +214,19 @@ def list_allocation_candidates(req):
     groups, limit, policy, same_subtree, root_required = _parse(req, version)
     all_classes = version >= (1, 27)
     requested = {n for g in groups.values() for n in g.resources}
-    result = ac_obj.get(
-        ctx, groups, group_policy=policy, same_subtree=same_subtree,
-        root_required=root_required, limit=limit,
-        nested=version >= (1, 29), all_classes=all_classes,
-        want_traits=version >= (1, 17),
-        summary_cache=functools.partial(_summary_cache, ctx, version,
-                                        all_classes, requested))
-    body = '{"allocation_requests":%s,"provider_summaries":%s}' % (
-        _allocation_requests(result, version),
-        _provider_summaries(result, version))
-    return util.json_response(req, body.encode())
+
+    def build():
+        result = ac_obj.get(
+            ctx, groups, group_policy=policy, same_subtree=same_subtree,
+            root_required=root_required, limit=limit,
+            nested=version >= (1, 29), all_classes=all_classes,
+            want_traits=version >= (1, 17),
+            summary_cache=functools.partial(_summary_cache, ctx, version,
+                                            all_classes, requested))
+        return ('{"allocation_requests":%s,"provider_summaries":%s}' % (
+            _allocation_requests(result, version),
+            _provider_summaries(result, version))).encode()
+
+    body = ctx.db.answers.get_or_build(
+        ctx.db, ('allocation_candidates', version, req.query_string), build)
+    return util.json_response(req, body)

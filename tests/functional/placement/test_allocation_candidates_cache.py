@@ -229,3 +229,26 @@ def test_resource_class_renamed(cloud):
                {'name': 'CUSTOM_NEW'}, version='1.2')
     answers = cloud.check()
     assert 'CUSTOM_NEW' in _summary(answers, cloud.flat)['resources']
+
+
+def test_whole_answers_reused_until_any_process_writes(cloud, monkeypatch):
+    from nova_like.placement.objects import allocation_candidate as ac_obj
+    computed = []
+    real_get = ac_obj.get
+
+    def counting_get(*args, **kwargs):
+        computed.append(1)
+        return real_get(*args, **kwargs)
+
+    monkeypatch.setattr(ac_obj, 'get', counting_get)
+    first = cloud.answers(cloud.cached)
+    assert computed == []           # the fixture's check() left them warm
+    # A write refused for a stale generation changes nothing.
+    cloud.call('PUT', '/resource_providers/%s/inventories' % cloud.flat, {
+        'resource_provider_generation': cloud.generation(cloud.flat) - 1,
+        'inventories': {'VCPU': {'total': 1}}}, ok=(409,))
+    assert cloud.answers(cloud.cached) == first
+    assert computed == []
+    cloud.allocate(str(uuid.uuid4()), {cloud.root: {'VCPU': 1}})
+    cloud.check()
+    assert len(computed) == 2 * len(QUERIES)

@@ -31,7 +31,7 @@ def test_database_not_migrated(tmp_path):
     out = _run(tmp_path, '[placement_database]\nconnection = sqlite:///%s'
                '/empty.sqlite\n' % tmp_path)
     assert out.returncode == 1
-    assert 'not 0001' in out.stderr
+    assert 'not 0002' in out.stderr
     assert 'Traceback' not in out.stderr
 
 
