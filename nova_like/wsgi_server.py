@@ -6,7 +6,21 @@ or message transport is ever shared across processes. Gunicorn itself
 tells systemd READY=1 once its workers are up.
 """
 
+import gc
+
 from gunicorn.app.base import BaseApplication
+
+
+def freeze_startup_objects():
+    """Keep what exists now (modules, the app) out of full GC passes.
+
+    A big answer (10,000 allocation candidates, 200 servers in detail)
+    allocates enough to trigger full collections, which otherwise walk
+    every object of the process: tens of ms a request. App factories call
+    this last.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 class _Application(BaseApplication):

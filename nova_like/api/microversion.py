@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Compute API microversions: the range served, header negotiation and versioned handlers."""
 
+import functools
 import re
 
 import microversion_parse
@@ -62,9 +63,14 @@ def of(request):
     return request.environ.get(ENVIRON_KEY, MIN_VERSION)
 
 
+@functools.lru_cache(maxsize=256)
+def _parsed(text):
+    return parse(text)
+
+
 def at_least(request, text):
     """True when request negotiated text ('2.47') or later."""
-    return of(request) >= parse(text)
+    return of(request) >= _parsed(text)
 
 
 def version_handler(min_ver, max_ver=None):

@@ -13,6 +13,7 @@ from nova_like.api import router
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import objects
+from nova_like import wsgi_server
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -168,4 +169,6 @@ def init_application():
         app = _PublicBypass(app, auth_token.AuthProtocol(
             inner, {'oslo_config_config': CONF,
                     'oslo_config_project': 'nova_like'}))
-    return RequestId(FaultWrapper(app))
+    app = RequestId(FaultWrapper(app))
+    wsgi_server.freeze_startup_objects()
+    return app

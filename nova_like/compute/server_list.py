@@ -44,7 +44,7 @@ def get_all(context, filters, limit=None, marker=None,
         marker_values = _marker_values(context, cells, marker)
     found = {}
     for instance in _build_request_instances(context, filters):
-        values = _sort_values(instance)
+        values = _sort_values(instance, sort_keys)
         if marker_values is None or _after(values, marker_values,
                                            sort_keys, sort_dirs):
             found[instance.uuid] = instance
@@ -58,7 +58,7 @@ def get_all(context, filters, limit=None, marker=None,
             instance.cell_mapping = cell
             found[instance.uuid] = instance  # the cell copy wins
     # Sort keys are computed once per instance, not once per comparison.
-    keyed = [(_sort_values(i), i) for i in found.values()]
+    keyed = [(_sort_values(i, sort_keys), i) for i in found.values()]
     keyed.sort(key=functools.cmp_to_key(
         lambda a, b: _compare(a[0], b[0], sort_keys, sort_dirs)))
     ordered = [instance for _values, instance in keyed]
@@ -97,11 +97,10 @@ _SORT_ATTRS = {'display_name', 'display_description', 'hostname', 'host',
                'progress'}
 
 
-def _sort_values(instance):
+def _sort_values(instance, keys=_SORT_ATTRS):
     values = {}
-    for name in _SORT_ATTRS:
-        value = getattr(instance, name) if instance.obj_attr_is_set(name) \
-            else None
+    for name in keys:
+        value = obj_base.field_value(instance, name)
         if name.startswith('access_ip') and value is not None:
             value = str(value)
         values[name] = obj_base.to_db(value)

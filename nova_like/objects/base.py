@@ -96,18 +96,61 @@ def db_changes(obj, exclude=()):
             if k not in exclude and k not in _DB_MANAGED}
 
 
+# Field types whose coerce() returns a value of exactly this Python type
+# unchanged (a UUID column holds the text it was validated as on write).
+_IDENTITY_TYPES = ((fields.Integer, int), (fields.String, str),
+                   (fields.UUID, str), (fields.Boolean, bool))
+_plans = {}
+
+
+def _load_plan(cls):
+    """[(field name, attribute ovo stores it in, the Python type whose
+    values need no coercion or None, nullable)] of cls, computed once."""
+    plan = _plans.get(cls)
+    if plan is None:
+        plan = []
+        for name, field in cls.fields.items():
+            exact = None
+            for field_type, python_type in _IDENTITY_TYPES:
+                if type(field._type) is field_type:
+                    exact = python_type
+            plan.append((name, '_obj_' + name, exact, field.nullable))
+        plan = _plans[cls] = plan
+    return plan
+
+
 def from_db(context, obj, db_row, skip=()):
-    """Set obj's fields from a database row dict and reset its changes."""
-    for name in obj.fields:
+    """Set obj's fields from a database row dict and reset its changes.
+
+    A value that coercion would return unchanged (an int for an integer
+    field, a str for a string, None for a nullable field) is stored
+    directly in ovo's attribute, skipping the setter: a list of 200
+    instances sets 12,000 fields. Anything else goes through setattr.
+    """
+    for name, attr, exact, nullable in _load_plan(type(obj)):
         if name in skip or name not in db_row:
             continue
         value = db_row[name]
         if name == 'deleted':
             value = bool(value)
-        setattr(obj, name, value)
+        if (value is None and nullable) or (
+                exact is not None and type(value) is exact):
+            object.__setattr__(obj, attr, value)
+        else:
+            setattr(obj, name, value)
     obj._context = context
     obj.obj_reset_changes()
     return obj
+
+
+def field_value(obj, name, default=None):
+    """obj.name when set (and not None), else default: never lazy-loads.
+
+    obj_attr_is_set() plus getattr() cost about ten times more, and views
+    read every field of hundreds of objects.
+    """
+    value = getattr(obj, '_obj_' + name, None)
+    return default if value is None else value
 
 
 def list_from_db(context, list_cls, db_rows):

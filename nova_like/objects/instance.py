@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Instance: a server in a cell database, with its states and embedded flavor."""
 
+import functools
+
 from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields
 
@@ -11,6 +13,32 @@ from nova_like.objects import flavor as flavor_obj
 # Fields stored as JSON text in columns named <field>_json, or (flavor) as
 # the primitive of a Flavor object.
 _JSON_FIELDS = ('metadata', 'system_metadata', 'tags')
+
+
+@functools.lru_cache(maxsize=1024)
+def _decoded(text):
+    """JSON text decoded once: the servers of one boot share their flavor
+    and system metadata text, and a list decodes four texts a server.
+    Callers must not change what they get (copy it, or read it only)."""
+    return jsonutils.loads(text)
+
+
+def _flavor(text):
+    """The embedded Flavor stored as text.
+
+    The primitive of the current Flavor version with no pending changes
+    (what create and save write) loads like a database row; anything else
+    through obj_from_primitive.
+    """
+    primitive = _decoded(text)
+    cls = flavor_obj.Flavor
+    key = cls._obj_primitive_key
+    if (primitive.get(key('name')) != cls.obj_name() or
+            primitive.get(key('namespace')) != cls.OBJ_PROJECT_NAMESPACE or
+            primitive.get(key('version')) != cls.VERSION or
+            primitive.get(key('changes'))):
+        return cls.obj_from_primitive(primitive)
+    return base.from_db(None, cls(), primitive[key('data')])
 
 
 @base.NovaLikeObjectRegistry.register
@@ -87,11 +115,11 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
         row = dict(db_inst)
         for name in _JSON_FIELDS:
             raw = row.pop(name + '_json', None)
-            row[name] = jsonutils.loads(raw) if raw else (
+            # A copy: the decoded value is shared with other instances.
+            row[name] = _decoded(raw).copy() if raw else (
                 [] if name == 'tags' else {})
         raw_flavor = row.get('flavor')
-        row['flavor'] = (flavor_obj.Flavor.obj_from_primitive(
-            jsonutils.loads(raw_flavor)) if raw_flavor else None)
+        row['flavor'] = _flavor(raw_flavor) if raw_flavor else None
         for name in ('access_ip_v4', 'access_ip_v6'):
             row[name] = row.get(name) or None
         return base.from_db(context, instance, row)

@@ -9,6 +9,7 @@ from nova_like.api import microversion
 from nova_like.api import policies
 from nova_like.api.views import common
 from nova_like.api.views import server_status
+from nova_like.objects import base as obj_base
 
 _PROGRESS_STATUSES = ('ACTIVE', 'BUILD', 'REBUILD', 'RESIZE',
                       'VERIFY_RESIZE', 'MIGRATING')
@@ -32,11 +33,7 @@ def host_id_of(project_id, host):
     return hashlib.sha224((project_id + host).encode()).hexdigest()
 
 
-def _get(instance, name, default=None):
-    if not instance.obj_attr_is_set(name):
-        return default
-    value = getattr(instance, name)
-    return default if value is None else value
+_get = obj_base.field_value
 
 
 def _sysmeta(instance):
@@ -62,6 +59,17 @@ def _image(request, instance):
     return image
 
 
+def _allowed(request, action):
+    """action checked against the caller's own project, once a request:
+    the same answer for every server of a list."""
+    memo = request.environ.setdefault('nova_like.policy_memo', {})
+    allowed = memo.get(action)
+    if allowed is None:
+        allowed = memo[action] = policies.authorize(
+            request.environ['nova_like.context'], action, fatal=False)
+    return allowed
+
+
 def _flavor(request, instance):
     flavor = instance.flavor
     if not microversion.at_least(request, '2.47'):
@@ -71,22 +79,20 @@ def _flavor(request, instance):
     body = {'vcpus': flavor.vcpus, 'ram': flavor.memory_mb,
             'disk': flavor.root_gb, 'ephemeral': flavor.ephemeral_gb,
             'swap': flavor.swap, 'original_name': flavor.name}
-    context = request.environ['nova_like.context']
-    if policies.authorize(context, 'os_compute_api:os-flavor-extra-specs:index',
-                          fatal=False):
+    if _allowed(request, 'os_compute_api:os-flavor-extra-specs:index'):
         body['extra_specs'] = dict(flavor.extra_specs)
     return body
 
 
-def _fault(context, instance):
+def _fault(request, instance):
     fault = _get(instance, 'fault')
     if fault is None:
         return None
     body = {'code': fault.code, 'created': common.isotime(fault.created_at),
             'message': fault.message}
-    if fault.details and (policies.authorize(
-            context, 'os_compute_api:os-extended-server-attributes',
-            fatal=False) or fault.code != 500):
+    if fault.details and (_allowed(
+            request, 'os_compute_api:os-extended-server-attributes') or
+            fault.code != 500):
         body['details'] = fault.details
     return body
 
@@ -105,9 +111,7 @@ def basic(request, instance):
 
 def _extended_attributes(request, instance, server):
     """OS-EXT-SRV-ATTR:*, admin only (hostname for everyone from 2.90)."""
-    context = request.environ['nova_like.context']
-    is_admin = policies.authorize(
-        context, 'os_compute_api:os-extended-server-attributes', fatal=False)
+    is_admin = _allowed(request, 'os_compute_api:os-extended-server-attributes')
     v2_3 = microversion.at_least(request, '2.3')
     if is_admin:
         server['OS-EXT-SRV-ATTR:host'] = _get(instance, 'host')
@@ -151,7 +155,6 @@ def show(request, instance, services=None, is_detail=False):
     :param services: {host: Service} for host_status (2.16), or None when
         the caller may not see it.
     """
-    context = request.environ['nova_like.context']
     status = server_status.status_from_state(_get(instance, 'vm_state'),
                                              _get(instance, 'task_state'))
     created = _get(instance, 'created_at')
@@ -188,7 +191,7 @@ def show(request, instance, services=None, is_detail=False):
     if status in _PROGRESS_STATUSES:
         server['progress'] = _get(instance, 'progress', 0)
     if status in _FAULT_STATUSES:
-        fault = _fault(context, instance)
+        fault = _fault(request, instance)
         if fault:
             server['fault'] = fault
     _extended_attributes(request, instance, server)

@@ -190,3 +190,48 @@ def test_destroy_twice_and_save_after_destroy(dbs, admin_context):
     stale.display_name = 'too late'
     with pytest.raises(exception.InstanceNotFound):
         stale.save()
+
+
+def _fields_of(obj):
+    return {name: (getattr(obj, name), type(getattr(obj, name)))
+            for name in obj.fields if obj.obj_attr_is_set(name)}
+
+
+def test_embedded_flavor_loads_as_obj_from_primitive_would():
+    import json
+    from nova_like.objects import instance as instance_obj
+    flavor = objects.Flavor(
+        id=3, flavorid='1', name='m1', memory_mb=512, vcpus=1, root_gb=1,
+        ephemeral_gb=0, swap=0, rxtx_factor=1.0, disabled=False,
+        is_public=True, description=None, extra_specs={'hw:cpu': '2'},
+        projects=['p'], created_at=datetime.datetime(
+            2026, 1, 1, tzinfo=datetime.timezone.utc))
+    flavor.obj_reset_changes()
+    primitive = flavor.obj_to_primitive()
+    fast = instance_obj._flavor(json.dumps(primitive))
+    slow = objects.Flavor.obj_from_primitive(primitive)
+    assert _fields_of(fast) == _fields_of(slow)
+    assert fast.obj_what_changed() == set()
+    # Pending changes (or another version) go the general way.
+    flavor.name = 'renamed'
+    pending = flavor.obj_to_primitive()
+    assert instance_obj._flavor(json.dumps(pending)).obj_what_changed() == {
+        'name'}
+
+
+def test_instances_of_one_boot_do_not_share_json_values(dbs, admin_context):
+    import uuid
+    made = []
+    for _ in range(2):
+        instance = _instance(admin_context, uuid=str(uuid.uuid4()),
+                             metadata={'k': 'v'}, tags=['a'],
+                             flavor=_flavor())
+        made.append(_reload(admin_context, instance.uuid))
+    made[0].metadata['k'] = 'changed'
+    made[0].tags.append('b')
+    made[0].flavor.extra_specs['hw:cpu'] = 'y'
+    assert made[1].metadata == {'k': 'v'}
+    assert made[1].tags == ['a']
+    assert made[1].flavor.extra_specs == {'hw:cpu': 'x'}
+    again = objects.Instance.get_by_uuid(admin_context, made[1].uuid)
+    assert again.metadata == {'k': 'v'}
