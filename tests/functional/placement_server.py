@@ -40,8 +40,9 @@ class PlacementServer:
         self.httpd = simple_server.make_server(
             '127.0.0.1', 0, app, server_class=_Server,
             handler_class=_Handler)
+        # stop() waits for the loop to notice, up to one poll_interval.
         threading.Thread(target=self.httpd.serve_forever,
-                         daemon=True).start()
+                         kwargs={'poll_interval': 0.05}, daemon=True).start()
         return 'http://127.0.0.1:%d' % self.httpd.server_port
 
     def stop(self):

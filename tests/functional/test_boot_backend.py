@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The back half of the boot path in one process: conductor, scheduler, Placement, fake computes."""
 
+import threading
 import time
+import types
 
 from oslo_utils import uuidutils
 import pytest
@@ -12,6 +14,7 @@ from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
+from nova_like.virt import fake as fake_driver
 
 CONF = conf.CONF
 IMAGE = {'id': '5b7c2b0e-6f4e-4a47-9d7a-0c1f7d3f7e11', 'name': 'tiny',
@@ -206,7 +209,13 @@ def test_delete_leaves_nothing_behind(three_hosts):
     assert _allocations(uuid) == {}
 
 
-def test_compute_dying_mid_build_leaves_error_not_build(three_hosts):
+def test_compute_dying_mid_build_leaves_error_not_build(three_hosts,
+                                                      monkeypatch):
+    # The dead host's spawn sleeps until the test has seen the ERROR, not
+    # the whole spawn_delay: the teardown waits for that build to return.
+    released = threading.Event()
+    monkeypatch.setattr(fake_driver, 'time', types.SimpleNamespace(
+        sleep=released.wait))
     CONF.set_override('spawn_delay', 10, 'fake_driver')
     ctx = nl_context.get_admin_context()
     try:
@@ -231,4 +240,5 @@ def test_compute_dying_mid_build_leaves_error_not_build(three_hosts):
             time.sleep(0.1)  # removed right after the ERROR is saved
         assert _allocations(uuid) == {}
     finally:
+        released.set()
         CONF.clear_override('spawn_delay', 'fake_driver')

@@ -166,21 +166,40 @@ class Cloud:
             self.urls[name] = db_servers.create_database(
                 self.backend, self.path, prefix='nl' + name)
         self.write_configs()
+        # The operator's order, with the steps that need nothing of each
+        # other run side by side (each command is ~1.5 s of start-up).
+        placement = self._manage_start('placement_db', 'sync')
         self.manage('api_db', 'sync')
         self.manage('cell_v2', 'map_cell0', '--database_connection',
                     self.urls['cell0'])
+        cell1 = self._manage_start('cell_v2', 'create_cell', '--name',
+                                   'cell1')
         self.manage('db', 'sync')
-        self.manage('cell_v2', 'create_cell', '--name', 'cell1')
-        self.manage('placement_db', 'sync')
+        self._manage_result(cell1)
+        self._manage_result(placement)
 
     def manage(self, *args, check=True):
-        result = subprocess.run(
+        return self._manage_result(self._manage_start(*args), check=check)
+
+    def _manage_start(self, *args):
+        return subprocess.Popen(
             [os.path.join(BIN, 'nova-like-manage'), '--config-file',
              str(self.controller_conf)] + list(args),
-            capture_output=True, text=True, timeout=120)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    @staticmethod
+    def _manage_result(proc, check=True):
+        try:
+            stdout, stderr = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()
+            raise
+        result = subprocess.CompletedProcess(proc.args, proc.returncode,
+                                             stdout, stderr)
         if check and result.returncode != 0:
             raise AssertionError('nova-like-manage %s failed (%d): %s%s' % (
-                ' '.join(args), result.returncode, result.stdout,
+                ' '.join(proc.args[3:]), result.returncode, result.stdout,
                 result.stderr))
         return result
 
@@ -237,10 +256,24 @@ class Cloud:
                 proc.wait()
         return proc.returncode
 
+    def stop_all(self, names, timeout=10):
+        """SIGTERM every daemon of names at once, then wait for each."""
+        running = [self.procs[n] for n in names if self.procs[n].poll() is None]
+        for proc in running:
+            proc.send_signal(signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        for proc in running:
+            try:
+                proc.wait(max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
     def destroy(self):
         # Computes first: they would otherwise time out on a gone conductor.
-        for name in reversed(list(self.procs)):
-            self.stop(name, timeout=10)
+        computes = [n for n in self.procs if n.startswith('compute-')]
+        self.stop_all(computes)
+        self.stop_all([n for n in self.procs if n not in computes])
         for url in self.urls.values():
             db_servers.drop_database(url)
         if self.vhost:

@@ -3,7 +3,6 @@
 
 import datetime
 import json
-import sqlite3
 import types
 
 import pytest
@@ -16,11 +15,11 @@ from nova_like.compute import api as compute_api
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db import engine
-from nova_like.db import migration
 from nova_like import objects
 from nova_like.objects import cell_mapping
 from nova_like import rpc
 from tests.functional.api import fakes
+from tests.functional import conftest as functional_conftest
 
 CONF = conf.CONF
 CELL1_UUID = '3d6a8c4e-0000-4000-8000-000000000001'
@@ -75,29 +74,8 @@ def _seed_flavors(ctx):
                    projects=['proj-b']).create()
 
 
-_TEMPLATES = {}
-
-
-def _template(tree, tmp_path_factory):
-    """A database file at head of tree, migrated once per test session."""
-    if tree not in _TEMPLATES:
-        path = tmp_path_factory.mktemp('templates') / (tree + '.sqlite')
-        migration.upgrade(tree, 'sqlite:///%s' % path)
-        engine.dispose_all()
-        _TEMPLATES[tree] = path
-    return _TEMPLATES[tree]
-
-
-def _copy_db(source, target):
-    # The backup API reads through the WAL, which a file copy would miss.
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-
-
 @pytest.fixture
-def cloud(tmp_path, tmp_path_factory):
+def cloud(tmp_path, schema_templates):
     """The API app and its stand-ins; see the attributes for what is there."""
     objects.register_all()
     rpc.register_opts()
@@ -115,8 +93,9 @@ def cloud(tmp_path, tmp_path_factory):
     for (name, group), value in overrides.items():
         CONF.set_override(name, value, group=group)
     for name in urls:
-        _copy_db(_template('api' if name == 'api' else 'main',
-                           tmp_path_factory), tmp_path / (name + '.sqlite'))
+        functional_conftest.copy_schema(
+            schema_templates['api' if name == 'api' else 'main'],
+            tmp_path / (name + '.sqlite'))
     ctx = nl_context.get_admin_context()
     cells = {}
     for name, uuid in (('cell0', cell_mapping.CELL0_UUID),

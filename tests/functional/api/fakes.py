@@ -45,7 +45,9 @@ class GlanceStandIn:
         self._server = wsgiref.simple_server.make_server(
             '127.0.0.1', 0, self._app,
             handler_class=_QuietHandler)
+        # stop() waits for the loop to notice, up to one poll_interval.
         self._thread = threading.Thread(target=self._server.serve_forever,
+                                        kwargs={'poll_interval': 0.05},
                                         daemon=True)
 
     @property
