@@ -9,6 +9,7 @@ from oslo_utils import uuidutils
 import pytest
 
 from nova_like.clients import placement as placement_client
+from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.conductor import api as conductor_api
 from nova_like import conf
 from nova_like import context as nl_context
@@ -242,3 +243,19 @@ def test_compute_dying_mid_build_leaves_error_not_build(three_hosts,
     finally:
         released.set()
         CONF.clear_override('spawn_delay', 'fake_driver')
+
+
+def test_lost_build_cast_leaves_error_not_build(three_hosts, monkeypatch):
+    # The cast to the chosen host never arrives; the host stays up.
+    monkeypatch.setattr(compute_rpcapi.ComputeAPI, 'build_and_run_instance',
+                        lambda *args, **kwargs: None)
+    ctx = nl_context.get_admin_context()
+    [uuid] = _submit(ctx, _flavor(ctx))
+    [instance] = _wait_state(ctx, [uuid], 'error',
+                             timeout=2 * CONF.service_down_time + 5)
+    assert 'did not report starting the build' in instance.fault.message
+    assert instance.host in instance.fault.message
+    deadline = time.monotonic() + 5
+    while _allocations(uuid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _allocations(uuid) == {}

@@ -78,8 +78,10 @@ def _reconcile_cell(cctx, placement):
         elif (instance.task_state == task_states.SCHEDULING and
               _age(instance, now) > 2 * CONF.service_down_time):
             if _fail_build(cctx, instance, placement,
-                           'Compute host %s never started the build (the '
-                           'request was lost)' % instance.host):
+                           'Compute host %s did not report starting the '
+                           'build within %ss (the request, or its first '
+                           'update, was lost; see that host\'s log)'
+                           % (instance.host, 2 * CONF.service_down_time)):
                 repaired.append(instance.uuid)
     return repaired
 
