@@ -14,6 +14,7 @@ from nova_like.db import migration
 from nova_like import objects
 from nova_like.objects import base as objects_base
 from nova_like import rpc
+from tests.glance_standin import GlanceStandIn
 
 CONF = nl_conf.CONF
 
@@ -104,3 +105,11 @@ def dbs(conf, tmp_path, schema_templates):
 @pytest.fixture
 def admin_context():
     return nl_context.get_admin_context()
+
+
+@pytest.fixture
+def glance():
+    """A Glance image API stand-in on a free loopback port."""
+    standin = GlanceStandIn()
+    yield standin
+    standin.stop()

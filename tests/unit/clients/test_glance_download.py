@@ -6,14 +6,6 @@ import hashlib
 import pytest
 
 from nova_like import exception
-from tests.glance_standin import GlanceStandIn
-
-
-@pytest.fixture
-def glance():
-    standin = GlanceStandIn()
-    yield standin
-    standin.stop()
 
 
 def _source(tmp_path, size=300000):

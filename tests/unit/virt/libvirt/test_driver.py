@@ -15,15 +15,7 @@ import libvirt  # noqa: E402
 from nova_like import exception  # noqa: E402
 from nova_like.virt import power_state  # noqa: E402
 from nova_like.virt.libvirt import driver as libvirt_driver  # noqa: E402
-from tests.glance_standin import GlanceStandIn  # noqa: E402
 from tests.unit.virt.libvirt import fixtures  # noqa: E402
-
-
-@pytest.fixture
-def glance():
-    standin = GlanceStandIn()
-    yield standin
-    standin.stop()
 
 
 @pytest.fixture

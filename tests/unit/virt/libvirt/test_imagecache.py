@@ -11,14 +11,6 @@ from tests import libvirt_env
 libvirt_env.require_binding()
 
 from nova_like.virt.libvirt import imagecache  # noqa: E402
-from tests.glance_standin import GlanceStandIn  # noqa: E402
-
-
-@pytest.fixture
-def glance():
-    standin = GlanceStandIn()
-    yield standin
-    standin.stop()
 
 
 @pytest.fixture
