@@ -9,6 +9,7 @@ import sys
 import time
 import uuid
 
+import openstack
 import openstack.exceptions
 import requests
 
@@ -220,6 +221,27 @@ class Cloud:
                           self.compute_conf(host, fake_driver))
 
     # observation
+
+    def connect(self, token='admin:admin'):
+        """openstacksdk on this cloud's noauth2 API as token (user:project)."""
+        endpoint = 'http://127.0.0.1:%d/v2.1' % self.api_port
+        return openstack.connect(
+            auth_type='admin_token', auth={'endpoint': endpoint,
+                                           'token': token},
+            compute_endpoint_override=endpoint,
+            placement_endpoint_override='http://127.0.0.1:%d'
+            % self.placement_port,
+            compute_api_version='2.100', load_envvars=False,
+            load_yaml_config=False)
+
+    def placement(self, path):
+        """GET path from this cloud's Placement (noauth2 token "admin")."""
+        response = requests.get(
+            'http://127.0.0.1:%d%s' % (self.placement_port, path),
+            headers={'X-Auth-Token': 'admin',
+                     'OpenStack-API-Version': 'placement 1.39'}, timeout=30)
+        response.raise_for_status()
+        return response.json()
 
     def services(self):
         """{(binary, host): row} parsed from `nova-like-manage service list`."""

@@ -4,9 +4,7 @@
 import signal
 import time
 
-import openstack
 import pytest
-import requests
 import sqlalchemy as sa
 
 from tests.integration import cloud as cloud_mod
@@ -32,8 +30,8 @@ def boot_cloud(request, tmp_path_factory, glance_noauth):
         cloud_mod.wait_for(
             lambda: len([r for r in cloud.services().values()
                          if r['state'] == 'up']) == 7, 60, 'services up')
-        conn = _connect(cloud, 'admin:admin')
-        cloud_mod.wait_for(lambda: len(_placement(cloud, '/resource_providers')
+        conn = cloud.connect('admin:admin')
+        cloud_mod.wait_for(lambda: len(cloud.placement('/resource_providers')
                                        ['resource_providers']) == 3,
                            30, 'three providers')
         conn.compute.create_flavor(name='m1.tiny', ram=512, vcpus=1,
@@ -46,29 +44,8 @@ def boot_cloud(request, tmp_path_factory, glance_noauth):
         cloud.destroy()
 
 
-def _connect(cloud, token):
-    endpoint = 'http://127.0.0.1:%d/v2.1' % cloud.api_port
-    return openstack.connect(
-        auth_type='admin_token', auth={'endpoint': endpoint, 'token': token},
-        compute_endpoint_override=endpoint,
-        placement_endpoint_override='http://127.0.0.1:%d'
-        % cloud.placement_port,
-        compute_api_version='2.100', load_envvars=False,
-        load_yaml_config=False)
-
-
-def _placement(cloud, path):
-    """GET path from the cloud's Placement (noauth2 takes token "admin")."""
-    response = requests.get(
-        'http://127.0.0.1:%d%s' % (cloud.placement_port, path),
-        headers={'X-Auth-Token': 'admin',
-                 'OpenStack-API-Version': 'placement 1.39'}, timeout=30)
-    response.raise_for_status()
-    return response.json()
-
-
 def _allocations(cloud, uuid):
-    return _placement(cloud, '/allocations/%s' % uuid)['allocations']
+    return cloud.placement('/allocations/%s' % uuid)['allocations']
 
 
 def _wait_status(conn, ids, status, timeout=60, all_projects=False):
@@ -81,7 +58,7 @@ def _wait_status(conn, ids, status, timeout=60, all_projects=False):
 
 
 def test_sdk_boots_lists_shows_and_deletes(boot_cloud):
-    conn = _connect(boot_cloud, 'demo:demo')
+    conn = boot_cloud.connect('demo:demo')
     server = conn.compute.create_server(
         name='sdk-one', image_id=boot_cloud.image_id, flavor_id='1',
         networks='none')
@@ -100,8 +77,8 @@ def test_sdk_boots_lists_shows_and_deletes(boot_cloud):
 
 def test_twenty_at_once_spread_and_reschedule_off_the_failing_host(
         boot_cloud):
-    conn = _connect(boot_cloud, 'demo:demo')
-    admin = _connect(boot_cloud, 'admin:admin')
+    conn = boot_cloud.connect('demo:demo')
+    admin = boot_cloud.connect('admin:admin')
     conn.compute.create_server(name='many', image_id=boot_cloud.image_id,
                                flavor_id='1', networks='none', min_count=20,
                                max_count=20)
@@ -120,7 +97,7 @@ def test_twenty_at_once_spread_and_reschedule_off_the_failing_host(
 
 
 def test_no_valid_host_carries_its_explanation(boot_cloud):
-    conn = _connect(boot_cloud, 'demo:demo')
+    conn = boot_cloud.connect('demo:demo')
     server = conn.compute.create_server(
         name='too-big', image_id=boot_cloud.image_id, flavor_id='64',
         networks='none')
@@ -144,17 +121,17 @@ def _set_disabled(cloud, hosts, disabled):
 
 def test_compute_killed_mid_build_leaves_error_not_build(boot_cloud):
     boot_cloud.start_compute('slow', 'spawn_delay = 60\n')
-    admin = _connect(boot_cloud, 'admin:admin')
+    admin = boot_cloud.connect('admin:admin')
     cloud_mod.wait_for(
         lambda: boot_cloud.services().get(('nova-like-compute', 'slow'),
                                           {}).get('state') == 'up',
         60, 'slow compute up')
-    cloud_mod.wait_for(lambda: len(_placement(
-        boot_cloud, '/resource_providers')['resource_providers']) == 4,
+    cloud_mod.wait_for(lambda: len(boot_cloud.placement(
+        '/resource_providers')['resource_providers']) == 4,
         30, 'four providers')
     _set_disabled(boot_cloud, ['cmp1', 'cmp2', 'cmp3'], True)
     try:
-        conn = _connect(boot_cloud, 'demo:demo')
+        conn = boot_cloud.connect('demo:demo')
         server = conn.compute.create_server(
             name='doomed', image_id=boot_cloud.image_id, flavor_id='1',
             networks='none')

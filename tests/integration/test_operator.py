@@ -28,7 +28,7 @@ def three_hosts(backbone, glance_noauth, tmp_path_factory):
     cloud_mod.wait_for(lambda: len([r for r in backbone.services().values()
                                     if r['state'] == 'up']) == 7, 60,
                        'seven services up')
-    conn = test_boot._connect(backbone, 'admin:admin')
+    conn = backbone.connect('admin:admin')
     if not conn.compute.find_flavor('1'):
         conn.compute.create_flavor(name='m1.tiny', ram=512, vcpus=1, disk=1,
                                    id='1')
@@ -62,7 +62,7 @@ def test_concurrent_anti_affinity_boots_never_share_a_host(three_hosts):
     with concurrent.futures.ThreadPoolExecutor(3) as pool:
         ids = list(pool.map(lambda i: _boot(cloud, 'spread-%d' % i,
                                             group['id']), range(3)))
-    conn = test_boot._connect(cloud, 'admin:admin')
+    conn = cloud.connect('admin:admin')
     servers = test_boot._wait_status(conn, ids, 'ACTIVE', timeout=90)
     assert len({s.compute_host for s in servers}) == 3
     fourth = _boot(cloud, 'spread-3', group['id'])
@@ -80,7 +80,7 @@ def test_disabled_service_gets_no_new_servers(three_hosts):
                 {'status': 'disabled'}).status_code == 200
     try:
         ids = [_boot(cloud, 'off-%d' % i) for i in range(4)]
-        conn = test_boot._connect(cloud, 'admin:admin')
+        conn = cloud.connect('admin:admin')
         servers = test_boot._wait_status(conn, ids, 'ACTIVE', timeout=90)
         assert 'cmp1' not in {s.compute_host for s in servers}
         for uuid in ids:

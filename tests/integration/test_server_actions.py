@@ -25,10 +25,9 @@ def actions_cloud(request, tmp_path_factory, glance_noauth):
                          if r['state'] == 'up']) == 5, 60, 'services up')
         # Up is not yet schedulable: cmp1 reports its inventory to
         # Placement on its first periodic run if Placement was not up yet.
-        cloud_mod.wait_for(lambda: len(requests.get(
-            'http://127.0.0.1:%d/resource_providers' % cloud.placement_port,
-            headers={'X-Auth-Token': 'admin'}, timeout=30).json()[
-                'resource_providers']) == 1, 30, 'cmp1 in Placement')
+        cloud_mod.wait_for(lambda: len(cloud.placement(
+            '/resource_providers')['resource_providers']) == 1, 30,
+            'cmp1 in Placement')
         cloud.image_id = image['id']
         _call(cloud, 'POST', '/flavors', {'flavor': {
             'name': 'm1.tiny', 'ram': 512, 'vcpus': 1, 'disk': 1,

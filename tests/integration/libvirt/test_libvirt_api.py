@@ -3,9 +3,7 @@
 
 import os
 
-import openstack
 import pytest
-import requests
 
 from tests.integration import cloud as cloud_mod
 from tools import libvirt_lab
@@ -49,7 +47,7 @@ def lv_cloud(qemu_uri, test_image_dir, glance_noauth, tmp_path_factory):
             lambda: cloud.services().get(('nova-like-compute', HOST),
                                          {}).get('state') == 'up',
             30, 'the libvirt compute up')
-        conn = _connect(cloud)
+        conn = cloud.connect()
         conn.compute.create_flavor(name='m1.lv', ram=128, vcpus=1, disk=1,
                                    id='lv')
         cloud.images = {'bootable': bootable, 'unbootable': unbootable}
@@ -59,26 +57,8 @@ def lv_cloud(qemu_uri, test_image_dir, glance_noauth, tmp_path_factory):
         cloud.destroy()
 
 
-def _connect(cloud):
-    endpoint = 'http://127.0.0.1:%d/v2.1' % cloud.api_port
-    return openstack.connect(
-        auth_type='admin_token',
-        auth={'endpoint': endpoint, 'token': 'admin:admin'},
-        compute_endpoint_override=endpoint, compute_api_version='2.100',
-        load_envvars=False, load_yaml_config=False)
-
-
-def _placement(cloud, path):
-    resp = requests.get(
-        'http://127.0.0.1:%d%s' % (cloud.placement_port, path),
-        headers={'X-Auth-Token': 'admin',
-                 'OpenStack-API-Version': 'placement 1.39'}, timeout=30)
-    resp.raise_for_status()
-    return resp.json()
-
-
 def _providers(cloud):
-    return _placement(cloud, '/resource_providers')['resource_providers']
+    return cloud.placement('/resource_providers')['resource_providers']
 
 
 def _domains(qemu_uri):
@@ -100,7 +80,7 @@ def test_the_host_in_placement_has_its_inventory_and_cpu_traits(
         conn.close()
     [provider] = _providers(lv_cloud)
     assert provider['name'] == HOST
-    inventories = _placement(lv_cloud, '/resource_providers/%s/inventories'
+    inventories = lv_cloud.placement('/resource_providers/%s/inventories'
                              % provider['uuid'])['inventories']
     assert inventories['VCPU']['total'] == cpus
     assert inventories['VCPU']['allocation_ratio'] == 4.0
@@ -108,7 +88,7 @@ def test_the_host_in_placement_has_its_inventory_and_cpu_traits(
     assert inventories['MEMORY_MB']['reserved'] == 512
     assert inventories['DISK_GB']['total'] > 0
     traits = cloud_mod.wait_for(
-        lambda: _placement(lv_cloud, '/resource_providers/%s/traits'
+        lambda: lv_cloud.placement('/resource_providers/%s/traits'
                            % provider['uuid'])['traits'], 30, 'CPU traits')
     assert any(t.startswith('HW_CPU_X86_') for t in traits)
 
