@@ -24,11 +24,18 @@ def _db_opts():
                         'postgresql+psycopg2://user@127.0.0.1/nova.'),
         cfg.BoolOpt('connection_debug', default=False,
                     help='Log every SQL statement.'),
-        cfg.IntOpt('max_pool_size', default=10, min=1,
+        cfg.IntOpt('max_pool_size', default=5, min=1,
                    help='Connections kept open per process (server '
                         'databases).'),
-        cfg.IntOpt('max_overflow', default=20, min=0,
-                   help='Connections allowed beyond max_pool_size.'),
+        cfg.IntOpt('max_overflow', default=5, min=0,
+                   help='Connections allowed beyond max_pool_size; a '
+                        'thread that needs one more waits for a free '
+                        'one.'),
+        cfg.IntOpt('connect_retry_seconds', default=10, min=0,
+                   help='For how long opening a connection is retried '
+                        'while the server refuses it for a passing reason '
+                        '(too many clients, starting up, not listening '
+                        'yet) before the request fails.'),
         cfg.IntOpt('sqlite_busy_timeout', default=30000, min=0,
                    help='Milliseconds a SQLite writer waits for the lock '
                         'held by another writer before giving up.'),

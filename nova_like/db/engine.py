@@ -7,7 +7,10 @@ for writers, so that concurrent writers queue on the lock instead of failing
 with "database is locked" when a read transaction tries to upgrade. Functions
 that write wrap themselves in ``@retry_on_deadlock`` so that a transaction
 that lost a deadlock (MariaDB 1213, PostgreSQL 40P01/40001) or a SQLite lock
-is re-run from the start.
+is re-run from the start. Opening a connection is retried for a while when
+the server refuses it for a passing reason (too many clients, starting up),
+so that a burst that exhausts the server's connection slots waits instead of
+failing a request halfway through a multi-database step.
 """
 
 import contextlib
@@ -106,12 +109,50 @@ def _create_engine(url, group):
         event.listen(engine, 'begin', _on_sqlite_begin)
         return engine
     kwargs = {'pool_pre_ping': True, 'pool_recycle': 3600, 'echo': debug,
-              'pool_size': getattr(group, 'max_pool_size', 10),
-              'max_overflow': getattr(group, 'max_overflow', 20)}
+              'pool_size': getattr(group, 'max_pool_size', 5),
+              'max_overflow': getattr(group, 'max_overflow', 5)}
     if parsed.get_backend_name() == 'mysql':
         kwargs['isolation_level'] = 'READ COMMITTED'
         parsed = parsed.update_query_dict({'charset': 'utf8mb4'})
-    return sa.create_engine(parsed, **kwargs)
+    engine = sa.create_engine(parsed, **kwargs)
+    event.listen(engine, 'do_connect', _connect_with_retry(
+        getattr(group, 'connect_retry_seconds', 10)))
+    return engine
+
+
+# What servers say when they refuse a connection for a passing reason:
+# PostgreSQL's "too many clients" (53300), "starting up" / "shutting down"
+# (57P03), MariaDB's 1040 "Too many connections", and a server that is not
+# listening (yet).
+_TRANSIENT_CONNECT = ('too many clients', 'too many connections',
+                      'remaining connection slots', 'starting up',
+                      'shutting down', 'connection refused',
+                      "can't connect to")
+
+
+def is_transient_connect_error(exc):
+    """True when a failed connect may succeed if tried again soon."""
+    text = str(exc).lower()
+    return any(marker in text for marker in _TRANSIENT_CONNECT)
+
+
+def _connect_with_retry(window):
+    def do_connect(dialect, _record, cargs, cparams):
+        deadline = time.monotonic() + window
+        delay = 0.05
+        while True:
+            try:
+                return dialect.connect(*cargs, **cparams)
+            except dialect.loaded_dbapi.OperationalError as exc:
+                if getattr(_local, 'no_connect_retry', False) or \
+                        not is_transient_connect_error(exc) or \
+                        time.monotonic() + delay > deadline:
+                    raise
+                LOG.warning('Database refused a connection (%s); trying '
+                            'again in %.2f s', str(exc).strip(), delay)
+                time.sleep(delay * (1 + random.random()))
+                delay = min(delay * 2, 1.0)
+    return do_connect
 
 
 def _session(url, group):
@@ -194,6 +235,7 @@ def retry_on_deadlock(fn=None, *, max_retries=10):
 
 def check_connection(url, group, option):
     """Connect once; raise ConfigError naming option when that fails."""
+    _local.no_connect_retry = True
     try:
         engine = get_engine(url, group)
         with engine.connect() as conn:
@@ -210,6 +252,8 @@ def check_connection(url, group, option):
         raise exception.ConfigError(
             option=option,
             reason='cannot connect to %s: %s' % (safe, reason)) from exc
+    finally:
+        _local.no_connect_retry = False
 
 
 def retry_on_duplicate(fn):

@@ -259,3 +259,36 @@ def test_lost_build_cast_leaves_error_not_build(three_hosts, monkeypatch):
     while _allocations(uuid) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _allocations(uuid) == {}
+
+
+def test_a_failed_mapping_leaves_that_server_error_and_the_rest_built(
+        three_hosts, monkeypatch):
+    # The API database refuses the second server's mapping update once, as
+    # it does when the SQL server has no connection slot left.
+    ctx = nl_context.get_admin_context()
+    real_save = objects.InstanceMapping.save
+    saves = []
+
+    def flaky_save(self):
+        saves.append(self.instance_uuid)
+        if len(saves) == 2:
+            raise exception.NovaLikeException('too many clients already')
+        return real_save(self)
+
+    monkeypatch.setattr(objects.InstanceMapping, 'save', flaky_save)
+    uuids = _submit(ctx, _flavor(ctx), count=3)
+    deadline = time.monotonic() + 10
+    while len(saves) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    failed = saves[1]
+    built = [u for u in uuids if u != failed]
+    _wait_state(ctx, built, 'active')
+    [instance] = _wait_state(ctx, [failed], 'error')
+    assert instance.fault.message == ('Building failed in the conductor: '
+                                      'too many clients already')
+    assert _allocations(failed) == {}
+    with pytest.raises(exception.BuildRequestNotFound):
+        objects.BuildRequest.get_by_instance_uuid(ctx, failed)
+    # Findable through its mapping, hence deletable through the API.
+    mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, failed)
+    assert mapping.cell_mapping.uuid != objects.cell_mapping.CELL0_UUID

@@ -8,7 +8,10 @@ at that cell, its BuildRequest deleted, and build_and_run_instance cast to
 the host with the alternates. If the user deleted the server meanwhile
 (BuildRequest gone) the new Instance and its claim are removed again. If no
 host fits, every server is written to cell0 in ERROR with the scheduler's
-explanation as its fault.
+explanation as its fault. A server whose own steps fail (its cell or the API
+database unreachable, the cast refused) ends in ERROR where it got to, with
+that failure as its fault and its claim removed, and the rest of the request
+goes on.
 """
 
 import logging
@@ -53,7 +56,12 @@ class ScheduleAndBuild:
         compute = compute_rpcapi.ComputeAPI()
         for build_request, request_spec, hosts in zip(
                 self.build_requests, self.request_specs, host_lists):
-            self._build_one(compute, build_request, request_spec, hosts)
+            try:
+                self._build_one(compute, build_request, request_spec, hosts)
+            except Exception as exc:  # one server's failure is its own
+                LOG.exception('Building %s failed in the conductor',
+                              build_request.instance_uuid)
+                self._fail_one(build_request, hosts[0], exc)
 
     def _build_one(self, compute, build_request, request_spec, hosts):
         chosen, alternates = hosts[0], hosts[1:]
@@ -96,6 +104,50 @@ class ScheduleAndBuild:
             return False
         return not mapping.queued_for_delete
 
+    def _fail_one(self, build_request, chosen, exc):
+        """Leave one server in ERROR, mapped, with exc as its fault.
+
+        Each step is tried on its own: whatever the failure left undone,
+        the server must end up findable, deletable and not in BUILD (the
+        reconciler is the last resort when even this fails).
+        """
+        instance = build_request.instance
+        reason = 'Building failed in the conductor: %s' % (
+            getattr(exc, 'message', None) or exc)
+        steps = [lambda: self.manager.placement.delete_allocation_for_instance(
+            instance.uuid)]
+        if instance.obj_attr_is_set('id'):
+            cell = objects.CellMapping.get_by_uuid(self.context,
+                                                   chosen.cell_uuid)
+            steps.append(lambda: self._error_in_cell(instance, cell, reason))
+        else:
+            steps.append(lambda: self._bury_in_cell0(reason, [build_request]))
+        for step in steps:
+            try:
+                step()
+            except Exception:
+                LOG.exception('Could not clean up after %s', instance.uuid)
+
+    def _error_in_cell(self, instance, cell, reason):
+        with nl_context.target_cell(self.context, cell) as cctx:
+            instance._context = cctx
+            instance.vm_state = vm_states.ERROR
+            instance.task_state = None
+            instance.save()
+            objects.InstanceFault(
+                cctx, instance_uuid=instance.uuid, code=500, message=reason,
+                details=reason, host=None).create()
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            self.context, instance.uuid)
+        if mapping.cell_mapping is None:
+            mapping.cell_mapping = cell
+            mapping.save()
+        try:
+            objects.BuildRequest(self.context,
+                                 instance_uuid=instance.uuid).destroy()
+        except exception.BuildRequestNotFound:
+            pass
+
     @staticmethod
     def _forget_request_spec(request_spec):
         try:
@@ -103,11 +155,14 @@ class ScheduleAndBuild:
         except exception.RequestSpecNotFound:
             pass
 
-    def _bury_in_cell0(self, reason):
-        """Write every server to cell0 in ERROR with reason as its fault."""
+    def _bury_in_cell0(self, reason, build_requests=None):
+        """Write the servers (all by default) to cell0 in ERROR.
+
+        :param reason: their fault's message.
+        """
         cell0 = objects.CellMapping.get_by_uuid(
             self.context, objects.cell_mapping.CELL0_UUID)
-        for build_request in self.build_requests:
+        for build_request in build_requests or self.build_requests:
             instance = build_request.instance
             instance.vm_state = vm_states.ERROR
             instance.task_state = None
