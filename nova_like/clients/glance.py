@@ -1,8 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """GlanceClient: the image facts the API checks before it accepts a server, and image data for hypervisors (Image API v2)."""
 
+import collections
+import copy
 import hashlib
 import os
+import threading
+import time
 
 from keystoneauth1 import exceptions as ks_exc
 
@@ -21,8 +25,14 @@ _CORE = ('id', 'name', 'status', 'visibility', 'protected', 'checksum',
 class GlanceClient:
     """Thin wrapper over GET /v2/images/{id} through a keystoneauth1 adapter."""
 
-    def __init__(self, adapter=None):
+    # Answers of get_active kept for image_check_seconds, by token.
+    _RECENT_MAX = 256
+
+    def __init__(self, adapter=None, recent_seconds=0):
         self._adapter = adapter
+        self._recent_seconds = recent_seconds
+        self._recent = collections.OrderedDict()
+        self._recent_lock = threading.Lock()
 
     @property
     def adapter(self):
@@ -58,11 +68,28 @@ class GlanceClient:
     def get_active(self, context, image_id):
         """Like get, but an image that is not active is an error.
 
+        An active image's answer is reused for recent_seconds by requests
+        with the same token (what that token saw, it may see again).
+
         :raises: ImageNotFound, ImageNotActive, ImageServiceError.
         """
+        key = (getattr(context, 'auth_token', None),
+               getattr(context, 'project_id', None), image_id)
+        now = time.monotonic()
+        with self._recent_lock:
+            found = self._recent.get(key)
+            if found is not None and found[0] > now:
+                return copy.deepcopy(found[1])
         image = self.get(context, image_id)
         if image['status'] != 'active':
             raise exception.ImageNotActive(image_id=image_id)
+        if self._recent_seconds:
+            with self._recent_lock:
+                self._recent[key] = (now + self._recent_seconds,
+                                     copy.deepcopy(image))
+                self._recent.move_to_end(key)
+                while len(self._recent) > self._RECENT_MAX:
+                    self._recent.popitem(last=False)
         return image
 
     def download(self, context, image_id, path, image=None,

@@ -66,7 +66,8 @@ class API:
     @property
     def image_api(self):
         if self._image_api is None:
-            self._image_api = glance.GlanceClient()
+            self._image_api = glance.GlanceClient(
+                recent_seconds=CONF.glance.image_check_seconds)
         return self._image_api
 
     @property

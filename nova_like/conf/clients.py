@@ -2,6 +2,7 @@
 """[placement] and [glance]: how nova_like reaches Placement and Glance (keystoneauth1)."""
 
 from keystoneauth1 import loading as ks_loading
+from oslo_config import cfg
 
 # group -> default service type in the Keystone catalog
 SERVICES = {'placement': 'placement', 'glance': 'image'}
@@ -15,6 +16,17 @@ def register_opts(conf):
         conf.set_default('service_type', service_type, group=group)
         conf.set_default('valid_interfaces', ['internal', 'public'],
                          group=group)
+    conf.register_opts(GLANCE_OPTS, group='glance')
+
+
+GLANCE_OPTS = [
+    cfg.IntOpt('image_check_seconds', default=10, min=0,
+               help='For how long nova-like-api reuses what Glance said of '
+                    'an image when the same token boots from it again (a '
+                    'batch of POST /servers asks Glance once). Within it, '
+                    'that token may still boot an image deactivated '
+                    'meanwhile. 0: ask Glance every time, as Nova does.'),
+]
 
 
 def list_opts():
@@ -26,4 +38,6 @@ def list_opts():
         for opt in ks_loading.get_auth_plugin_conf_options(name):
             if opt not in opts:
                 opts.append(opt)
-    return {group: list(opts) for group in SERVICES}
+    groups = {group: list(opts) for group in SERVICES}
+    groups['glance'] += GLANCE_OPTS
+    return groups

@@ -23,6 +23,19 @@ def ensure_names(db, table, column, values):
     values = sorted({v for v in values if v is not None})
     if not values:
         return {}
+    # Project, user and consumer-type rows are never deleted or renamed, so
+    # a name's id, once seen, is kept for the life of the process: the usual
+    # PUT of allocations then needs no transaction for its owners.
+    ids = db.memo.setdefault(('owner ids', table.name), {})
+    known = {v: ids.get(v) for v in values}
+    if None not in known.values():
+        return known
+    found = _ensure_names(db, table, column, values)
+    ids.update(found)
+    return found
+
+
+def _ensure_names(db, table, column, values):
     col = table.c[column]
     for attempt in range(5):
         try:
