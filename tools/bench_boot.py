@@ -10,7 +10,7 @@ server booted, and the RSS of every local nova-like daemon.
 
     # against a Keystone-backed cloud (the lab writes lab/openrc):
     .venv/bin/python tools/bench_boot.py --os-cloud-env -n 200 -c 20 \
-        --image tiny --flavor m1.tiny
+        --image tiny --flavor m1.tiny --pid-dir lab
     # against a noauth2 nova-like-api:
     .venv/bin/python tools/bench_boot.py --noauth http://127.0.0.1:8774/v2.1 \
         -n 200 -c 20 --image <image uuid> --flavor <flavor id>
@@ -19,6 +19,7 @@ server booted, and the RSS of every local nova-like daemon.
 import argparse
 import concurrent.futures
 import datetime
+import os
 import re
 import statistics
 import sys
@@ -63,7 +64,8 @@ def boot_all(conn_factory, args, image_id, flavor_id):
     local = threading.local()
     cpu_before = {}
     ready = threading.Barrier(args.concurrency,
-                              action=lambda: cpu_before.update(cpu_seconds()))
+                              action=lambda: cpu_before.update(
+                                  cpu_seconds(args.only)))
 
     def authenticated():
         # Each client gets its token before the clock starts: the figures
@@ -145,6 +147,11 @@ def component(cmdline):
     return match.group(0) if match else None
 
 
+DAEMONS = ('nova-like-api', 'nova-like-conductor', 'nova-like-scheduler',
+           'nova-like-compute', 'nova-like-placement', 'keystone',
+           'glance-api')
+
+
 def daemon_rss():
     totals = {}
     for proc in psutil.process_iter(['cmdline', 'memory_info']):
@@ -155,12 +162,31 @@ def daemon_rss():
     return {n: (len(v), sum(v)) for n, v in sorted(totals.items())}
 
 
-def cpu_seconds():
-    """CPU seconds (user + system) used so far, per process, with names."""
+def lab_pids(pid_dir):
+    """The pids in pid_dir/*.pid (tools/lab.sh writes them), or None."""
+    if not pid_dir:
+        return None
+    pids = set()
+    for name in os.listdir(pid_dir):
+        if name.endswith('.pid'):
+            with open(os.path.join(pid_dir, name)) as f:
+                pids.add(int(f.read().split()[0]))
+    return pids
+
+
+def cpu_seconds(only=None):
+    """CPU seconds (user + system) used so far, per process, with names.
+
+    :param only: pids whose processes (and their children) alone count
+        among the OpenStack daemons; the SQL server and broker always count.
+    """
     used = {}
-    for proc in psutil.process_iter(['cmdline', 'cpu_times']):
+    for proc in psutil.process_iter(['cmdline', 'cpu_times', 'ppid']):
         name = component(' '.join(proc.info['cmdline'] or []))
         times = proc.info['cpu_times']
+        if only is not None and name in DAEMONS and not (
+                proc.pid in only or proc.info['ppid'] in only):
+            continue
         if name and times:
             used[proc.pid] = (name, times.user + times.system)
     me = psutil.Process().cpu_times()
@@ -192,7 +218,12 @@ def main():
                         help='use OS_* variables (source an openrc first)')
     parser.add_argument('--timeout', type=float, default=600)
     parser.add_argument('--list-samples', type=int, default=20)
+    parser.add_argument('--pid-dir', metavar='DIR',
+                        help='count only the daemons whose pid files are in '
+                             'DIR (and their workers), e.g. lab: other '
+                             'clouds on this machine are left out')
     args = parser.parse_args()
+    args.only = lab_pids(args.pid_dir)
 
     conn = connect(args)
     image_id = args.image if args.noauth else conn.image.find_image(
@@ -203,7 +234,8 @@ def main():
     posted, post_latency, cpu_before = boot_all(lambda: connect(args), args, image_id,
                                     flavor_id)
     active = wait_states(conn, posted, 'ACTIVE', args.timeout)
-    boot_cpu = cpu_per_server(cpu_before, cpu_seconds(), args.number)
+    boot_cpu = cpu_per_server(cpu_before, cpu_seconds(args.only),
+                              args.number)
     # From the first POST to the last server seen ACTIVE.
     elapsed = (max(posted[u] + active[u] for u in active) -
                min(posted.values())) if active else float('inf')

@@ -108,7 +108,7 @@ def _create_engine(url, group):
         event.listen(engine, 'connect', _on_sqlite_connect(busy))
         event.listen(engine, 'begin', _on_sqlite_begin)
         return engine
-    kwargs = {'pool_pre_ping': True, 'pool_recycle': 3600, 'echo': debug,
+    kwargs = {'pool_recycle': 3600, 'echo': debug,
               'pool_size': getattr(group, 'max_pool_size', 5),
               'max_overflow': getattr(group, 'max_overflow', 5)}
     if parsed.get_backend_name() == 'mysql':
@@ -117,7 +117,34 @@ def _create_engine(url, group):
     engine = sa.create_engine(parsed, **kwargs)
     event.listen(engine, 'do_connect', _connect_with_retry(
         getattr(group, 'connect_retry_seconds', 10)))
+    event.listen(engine, 'connect', _stamp)
+    event.listen(engine, 'checkin', _stamp)
+    event.listen(engine, 'checkout', _ping_if_idle(engine.dialect))
     return engine
+
+
+# A pooled connection that sat idle longer than this is pinged before use
+# (a server restart or an idle timeout may have closed it): pre-pinging
+# every checkout cost a round trip per transaction under load.
+PING_AFTER_IDLE = 1.0
+
+
+def _stamp(_dbapi_conn, record):
+    record.info['idle_since'] = time.monotonic()
+
+
+def _ping_if_idle(dialect):
+    def checkout(dbapi_conn, record, _proxy):
+        since = record.info.get('idle_since', 0)
+        if time.monotonic() - since < PING_AFTER_IDLE:
+            return
+        try:
+            alive = dialect.do_ping(dbapi_conn)
+        except Exception as exc:  # whatever the driver says, it is dead
+            raise sa_exc.DisconnectionError(str(exc)) from exc
+        if alive is False:
+            raise sa_exc.DisconnectionError('ping failed')
+    return checkout
 
 
 # What servers say when they refuse a connection for a passing reason:

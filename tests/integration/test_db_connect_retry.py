@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A PostgreSQL that refuses a connection for too many clients is waited for, not failed on."""
+"""Connections on PostgreSQL: a refusal for too many clients is waited out; a pooled connection the server closed is replaced."""
 
 import threading
 import time
@@ -70,3 +70,49 @@ def test_without_retry_the_refusal_is_the_error(one_slot_url):
     finally:
         held.close()
         holder.dispose()
+
+
+@pytest.fixture
+def scratch_url():
+    url = db_servers.create_database('postgresql', prefix='nlconn')
+    try:
+        yield url
+    finally:
+        engine.dispose_all()
+        db_servers.drop_database(url)
+
+
+def _backend_pid(url, group):
+    with engine.reader(url, group) as session:
+        return session.execute(sa.text('SELECT pg_backend_pid()')).scalar()
+
+
+def test_a_pooled_connection_the_server_closed_is_replaced(scratch_url,
+                                                           monkeypatch):
+    group = _group(0)  # one pooled connection, no connect retries
+    first = _backend_pid(scratch_url, group)
+    admin = db_servers.admin_engine('postgresql')
+    with admin.connect() as conn:
+        conn.exec_driver_sql('SELECT pg_terminate_backend(%d)' % first)
+    admin.dispose()
+    # Idle for longer than the ping threshold: checked before use.
+    monkeypatch.setattr(engine, 'PING_AFTER_IDLE', 0.0)
+    second = _backend_pid(scratch_url, group)
+    assert second != first
+
+
+def test_a_busy_pooled_connection_is_not_pinged(scratch_url, monkeypatch):
+    group = _group(0)
+    _backend_pid(scratch_url, group)
+    pings = []
+    dialect = engine.get_engine(scratch_url, group).dialect
+    real_ping = dialect.do_ping
+    monkeypatch.setattr(dialect, 'do_ping',
+                        lambda conn: pings.append(1) or real_ping(conn))
+    monkeypatch.setattr(engine, 'PING_AFTER_IDLE', 60.0)
+    for _ in range(5):
+        _backend_pid(scratch_url, group)
+    assert pings == []
+    monkeypatch.setattr(engine, 'PING_AFTER_IDLE', 0.0)
+    _backend_pid(scratch_url, group)
+    assert pings == [1]
