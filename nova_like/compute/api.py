@@ -134,10 +134,11 @@ class API:
             raise exception.Invalid(
                 reason='Unable to allocate a single hostname to multiple '
                        'instances')
-        quotas.check_metadata_items(context.project_id, metadata)
+        limits = quotas.get_limits(context.project_id)
+        quotas.check_metadata_items(context.project_id, metadata, limits)
         max_count = quotas.instances_that_fit(
             context.project_id, context.user_id, flavor, min_count,
-            max_count)
+            max_count, limits)
         image = self.image_api.get_active(context, image_href)
         self.check_image_fits_flavor(image, flavor)
         group = server_group_api.group_for_create(context, scheduler_hints)
@@ -191,7 +192,7 @@ class API:
                 request_specs.append(spec)
             quotas.recheck(context.project_id, context.user_id, {
                 'instances': max_count, 'cores': flavor.vcpus * max_count,
-                'ram': flavor.memory_mb * max_count})
+                'ram': flavor.memory_mb * max_count}, limits)
             if group is not None:
                 server_group_api.join(context, group,
                                       [i.uuid for i in instances])

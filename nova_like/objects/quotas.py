@@ -54,16 +54,34 @@ def reset(project_id):
     api_db.quota_destroy_all_by_project(project_id)
 
 
-def usage(project_id, user_id=None):
-    """:returns: {resource: in use} for project_id (key_pairs for user_id)."""
-    instances, cores, ram = api_db.instance_usage_by_project(project_id)
-    return {
-        'instances': instances, 'cores': cores, 'ram': ram,
-        'key_pairs': (api_db.key_pair_count_by_user(user_id)
-                      if user_id else 0),
-        'server_groups': _server_groups_in_use(project_id),
-        'metadata_items': 0, 'server_group_members': 0,
-    }
+_SERVER_RESOURCES = ('instances', 'cores', 'ram')
+
+
+def usage(project_id, user_id=None, resources=None):
+    """:returns: {resource: in use} for project_id (key_pairs for user_id).
+
+    :param resources: only these are counted (the others are absent); all
+        by default.
+    """
+    wanted = set(resources) if resources is not None else None
+    used = {}
+    if wanted is None or wanted & set(_SERVER_RESOURCES):
+        used.update(zip(_SERVER_RESOURCES,
+                        api_db.instance_usage_by_project(project_id)))
+    if wanted is None or 'key_pairs' in wanted:
+        used['key_pairs'] = (api_db.key_pair_count_by_user(user_id)
+                             if user_id else 0)
+    if wanted is None or 'server_groups' in wanted:
+        used['server_groups'] = _server_groups_in_use(project_id)
+    if wanted is None:
+        used.update(metadata_items=0, server_group_members=0)
+    return used
+
+
+def _limited(deltas, limits):
+    """The resources of deltas that have a limit (-1 is none): only they
+    need counting."""
+    return [r for r in deltas if limits[r] >= 0]
 
 
 def _server_groups_in_use(project_id):
@@ -84,7 +102,12 @@ def check_deltas(project_id, user_id, deltas):
 
     :raises: OverQuota naming the first resource over.
     """
-    over = _over(deltas, get_limits(project_id), usage(project_id, user_id))
+    limits = get_limits(project_id)
+    limited = _limited(deltas, limits)
+    if not limited:
+        return
+    over = _over({r: deltas[r] for r in limited}, limits,
+                 usage(project_id, user_id, limited))
     if over:
         resource, limit, used = over
         raise exception.OverQuota(resource=resource,
@@ -92,18 +115,22 @@ def check_deltas(project_id, user_id, deltas):
                                   limit=limit)
 
 
-def recheck(project_id, user_id, deltas):
+def recheck(project_id, user_id, deltas, limits=None):
     """After writing deltas' rows: refuse if the project is now over.
 
     The rows are counted already, so usage may equal the limit, not more.
 
+    :param limits: the project's limits, if the caller has them.
     :raises: OverQuota, with used being what others hold.
     """
     if not CONF.quota.recheck_quota:
         return
-    limits = get_limits(project_id)
-    used = usage(project_id, user_id)
-    over = _over({resource: 0 for resource in deltas}, limits, used)
+    limits = limits or get_limits(project_id)
+    limited = _limited(deltas, limits)
+    if not limited:
+        return
+    used = usage(project_id, user_id, limited)
+    over = _over({resource: 0 for resource in limited}, limits, used)
     if over:
         resource, limit, in_use = over
         raise exception.OverQuota(resource=resource,
@@ -112,15 +139,21 @@ def recheck(project_id, user_id, deltas):
                                   limit=limit)
 
 
-def instances_that_fit(project_id, user_id, flavor, min_count, max_count):
+def instances_that_fit(project_id, user_id, flavor, min_count, max_count,
+                       limits=None):
     """How many servers of flavor, between min_count and max_count, fit.
 
+    :param limits: the project's limits, if the caller has them.
     :raises: OverQuota when not even min_count fit.
     """
-    limits = get_limits(project_id)
-    used = usage(project_id, user_id)
-    per_server = {'instances': 1, 'cores': flavor.vcpus,
-                  'ram': flavor.memory_mb}
+    limits = limits or get_limits(project_id)
+    per_server = {r: n for r, n in (('instances', 1),
+                                    ('cores', flavor.vcpus),
+                                    ('ram', flavor.memory_mb))
+                  if limits[r] >= 0}
+    if not per_server:
+        return max_count
+    used = usage(project_id, user_id, per_server)
     for count in range(max_count, min_count - 1, -1):
         deltas = {r: n * count for r, n in per_server.items()}
         if _over(deltas, limits, used) is None:
@@ -131,9 +164,9 @@ def instances_that_fit(project_id, user_id, flavor, min_count, max_count):
                               used=in_use, limit=limit)
 
 
-def check_metadata_items(project_id, metadata):
+def check_metadata_items(project_id, metadata, limits=None):
     """:raises: MetadataLimitExceeded when a server has too many items."""
-    limit = get_limits(project_id)['metadata_items']
+    limit = (limits or get_limits(project_id))['metadata_items']
     if limit >= 0 and len(metadata or {}) > limit:
         raise exception.MetadataLimitExceeded(allowed=limit)
 

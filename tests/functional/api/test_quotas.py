@@ -189,3 +189,21 @@ def test_concurrent_creates_never_exceed_the_quota(cloud):
             'message']
     assert conftest.api_rows(cloud.ctx)['instance_mappings'] == \
         codes.count(202)
+
+
+def test_only_limited_resources_are_counted(cloud, monkeypatch):
+    from nova_like.db.api import api as api_db
+    counted = []
+    real = api_db.instance_usage_by_project
+    monkeypatch.setattr(api_db, 'instance_usage_by_project',
+                        lambda project: counted.append(project) or
+                        real(project))
+    _set(cloud, 'proj-a', instances=-1, cores=-1, ram=-1)
+    counted.clear()  # setting limits checks them against the usage
+    assert cloud.alice.post('/v2.1/servers', _server('u1')).status_int == 202
+    assert counted == []
+    # One limited resource is enough to count, and to refuse.
+    _set(cloud, 'proj-a', cores=1)
+    counted.clear()
+    assert cloud.alice.post('/v2.1/servers', _server('u2')).status_int == 403
+    assert counted == ['proj-a']
