@@ -2,13 +2,13 @@
 """Which bus and target name each disk of a guest gets, chosen as Nova's libvirt driver chooses them.
 
 Targets are named by bus (vd* on virtio, hd* on ide, sd* on sata, scsi
-and usb) and handed out first free first, across every disk of the guest:
-libvirt derives an IDE or SATA disk's drive address from its name, so two
-disks on one controller must not share a letter. The config drive is an
-ISO 9660 CD-ROM; a CD-ROM cannot sit on virtio, and the q35 machine type
-has no IDE controller, so it goes on the image's hw_cdrom_bus, else sata
-on q35 and ide on every other x86 machine type (i440fx 'pc', libvirt's
-default).
+and usb); each disk takes the first name that no other disk of the guest
+has, whatever its bus: libvirt derives an IDE or SATA disk's drive
+address from its name, so two disks on one controller must not share a
+letter. The config drive is an ISO 9660 CD-ROM; a CD-ROM cannot sit on
+virtio, and the q35 machine type has no IDE controller, so it goes on the
+image's hw_cdrom_bus, else sata on q35 and ide on every other x86 machine
+type (i440fx 'pc', libvirt's default).
 """
 
 import string
