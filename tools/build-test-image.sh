@@ -38,8 +38,11 @@ dpkg -x "$work"/"$kpkg"_*.deb "$work/root"
 kver=${kpkg#linux-image-}
 cp "$work/root/boot/vmlinuz-$kver" "$out/vmlinuz.new"
 
-# Initramfs: busybox, the virtio/ACPI/iso9660 modules (built as modules in
-# Debian's kernel), and /init.
+# Initramfs: busybox, the modules it needs (built as modules in Debian's
+# kernel), and /init. The config drive is a CD-ROM on IDE (i440fx) or SATA
+# (q35): the ATA and SCSI CD-ROM stack comes before the controllers, so
+# that sr0 exists once ata_piix or ahci has loaded. Each module comes after
+# those it depends on (the depends= line of its .modinfo).
 rd="$work/initrd"
 mkdir -p "$rd"/{bin,proc,sys,dev,mnt,tmp,etc,lib/modules}
 cp /bin/busybox "$rd/bin/"
@@ -47,13 +50,22 @@ K="$work/root/lib/modules/$kver/kernel"
 MODS="drivers/virtio/virtio_ring drivers/virtio/virtio drivers/virtio/virtio_pci_modern_dev
 drivers/virtio/virtio_pci_legacy_dev drivers/virtio/virtio_pci drivers/block/virtio_blk
 net/core/failover drivers/net/net_failover drivers/net/virtio_net drivers/acpi/button
-drivers/input/evdev drivers/cdrom/cdrom fs/isofs/isofs"
+drivers/input/evdev drivers/scsi/scsi_common drivers/scsi/scsi_mod drivers/cdrom/cdrom
+drivers/scsi/sr_mod drivers/ata/libata drivers/ata/ata_piix drivers/ata/ata_generic
+drivers/ata/libahci drivers/ata/ahci fs/isofs/isofs"
 order=""
 for m in $MODS; do
-    f="$K/$m.ko"
-    [ -f "$f" ] || { [ -f "$f.xz" ] && xz -dc "$f.xz" > "$rd/lib/modules/$(basename "$m").ko" && order="$order $(basename "$m")" && continue; }
-    cp "$f" "$rd/lib/modules/"
-    order="$order $(basename "$m")"
+    name=$(basename "$m")
+    ko="$rd/lib/modules/$name.ko"
+    if [ -f "$K/$m.ko" ]; then cp "$K/$m.ko" "$ko"; else xz -dc "$K/$m.ko.xz" > "$ko"; fi
+    for dep in $(grep -a -o 'depends=[A-Za-z0-9_,-]*' "$ko" | head -1 | cut -d= -f2 | tr ',' ' '); do
+        case " $order " in
+            *" $dep "*) ;;
+            *) echo "build-test-image.sh: $name needs $dep, which MODS does not load before it" >&2
+               exit 1 ;;
+        esac
+    done
+    order="$order $name"
 done
 cat > "$rd/init" <<EOF
 #!/bin/busybox sh

@@ -9,7 +9,10 @@ METADATA_NS = 'https://nova-like.invalid/xmlns/libvirt/instance/1.0'
 
 @dataclasses.dataclass
 class Disk:
-    """One disk of a guest: a file on the host seen at target on bus."""
+    """One disk of a guest: a file on the host seen at target on bus.
+
+    device is what the guest sees: 'disk', or 'cdrom' (the config drive).
+    """
 
     path: str
     target: str
@@ -17,6 +20,7 @@ class Disk:
     fmt: str = 'qcow2'
     readonly: bool = False
     serial: str = None
+    device: str = 'disk'
 
 
 @dataclasses.dataclass
@@ -60,7 +64,7 @@ def _sub(parent, tag, text=None, **attrs):
 
 def disk_element(disk):
     """The <disk> element of disk (also what attach and detach send)."""
-    element = ET.Element('disk', type='file', device='disk')
+    element = ET.Element('disk', type='file', device=disk.device)
     _sub(element, 'driver', name='qemu', type=disk.fmt)
     _sub(element, 'source', file=disk.path)
     _sub(element, 'target', dev=disk.target, bus=disk.bus)

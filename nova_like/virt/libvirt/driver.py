@@ -30,6 +30,7 @@ from nova_like import exception
 from nova_like.clients import glance as glance_client
 from nova_like.virt import driver
 from nova_like.virt import power_state
+from nova_like.virt.libvirt import blockinfo
 from nova_like.virt.libvirt import config
 from nova_like.virt.libvirt import configdrive
 from nova_like.virt.libvirt import events
@@ -269,25 +270,28 @@ class LibvirtDriver(driver.ComputeDriver):
             [i for i in (image['id'], props.get('kernel_id'),
                          props.get('ramdisk_id')) if i])
         bus = props.get('hw_disk_bus') or CONF.libvirt.disk_bus
+        machine = props.get('hw_machine_type')
         root = self._path(instance, 'disk')
         images.create_overlay(base, fmt, root, root_bytes or None)
-        disks = [config.Disk(root, 'vda', bus)]
+        disks = []
+        self._add_disk(disks, root, bus)
         if flavor.ephemeral_gb:
             eph = self._path(instance, 'disk.eph0')
             images.create_blank(eph, flavor.ephemeral_gb * GiB)
-            disks.append(config.Disk(eph, 'vdb', bus))
+            self._add_disk(disks, eph, bus)
         if self._wants_config_drive(instance):
+            cdrom_bus = blockinfo.cdrom_bus(props, machine)
             iso = self._path(instance, 'disk.config')
             configdrive.build(instance, iso, CONF.libvirt.mkisofs_cmd)
-            disks.append(config.Disk(iso, 'vdz', 'virtio', fmt='raw',
-                                     readonly=True))
+            self._add_disk(disks, iso, cdrom_bus, fmt='raw', readonly=True,
+                           device='cdrom')
         guest = config.Guest(
             name=DOMAIN_PREFIX + instance.uuid, uuid=instance.uuid,
             memory_mb=flavor.memory_mb, vcpus=flavor.vcpus,
             virt_type=CONF.libvirt.virt_type,
             console_log=self._path(instance, 'console.log'),
             disks=disks, nics=self._nics(props),
-            machine=props.get('hw_machine_type'),
+            machine=machine,
             kernel=kernel, ramdisk=ramdisk,
             cmdline=props.get('os_command_line') or (
                 'console=ttyS0 root=/dev/vda' if kernel else None),
@@ -301,6 +305,12 @@ class LibvirtDriver(driver.ComputeDriver):
         dom = self.host.get_connection().defineXML(xml)
         dom.create()
         LOG.info('Guest %s started (%s)', instance.uuid, dom.name())
+
+    @staticmethod
+    def _add_disk(disks, path, bus, **kwargs):
+        """Append path as a disk at the next free target of its bus."""
+        target = blockinfo.next_target(bus, [d.target for d in disks])
+        disks.append(config.Disk(path, target, bus, **kwargs))
 
     @staticmethod
     def _too_large(image, size, flavor):

@@ -98,10 +98,12 @@ def test_spawn_boots_and_reads_the_config_drive(lv):
     assert _state(lv) == power_state.RUNNING
     _wait_boots(lv, 1)
     output = _console(lv)
+    # The config drive is an IDE CD-ROM (i440fx), sr0 in the guest.
+    assert 'CONFIG-DRIVE /dev/sr0' in output
     assert 'PUBLIC-KEY %s' % KEY in output
     assert '"hostname": "lv-guest"' in output
     assert 'ROOT-MARKER NOVA-LIKE-ROOT-DISK' in output
-    assert _disks(lv)
+    assert 'sr0' in _disks(lv)
 
 
 def test_soft_reboot_goes_through_acpi(lv):
@@ -182,3 +184,29 @@ def test_destroy_leaves_no_domain_overlay_or_log(lv, qemu_uri):
     assert sorted(os.listdir(os.path.join(instances, '_base'))) == sorted(
         [lv.image['id'], lv.image['properties']['kernel_id'],
          lv.image['properties']['ramdisk_id']])
+
+
+def test_a_q35_guest_reads_its_config_drive_from_sata(lv, glance_standin,
+                                                      test_image_dir):
+    from nova_like.virt.libvirt import config
+    props = lv.image['properties']
+    image = glance_standin.add(
+        os.path.join(test_image_dir, 'disk.qcow2'), 'qcow2',
+        kernel_id=props['kernel_id'], ramdisk_id=props['ramdisk_id'],
+        os_command_line='console=ttyS0 quiet', hw_machine_type='q35')
+    instance = objects.Instance(
+        uuid=str(uuid.uuid4()), display_name='lv q35', hostname='lv-q35',
+        flavor=lv.instance.flavor, key_name='lvkey', key_data=KEY,
+        user_data=None, config_drive='True', metadata={}, project_id='p')
+    lv.spawn(None, instance, image)
+    try:
+        disks = config.disk_targets(lv.host.lookup(instance.uuid).XMLDesc(0))
+        assert sorted(disks) == ['sda', 'vda']
+        wait_for(lambda: 'GUEST-BOOTED lv-q35' in lv.get_console_output(
+            None, instance), BOOT, 'the q35 guest booting (console: %s)'
+            % lv.get_console_output(None, instance)[-300:])
+        output = lv.get_console_output(None, instance)
+        assert 'CONFIG-DRIVE /dev/sr0' in output
+        assert 'PUBLIC-KEY %s' % KEY in output
+    finally:
+        lv.destroy(None, instance)

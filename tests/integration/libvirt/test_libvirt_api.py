@@ -111,10 +111,11 @@ def test_boot_actions_console_and_delete_leave_nothing(lv_cloud, qemu_uri):
     assert server.compute_host == HOST
     assert server.id in _domains(qemu_uri)
     # os-getConsoleOutput: the banner with the hostname and the key, both
-    # read from the config drive.
+    # read from the config drive, a CD-ROM.
     output = cloud_mod.wait_for(
         lambda: 'GUEST-BOOTED lv-api' in _console(conn, server) and
         _console(conn, server), 180, 'the guest banner in the console')
+    assert 'CONFIG-DRIVE /dev/sr0' in output
     assert 'PUBLIC-KEY ' + ED25519 in output
     # Stop/start and a soft reboot through the API, on the real guest.
     conn.compute.stop_server(server)

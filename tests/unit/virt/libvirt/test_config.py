@@ -53,14 +53,27 @@ def test_disks_in_order_with_bus_format_and_readonly():
     dom = _parse(_guest(disks=[
         config.Disk('/i/disk', 'vda'),
         config.Disk('/i/disk.eph0', 'vdb', bus='scsi'),
-        config.Disk('/i/disk.config', 'vdz', fmt='raw', readonly=True)]))
+        config.Disk('/i/disk.config', 'hda', bus='ide', fmt='raw',
+                    readonly=True, device='cdrom')]))
     disks = dom.findall('devices/disk')
-    assert [(d.find('source').get('file'), d.find('target').get('dev'),
-             d.find('target').get('bus'), d.find('driver').get('type'),
+    assert [(d.get('device'), d.find('source').get('file'),
+             d.find('target').get('dev'), d.find('target').get('bus'),
+             d.find('driver').get('type'),
              d.find('readonly') is not None) for d in disks] == [
-        ('/i/disk', 'vda', 'virtio', 'qcow2', False),
-        ('/i/disk.eph0', 'vdb', 'scsi', 'qcow2', False),
-        ('/i/disk.config', 'vdz', 'virtio', 'raw', True)]
+        ('disk', '/i/disk', 'vda', 'virtio', 'qcow2', False),
+        ('disk', '/i/disk.eph0', 'vdb', 'scsi', 'qcow2', False),
+        ('cdrom', '/i/disk.config', 'hda', 'ide', 'raw', True)]
+
+
+def test_a_lone_disk_element_keeps_its_device():
+    cdrom = ET.fromstring(config.disk_xml(config.Disk(
+        '/i/disk.config', 'sda', bus='sata', fmt='raw', readonly=True,
+        device='cdrom')))
+    assert (cdrom.tag, cdrom.get('type'), cdrom.get('device')) == \
+        ('disk', 'file', 'cdrom')
+    assert cdrom.find('target').attrib == {'dev': 'sda', 'bus': 'sata'}
+    assert ET.fromstring(config.disk_xml(config.Disk('/v', 'vdc'))).get(
+        'device') == 'disk'
 
 
 def test_serial_console_logs_to_the_instance_file():
@@ -89,7 +102,18 @@ def test_metadata_in_our_namespace():
     assert instance.findtext(ns + 'flavor') == 'm1'
 
 
-def test_disk_targets_reads_back_the_disks():
-    xml = config.domain_xml(_guest(disks=[config.Disk('/a', 'vda'),
-                                          config.Disk('/b', 'vdc')]))
-    assert config.disk_targets(xml) == {'vda': '/a', 'vdc': '/b'}
+def test_disk_targets_reads_back_the_disks_and_cdroms():
+    xml = config.domain_xml(_guest(disks=[
+        config.Disk('/a', 'vda'), config.Disk('/b', 'vdc'),
+        config.Disk('/c', 'hda', bus='ide', fmt='raw', readonly=True,
+                    device='cdrom')]))
+    assert config.disk_targets(xml) == {'vda': '/a', 'vdc': '/b',
+                                        'hda': '/c'}
+
+
+def test_disk_targets_of_an_empty_cdrom_drive():
+    xml = ("<domain><devices><disk type='file' device='cdrom'>"
+           "<target dev='hdc' bus='ide'/><readonly/></disk>"
+           "<disk type='file' device='disk'><source file='/a'/>"
+           "<target dev='vda' bus='virtio'/></disk></devices></domain>")
+    assert config.disk_targets(xml) == {'hdc': None, 'vda': '/a'}

@@ -3,6 +3,7 @@
 
 import os
 import time
+from xml.etree import ElementTree as ET
 
 import pytest
 
@@ -76,6 +77,14 @@ def test_the_image_is_downloaded_once_per_host(drv, image, glance):
     assert glance.downloads == [image['id']]
 
 
+def _disks(drv, inst):
+    """(device, target, bus, format, read-only) of each disk of inst."""
+    xml = ET.fromstring(drv.host.lookup(inst.uuid).XMLDesc(0))
+    return [(d.get('device'), d.find('target').get('dev'),
+             d.find('target').get('bus'), d.find('driver').get('type'),
+             d.find('readonly') is not None) for d in xml.iter('disk')]
+
+
 def test_ephemeral_disk_and_config_drive(drv, image):
     inst = fixtures.instance(flavor=fixtures.flavor(ephemeral_gb=2),
                              config_drive='True')
@@ -84,9 +93,59 @@ def test_ephemeral_disk_and_config_drive(drv, image):
     disks = libvirt_driver.config.disk_targets(xml)
     base = os.path.join(drv.instances_path, inst.uuid)
     assert disks == {'vda': base + '/disk', 'vdb': base + '/disk.eph0',
-                     'vdz': base + '/disk.config'}
+                     'hda': base + '/disk.config'}
     assert libvirt_driver.images.info(
         base + '/disk.eph0', 'qcow2')['virtual-size'] == 2 * 1024 ** 3
+
+
+def test_the_config_drive_is_a_read_only_ide_cdrom(drv, image):
+    inst = fixtures.instance(config_drive='True')
+    drv.spawn(None, inst, image)
+    assert _disks(drv, inst) == [
+        ('disk', 'vda', 'virtio', 'qcow2', False),
+        ('cdrom', 'hda', 'ide', 'raw', True)]
+
+
+def test_on_q35_the_config_drive_is_a_sata_cdrom(drv, glance, tmp_path):
+    image = glance.add(fixtures.bootable_raw(tmp_path / 'q35.raw'), 'raw',
+                       hw_machine_type='pc-q35-7.2')
+    inst = fixtures.instance(config_drive='True')
+    drv.spawn(None, inst, image)
+    assert _disks(drv, inst) == [
+        ('disk', 'vda', 'virtio', 'qcow2', False),
+        ('cdrom', 'sda', 'sata', 'raw', True)]
+
+
+def test_targets_follow_the_bus_and_never_collide(drv, glance, tmp_path):
+    flavor = fixtures.flavor(ephemeral_gb=1)
+    ide = glance.add(fixtures.bootable_raw(tmp_path / 'ide.raw'), 'raw',
+                     hw_disk_bus='ide')
+    inst = fixtures.instance(flavor=flavor, config_drive='True')
+    drv.spawn(None, inst, ide)
+    assert [d[:3] for d in _disks(drv, inst)] == [
+        ('disk', 'hda', 'ide'), ('disk', 'hdb', 'ide'),
+        ('cdrom', 'hdc', 'ide')]
+    sata = glance.add(fixtures.bootable_raw(tmp_path / 'sata.raw'), 'raw',
+                      hw_disk_bus='sata', hw_machine_type='q35')
+    inst = fixtures.instance(flavor=flavor, config_drive='True')
+    drv.spawn(None, inst, sata)
+    assert [d[:3] for d in _disks(drv, inst)] == [
+        ('disk', 'sda', 'sata'), ('disk', 'sdb', 'sata'),
+        ('cdrom', 'sdc', 'sata')]
+
+
+def test_the_image_can_name_the_cdrom_bus(drv, glance, tmp_path):
+    image = glance.add(fixtures.bootable_raw(tmp_path / 'b.raw'), 'raw',
+                       hw_cdrom_bus='sata')
+    inst = fixtures.instance(config_drive='True')
+    drv.spawn(None, inst, image)
+    assert _disks(drv, inst)[-1] == ('cdrom', 'sda', 'sata', 'raw', True)
+    virtio = glance.add(fixtures.bootable_raw(tmp_path / 'v.raw'), 'raw',
+                        hw_cdrom_bus='virtio')
+    _spawn_fails(drv, fixtures.instance(config_drive='True'), virtio,
+                 'image property hw_cdrom_bus=virtio cannot hold a CD-ROM; '
+                 'use one of ide, sata, scsi, usb')
+    assert len(drv.list_instance_uuids()) == 1
 
 
 def test_no_config_drive_unless_asked_or_forced(drv, image, conf):
