@@ -72,10 +72,13 @@ def boot_all(conn_factory, args, image_id, flavor_id):
         # are of the compute API, not of Keystone issuing 20 tokens at once.
         if not hasattr(local, 'conn'):
             local.conn = conn_factory()
-            # A few requests, so that every API worker has likely validated
-            # this token with Keystone before the clock starts.
-            for _ in range(4):
-                local.conn.compute.get('/flavors').raise_for_status()
+            # A few requests, each on a new connection (a kept-alive one
+            # stays with one worker), so that every API worker has likely
+            # validated this token with Keystone before the clock starts.
+            for _ in range(8):
+                local.conn.compute.get(
+                    '/flavors', headers={'Connection': 'close'}
+                ).raise_for_status()
             ready.wait()
         return local.conn
 
