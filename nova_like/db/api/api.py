@@ -1,6 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Queries on the API database."""
 
+import threading
+import time
+
 import sqlalchemy as sa
 
 from nova_like import conf
@@ -76,19 +79,50 @@ def _delete(model, not_found, **filters):
 
 # Cell mappings
 
+# Cell mappings are read for nearly every server operation and change only
+# through nova-like-manage: each process reuses a mapping it read for
+# CELL_CACHE_SECONDS (its own changes it sees at once).
+CELL_CACHE_SECONDS = 30
+_cells = {}
+_cells_lock = threading.Lock()
+
+
+def _cell_cached(key, fetch):
+    now = time.monotonic()
+    url = _url()
+    with _cells_lock:
+        hit = _cells.get((url, key))
+    if hit is not None and hit[0] > now:
+        return dict(hit[1])
+    row = fetch()
+    entry = (now + CELL_CACHE_SECONDS, row)
+    with _cells_lock:
+        _cells[(url, ('uuid', row['uuid']))] = entry
+        _cells[(url, ('id', row['id']))] = entry
+    return dict(row)
+
+
+def _forget_cells():
+    with _cells_lock:
+        _cells.clear()
+
+
 @engine.retry_on_deadlock
 def cell_mapping_create(values):
+    _forget_cells()
     return _create(models.CellMapping, values, 'Cell mapping', 'uuid')
 
 
 def cell_mapping_get_by_uuid(uuid):
-    return _get_one(models.CellMapping,
-                    exception.CellMappingNotFound(uuid=uuid), uuid=uuid)
+    return _cell_cached(('uuid', uuid), lambda: _get_one(
+        models.CellMapping, exception.CellMappingNotFound(uuid=uuid),
+        uuid=uuid))
 
 
 def cell_mapping_get_by_id(cell_id):
-    return _get_one(models.CellMapping,
-                    exception.CellMappingNotFound(uuid=cell_id), id=cell_id)
+    return _cell_cached(('id', cell_id), lambda: _get_one(
+        models.CellMapping, exception.CellMappingNotFound(uuid=cell_id),
+        id=cell_id))
 
 
 def cell_mapping_get_all():
@@ -96,11 +130,13 @@ def cell_mapping_get_all():
 
 
 def cell_mapping_update(uuid, values):
+    _forget_cells()
     return _update(models.CellMapping, exception.CellMappingNotFound(uuid=uuid),
                    {'uuid': uuid}, values)
 
 
 def cell_mapping_delete(uuid):
+    _forget_cells()
     _delete(models.CellMapping, exception.CellMappingNotFound(uuid=uuid),
             uuid=uuid)
 

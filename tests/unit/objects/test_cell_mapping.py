@@ -77,3 +77,32 @@ def test_list_in_creation_order(dbs, admin_context):
           name='a')
     cells = objects.CellMappingList.get_all(admin_context)
     assert [c.name for c in cells] == ['b', 'a']
+
+
+def test_a_read_mapping_is_reused_until_it_is_old(dbs, admin_context,
+                                                  monkeypatch):
+    import time as time_mod
+
+    import sqlalchemy as sa
+
+    from nova_like.db.api import api as api_db
+    from nova_like.db.api import models
+
+    cell = _cell(admin_context)
+    now = [time_mod.monotonic()]
+    monkeypatch.setattr(api_db.time, 'monotonic', lambda: now[0])
+    assert objects.CellMapping.get_by_uuid(admin_context, UUID).name == \
+        'cell1'
+    # Another process (nova-like-manage) renames it behind our back.
+    with api_db.writer() as session:
+        session.execute(sa.update(models.CellMapping).values(name='other'))
+    assert objects.CellMapping.get_by_id(admin_context, cell.id).name == \
+        'cell1'
+    now[0] += api_db.CELL_CACHE_SECONDS + 1
+    assert objects.CellMapping.get_by_uuid(admin_context, UUID).name == \
+        'other'
+    # Changes made through this process are seen at once.
+    found = objects.CellMapping.get_by_uuid(admin_context, UUID)
+    found.disabled = True
+    found.save()
+    assert objects.CellMapping.get_by_id(admin_context, cell.id).disabled
