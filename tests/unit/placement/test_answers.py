@@ -4,19 +4,8 @@
 import pytest
 import sqlalchemy as sa
 
-from nova_like.db import engine
 from nova_like.placement import answers
-from nova_like.placement.db import api as db_api
-from nova_like.placement.db import migration
 from nova_like.placement.db import models
-
-
-@pytest.fixture
-def db(tmp_path):
-    url = 'sqlite:///%s/placement.sqlite' % tmp_path
-    migration.upgrade(url)
-    yield db_api.Database(url)
-    engine.dispose_all()
 
 
 def _add_trait(db, name):

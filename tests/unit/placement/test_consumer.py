@@ -1,22 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
 """Consumer owners: project and user rows made once, their ids then known without a transaction."""
 
-import pytest
 import sqlalchemy as sa
 
-from nova_like.db import engine
-from nova_like.placement.db import api as db_api
-from nova_like.placement.db import migration
 from nova_like.placement.db import models
 from nova_like.placement.objects import consumer
-
-
-@pytest.fixture
-def db(tmp_path):
-    url = 'sqlite:///%s/placement.sqlite' % tmp_path
-    migration.upgrade(url)
-    yield db_api.Database(url)
-    engine.dispose_all()
 
 
 class CountingDatabase:
