@@ -27,6 +27,7 @@ from nova_like.compute import task_states
 from nova_like.compute import vm_states
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import instance_fault
 from nova_like.virt import power_state
 
 LOG = logging.getLogger(__name__)
@@ -44,13 +45,6 @@ def instance_lock(uuid):
     with _locks_guard:
         if not lock.locked():
             _locks.pop(uuid, None)
-
-
-def add_fault(context, instance, message, host, details=None):
-    """Record why instance failed, for the API's fault field."""
-    objects.InstanceFault(context, instance_uuid=instance.uuid, code=500,
-                          message=message, details=details or message,
-                          host=host).create()
 
 
 class BuildTask:
@@ -172,7 +166,7 @@ class BuildTask:
                    'last error on %s: %s' % (instance.uuid, ', '.join(tried),
                                              self.manager.host, reason))
         # The fault goes first so that nobody ever sees ERROR without it.
-        add_fault(self.context, instance, message, self.manager.host)
+        instance_fault.add_fault(self.context, instance, message, self.manager.host)
         instance.vm_state = vm_states.ERROR
         instance.task_state = None
         instance.power_state = power_state.NOSTATE
@@ -192,7 +186,7 @@ def terminate(manager, context, instance):
             reason = getattr(exc, 'message', None) or str(exc)
             LOG.warning('Delete of %s failed on %s: %s', instance.uuid,
                         manager.host, reason)
-            add_fault(context, instance, 'Delete failed on %s: %s'
+            instance_fault.add_fault(context, instance, 'Delete failed on %s: %s'
                       % (manager.host, reason), manager.host)
             instance.vm_state = vm_states.ERROR
             instance.task_state = None

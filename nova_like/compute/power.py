@@ -25,6 +25,7 @@ from nova_like.compute import vm_states
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import instance_fault
 from nova_like.virt import power_state
 
 LOG = logging.getLogger(__name__)
@@ -125,7 +126,7 @@ def _fail(manager, context, instance, name, exc, expected):
     reason = getattr(exc, 'message', None) or str(exc) or type(exc).__name__
     LOG.warning('%s of %s failed on %s: %s', name, instance.uuid,
                 manager.host, reason)
-    build.add_fault(context, instance, 'Failed to %s the server on %s: %s'
+    instance_fault.add_fault(context, instance, 'Failed to %s the server on %s: %s'
                     % (name, manager.host, reason), manager.host)
     instance.vm_state = vm_states.ERROR
     instance.task_state = None

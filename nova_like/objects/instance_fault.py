@@ -7,6 +7,13 @@ from nova_like.db.main import api as db
 from nova_like.objects import base
 
 
+def add_fault(context, instance, message, host, details=None):
+    """Record why instance failed, for the API's fault field."""
+    InstanceFault(context, instance_uuid=instance.uuid, code=500,
+                  message=message, details=details or message,
+                  host=host).create()
+
+
 @base.NovaLikeObjectRegistry.register
 class InstanceFault(base.NovaLikeObject):
     # Version 1.0: Initial version

@@ -147,10 +147,9 @@ def instances_that_fit(project_id, user_id, flavor, min_count, max_count,
     :raises: OverQuota when not even min_count fit.
     """
     limits = limits or get_limits(project_id)
-    per_server = {r: n for r, n in (('instances', 1),
-                                    ('cores', flavor.vcpus),
-                                    ('ram', flavor.memory_mb))
-                  if limits[r] >= 0}
+    per_server = {'instances': 1, 'cores': flavor.vcpus,
+                  'ram': flavor.memory_mb}
+    per_server = {r: per_server[r] for r in _limited(per_server, limits)}
     if not per_server:
         return max_count
     used = usage(project_id, user_id, per_server)

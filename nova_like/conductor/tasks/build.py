@@ -21,6 +21,7 @@ from nova_like.compute import vm_states
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import instance_fault
 
 LOG = logging.getLogger(__name__)
 
@@ -117,9 +118,8 @@ class ScheduleAndBuild:
         steps = [lambda: self.manager.placement.delete_allocation_for_instance(
             instance.uuid)]
         if instance.obj_attr_is_set('id'):
-            cell = objects.CellMapping.get_by_uuid(self.context,
-                                                   chosen.cell_uuid)
-            steps.append(lambda: self._error_in_cell(instance, cell, reason))
+            steps.append(lambda: self._error_in_cell(
+                instance, chosen.cell_uuid, reason))
         else:
             steps.append(lambda: self._bury_in_cell0(reason, [build_request]))
         for step in steps:
@@ -128,15 +128,14 @@ class ScheduleAndBuild:
             except Exception:
                 LOG.exception('Could not clean up after %s', instance.uuid)
 
-    def _error_in_cell(self, instance, cell, reason):
+    def _error_in_cell(self, instance, cell_uuid, reason):
+        cell = objects.CellMapping.get_by_uuid(self.context, cell_uuid)
         with nl_context.target_cell(self.context, cell) as cctx:
             instance._context = cctx
             instance.vm_state = vm_states.ERROR
             instance.task_state = None
             instance.save()
-            objects.InstanceFault(
-                cctx, instance_uuid=instance.uuid, code=500, message=reason,
-                details=reason, host=None).create()
+            instance_fault.add_fault(cctx, instance, reason, None)
         mapping = objects.InstanceMapping.get_by_instance_uuid(
             self.context, instance.uuid)
         if mapping.cell_mapping is None:
@@ -171,9 +170,7 @@ class ScheduleAndBuild:
                 instance.create()
                 objects.InstanceAction.action_start(cctx, instance.uuid,
                                                     'create')
-                objects.InstanceFault(
-                    cctx, instance_uuid=instance.uuid, code=500,
-                    message=reason, details=reason, host=None).create()
+                instance_fault.add_fault(cctx, instance, reason, None)
                 if not self._map_and_forget_request(build_request, cell0):
                     instance.destroy()
 

@@ -23,6 +23,7 @@ from nova_like import context as nl_context
 from nova_like.db.main import api as cell_db
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import instance_fault
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -89,9 +90,7 @@ def _reconcile_cell(cctx, placement):
 def _fail_build(cctx, instance, placement, reason):
     seen = instance.task_state
     # The fault goes first so that nobody ever sees ERROR without a reason.
-    objects.InstanceFault(cctx, instance_uuid=instance.uuid, code=500,
-                          message=reason, details=reason,
-                          host=instance.host).create()
+    instance_fault.add_fault(cctx, instance, reason, instance.host)
     instance.vm_state = vm_states.ERROR
     instance.task_state = None
     try:
