@@ -15,15 +15,10 @@ api_database_group = cfg.OptGroup(
          'request specs and the cell/host/instance mappings.')
 
 
-def _db_opts():
+def pool_opts():
+    """Connection pool, connect retry and lock retry options of a database
+    group (also [placement_database])."""
     return [
-        cfg.StrOpt('connection', secret=True,
-                   help='SQLAlchemy URL of the database, e.g. '
-                        'sqlite:////var/lib/nova_like/nova.sqlite, '
-                        'mysql+pymysql://user:pass@127.0.0.1/nova or '
-                        'postgresql+psycopg2://user@127.0.0.1/nova.'),
-        cfg.BoolOpt('connection_debug', default=False,
-                    help='Log every SQL statement.'),
         cfg.IntOpt('max_pool_size', default=5, min=1,
                    help='Connections kept open per process (server '
                         'databases).'),
@@ -43,6 +38,18 @@ def _db_opts():
                    help='Times a transaction that lost a deadlock or a '
                         'SQLite lock is retried.'),
     ]
+
+
+def _db_opts():
+    return [
+        cfg.StrOpt('connection', secret=True,
+                   help='SQLAlchemy URL of the database, e.g. '
+                        'sqlite:////var/lib/nova_like/nova.sqlite, '
+                        'mysql+pymysql://user:pass@127.0.0.1/nova or '
+                        'postgresql+psycopg2://user@127.0.0.1/nova.'),
+        cfg.BoolOpt('connection_debug', default=False,
+                    help='Log every SQL statement.'),
+    ] + pool_opts()
 
 
 database_opts = _db_opts()

@@ -3,6 +3,8 @@
 
 from oslo_config import cfg
 
+from nova_like.conf import database
+
 placement_database_group = cfg.OptGroup(
     'placement_database', title='Placement database',
     help='The database of nova-like-placement: resource providers, '
@@ -11,22 +13,7 @@ placement_database_group = cfg.OptGroup(
 placement_database_opts = [
     cfg.StrOpt('connection', secret=True,
                help='SQLAlchemy URL of the Placement database.'),
-    cfg.IntOpt('max_pool_size', default=5, min=1,
-               help='Connections kept open per process.'),
-    cfg.IntOpt('max_overflow', default=5, min=0,
-               help='Connections allowed beyond max_pool_size; a thread '
-                    'that needs one more waits for a free one.'),
-    cfg.IntOpt('connect_retry_seconds', default=10, min=0,
-               help='For how long opening a connection is retried while '
-                    'the server refuses it for a passing reason (too many '
-                    'clients, starting up, not listening yet).'),
-    cfg.IntOpt('sqlite_busy_timeout', default=30000, min=0,
-               help='Milliseconds a SQLite writer waits for another '
-                    'writer\'s lock.'),
-    cfg.IntOpt('max_retries', default=10, min=0,
-               help='Times a transaction that lost a deadlock or a SQLite '
-                    'lock is retried.'),
-]
+] + database.pool_opts()
 
 placement_api_group = cfg.OptGroup('placement_api',
                                    title='Placement API server')
