@@ -29,6 +29,20 @@ def model_dict(row):
             for c in sa.inspect(type(row)).column_attrs}
 
 
+def insert_row(session, model, values):
+    """INSERT one row of model and return it as model_dict would.
+
+    A plain INSERT ... RETURNING (PostgreSQL, SQLite 3.35+, MariaDB 10.5+)
+    without the ORM's unit of work, which costs several times as much CPU
+    for a row that is not used as an ORM object afterwards.
+    """
+    table = model.__table__
+    row = session.execute(
+        sa.insert(table).values(**values).returning(*table.c)).one()
+    return {prop.key: row._mapping[prop.columns[0]]
+            for prop in sa.inspect(model).column_attrs}
+
+
 MYSQL_KW = {'mysql_engine': 'InnoDB', 'mysql_charset': 'utf8mb4'}
 
 

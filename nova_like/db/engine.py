@@ -187,9 +187,17 @@ def _session(url, group):
     return _sessionmakers[url]()
 
 
+def _joined(url):
+    return getattr(_local, 'joined', {}).get(url)
+
+
 @contextlib.contextmanager
 def reader(url, group=None):
     """A session for reads; nothing it does is committed."""
+    session = _joined(url)
+    if session is not None:
+        yield session
+        return
     session = _session(url, group)
     try:
         yield session
@@ -201,6 +209,11 @@ def reader(url, group=None):
 @contextlib.contextmanager
 def writer(url, group=None):
     """A session in one write transaction, committed on a clean exit."""
+    session = _joined(url)
+    if session is not None:
+        yield session
+        session.flush()  # ids and constraint errors show up here, as alone
+        return
     _local.writer_depth = getattr(_local, 'writer_depth', 0) + 1
     try:
         session = _session(url, group)
@@ -211,6 +224,30 @@ def writer(url, group=None):
             session.close()
     finally:
         _local.writer_depth -= 1
+
+
+@contextlib.contextmanager
+def one_transaction(url, group=None):
+    """One transaction for every reader() and writer() on url in the block.
+
+    Committed when the block ends cleanly, rolled back when it raises. For a
+    few small writes that belong together (a new server's rows): one BEGIN
+    and COMMIT instead of one each. A block inside another joins the outer
+    one. Functions decorated with retry_on_deadlock do not retry inside the
+    block: a lost lock aborts the whole transaction, so the caller of the
+    outermost block must retry it whole.
+    """
+    if _joined(url) is not None:
+        yield
+        return
+    with writer(url, group) as session:
+        if not hasattr(_local, 'joined'):
+            _local.joined = {}
+        _local.joined[url] = session
+        try:
+            yield
+        finally:
+            del _local.joined[url]
 
 
 def is_deadlock(exc):
@@ -250,7 +287,8 @@ def retry_on_deadlock(fn=None, *, max_retries=10):
                 try:
                     return func(*args, **kwargs)
                 except sa_exc.DBAPIError as exc:
-                    if attempt == max_retries or not is_deadlock(exc):
+                    if (attempt == max_retries or not is_deadlock(exc)
+                            or getattr(_local, 'joined', None)):
                         raise
                     LOG.debug('%s lost a lock (attempt %d), retrying: %s',
                               func.__qualname__, attempt + 1, exc.orig)

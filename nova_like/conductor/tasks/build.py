@@ -22,6 +22,7 @@ from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import instance_fault
+from nova_like.objects import transaction
 
 LOG = logging.getLogger(__name__)
 
@@ -75,9 +76,10 @@ class ScheduleAndBuild:
                                       self.manager.default_az)
         with nl_context.target_cell(self.context, cell) as cctx:
             instance._context = cctx
-            instance.create()
-            objects.InstanceAction.action_start(cctx, instance.uuid,
-                                                'create')
+            with transaction.cell_db(cctx):
+                instance.create()
+                objects.InstanceAction.action_start(cctx, instance.uuid,
+                                                    'create')
             if not self._map_and_forget_request(build_request, cell):
                 LOG.info('Instance %s was deleted while it was scheduled',
                          instance.uuid)
@@ -95,14 +97,15 @@ class ScheduleAndBuild:
 
         :returns: False when the user deleted the server meanwhile.
         """
-        mapping = objects.InstanceMapping.get_by_instance_uuid(
-            self.context, build_request.instance_uuid)
-        mapping.cell_mapping = cell
-        mapping.save()
-        try:
-            build_request.destroy()
-        except exception.BuildRequestNotFound:
-            return False
+        with transaction.api_db():
+            mapping = objects.InstanceMapping.get_by_instance_uuid(
+                self.context, build_request.instance_uuid)
+            mapping.cell_mapping = cell
+            mapping.save()
+            try:
+                build_request.destroy()
+            except exception.BuildRequestNotFound:
+                return False
         return not mapping.queued_for_delete
 
     def _fail_one(self, build_request, chosen, exc):

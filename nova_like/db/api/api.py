@@ -30,17 +30,20 @@ def writer():
     return engine.writer(_url(), CONF.api_database)
 
 
+def transaction():
+    """Join this block's API-database reads and writes in one transaction."""
+    return engine.one_transaction(_url(), CONF.api_database)
+
+
 def _create(model, values, what, detail_key):
-    row = model(**values)
     try:
         with writer() as session:
-            session.add(row)
+            return base.insert_row(session, model, values)
     except sa.exc.IntegrityError as exc:
         if engine.is_duplicate(exc):
             raise exception.DuplicateEntry(what=what,
                                            detail=values.get(detail_key))
         raise
-    return base.model_dict(row)
 
 
 def _get_one(model, not_found, **filters):
@@ -80,26 +83,30 @@ def _delete(model, not_found, **filters):
 # Cell mappings
 
 # Cell mappings are read for nearly every server operation and change only
-# through nova-like-manage: each process reuses a mapping it read for
-# CELL_CACHE_SECONDS (its own changes it sees at once).
+# through nova-like-manage: each process reuses a mapping, or the list of
+# all, it read for CELL_CACHE_SECONDS (its own changes it sees at once).
 CELL_CACHE_SECONDS = 30
 _cells = {}
 _cells_lock = threading.Lock()
 
 
 def _cell_cached(key, fetch):
+    """fetch()'s row or list of rows, reused for CELL_CACHE_SECONDS."""
     now = time.monotonic()
     url = _url()
     with _cells_lock:
         hit = _cells.get((url, key))
-    if hit is not None and hit[0] > now:
-        return dict(hit[1])
-    row = fetch()
-    entry = (now + CELL_CACHE_SECONDS, row)
-    with _cells_lock:
-        _cells[(url, ('uuid', row['uuid']))] = entry
-        _cells[(url, ('id', row['id']))] = entry
-    return dict(row)
+    if hit is None or hit[0] <= now:
+        hit = (now + CELL_CACHE_SECONDS, fetch())
+        rows = hit[1] if isinstance(hit[1], list) else [hit[1]]
+        with _cells_lock:
+            _cells[(url, key)] = hit
+            for row in rows:  # a listed cell is also found by uuid and id
+                _cells[(url, ('uuid', row['uuid']))] = (hit[0], row)
+                _cells[(url, ('id', row['id']))] = (hit[0], row)
+    if isinstance(hit[1], list):
+        return [dict(row) for row in hit[1]]
+    return dict(hit[1])
 
 
 def _forget_cells():
@@ -126,7 +133,8 @@ def cell_mapping_get_by_id(cell_id):
 
 
 def cell_mapping_get_all():
-    return _get_all(models.CellMapping, models.CellMapping.id)
+    return _cell_cached('all', lambda: _get_all(models.CellMapping,
+                                                models.CellMapping.id))
 
 
 def cell_mapping_update(uuid, values):

@@ -27,6 +27,11 @@ def writer(context):
     return engine.writer(_url(context), CONF.database)
 
 
+def transaction(context):
+    """Join this block's reads and writes in the cell in one transaction."""
+    return engine.one_transaction(_url(context), CONF.database)
+
+
 def _not_deleted(query, model, context):
     if getattr(context, 'read_deleted', 'no') == 'no':
         return query.where(model.deleted == 0)
@@ -42,15 +47,13 @@ def _soft_delete_values(row_id):
 @engine.retry_on_deadlock
 def _create(context, model, values, what, detail):
     """Insert a row; DuplicateEntry(what, detail) on a unique violation."""
-    row = model(**values)
     try:
         with writer(context) as session:
-            session.add(row)
+            return base.insert_row(session, model, values)
     except sa.exc.IntegrityError as exc:
         if engine.is_duplicate(exc):
             raise exception.DuplicateEntry(what=what, detail=detail)
         raise
-    return base.model_dict(row)
 
 
 @engine.retry_on_deadlock
@@ -211,9 +214,11 @@ def instance_update(context, uuid, values, expected=None):
             where.append(sa.or_(*clauses))
         values = dict(values, updated_at=base.utcnow())
         result = session.execute(
-            sa.update(models.Instance).where(*where).values(**values))
+            sa.update(models.Instance).where(*where).values(**values),
+            execution_options={'synchronize_session': False})
         row = session.scalars(sa.select(models.Instance).where(
-            models.Instance.uuid == uuid)).first()
+            models.Instance.uuid == uuid).execution_options(
+                populate_existing=True)).first()
         if row is None or (row.deleted and result.rowcount != 1):
             raise exception.InstanceNotFound(instance_id=uuid)
         if result.rowcount != 1:
@@ -225,7 +230,6 @@ def instance_update(context, uuid, values, expected=None):
                 raise exc(expected=expected, actual=actual)
             raise exception.UnexpectedTaskStateError(expected=expected,
                                                      actual=actual)
-        session.refresh(row)
         return base.model_dict(row)
 
 
@@ -240,19 +244,17 @@ def instance_destroy(context, uuid):
         values = _soft_delete_values(row.id)
         values['terminated_at'] = values['deleted_at']
         session.execute(sa.update(models.Instance)
-                        .where(models.Instance.id == row.id).values(**values))
-        session.refresh(row)
-        return base.model_dict(row)
+                        .where(models.Instance.id == row.id).values(**values),
+                        execution_options={'synchronize_session': False})
+        return dict(base.model_dict(row), **values)
 
 
 # Instance faults
 
 @engine.retry_on_deadlock
 def instance_fault_create(context, values):
-    row = models.InstanceFault(**values)
     with writer(context) as session:
-        session.add(row)
-    return base.model_dict(row)
+        return base.insert_row(session, models.InstanceFault, values)
 
 
 def instance_fault_get_by_instance_uuids(context, uuids, latest=False):

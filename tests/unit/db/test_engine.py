@@ -181,6 +181,64 @@ def test_is_deadlock_is_false_for_other_errors(url):
     assert not engine.is_deadlock(RuntimeError('database is locked'))
 
 
+def _event_names(url):
+    with engine.reader(url) as session:
+        return sorted(session.execute(sa.select(events.c.name)).scalars())
+
+
+def test_one_transaction_joins_writers_and_readers_until_its_end(url):
+    with engine.one_transaction(url):
+        with engine.writer(url) as session:
+            session.execute(events.insert().values(name='first', thread=0))
+        with engine.one_transaction(url):  # a nested block joins the outer
+            with engine.writer(url) as session:
+                session.execute(events.insert().values(name='second',
+                                                       thread=0))
+        with engine.reader(url) as session:  # sees the uncommitted rows
+            assert session.execute(
+                sa.select(sa.func.count()).select_from(events)).scalar() == 2
+        # Another thread's connection does not see them before the commit.
+        seen = []
+        other = threading.Thread(target=lambda: seen.append(_event_names(url)))
+        other.start()
+        other.join()
+        assert seen == [[]]
+    assert _event_names(url) == ['first', 'second']
+
+
+def test_one_transaction_rolls_back_every_write_on_error(url):
+    with pytest.raises(RuntimeError):
+        with engine.one_transaction(url):
+            with engine.writer(url) as session:
+                session.execute(events.insert().values(name='a', thread=0))
+            with engine.writer(url) as session:
+                session.execute(events.insert().values(name='b', thread=0))
+            raise RuntimeError('boom')
+    assert _event_names(url) == []
+
+
+def test_retry_on_deadlock_leaves_a_joined_transaction_to_its_caller(
+        url, tmp_path):
+    _impatient(url)
+    holder = _write_lock_held(str(tmp_path / 'engine.sqlite'))
+    attempts = []
+
+    @engine.retry_on_deadlock
+    def add_event():
+        attempts.append(1)
+        with engine.writer(url) as session:
+            session.execute(events.insert().values(name='inner', thread=0))
+
+    try:
+        with pytest.raises(sa_exc.OperationalError):
+            with engine.one_transaction(url):
+                add_event()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert len(attempts) == 1  # a rerun inside the aborted block is no use
+
+
 def test_retry_on_deadlock_reruns_until_the_lock_is_free(url, tmp_path):
     _impatient(url)
     holder = _write_lock_held(str(tmp_path / 'engine.sqlite'))

@@ -106,3 +106,37 @@ def test_a_read_mapping_is_reused_until_it_is_old(dbs, admin_context,
     found.disabled = True
     found.save()
     assert objects.CellMapping.get_by_id(admin_context, cell.id).disabled
+
+
+def test_the_list_of_cells_is_reused_until_it_is_old(dbs, admin_context,
+                                                     monkeypatch):
+    import time as time_mod
+
+    import sqlalchemy as sa
+
+    from nova_like.db.api import api as api_db
+    from nova_like.db.api import models
+
+    _cell(admin_context)
+    now = [time_mod.monotonic()]
+    monkeypatch.setattr(api_db.time, 'monotonic', lambda: now[0])
+    assert [c.name for c in objects.CellMappingList.get_all(
+        admin_context)] == ['cell1']
+    # Another process (nova-like-manage create_cell) adds one.
+    with api_db.writer() as session:
+        session.execute(sa.insert(models.CellMapping).values(
+            uuid='c0ffee00-0000-4000-8000-00000000000a', name='late',
+            transport_url='none:///', database_connection='sqlite://'))
+    assert [c.name for c in objects.CellMappingList.get_all(
+        admin_context)] == ['cell1']
+    # A listed cell is also found by uuid without another query.
+    assert objects.CellMapping.get_by_uuid(admin_context, UUID).name == \
+        'cell1'
+    now[0] += api_db.CELL_CACHE_SECONDS + 1
+    assert [c.name for c in objects.CellMappingList.get_all(
+        admin_context)] == ['cell1', 'late']
+    # A cell created through this process is listed at once.
+    _cell(admin_context, uuid='c0ffee00-0000-4000-8000-00000000000b',
+          name='own')
+    assert [c.name for c in objects.CellMappingList.get_all(
+        admin_context)] == ['cell1', 'late', 'own']
