@@ -79,6 +79,12 @@ def boot_all(conn_factory, args, image_id, flavor_id):
                 local.conn.compute.get(
                     '/flavors', headers={'Connection': 'close'}
                 ).raise_for_status()
+            # The API checks the image in Glance with the user's token:
+            # Glance validates it once, before the clock too.
+            for _ in range(4):
+                local.conn.image.get(
+                    '/images/' + image_id, headers={'Connection': 'close'}
+                ).raise_for_status()
             ready.wait()
         return local.conn
 

@@ -64,9 +64,23 @@ def get_for_provider_in(ctx, s, rp_id):
     return result
 
 
-def _providers(s, uuids):
-    rows = s.execute(sa.select(_RP.c.id, _RP.c.uuid, _RP.c.generation).where(
-        _RP.c.uuid.in_(sorted(uuids)))).all()
+def _locked_providers(s, uuids=(), ids=()):
+    """{uuid: (id, uuid, generation)} of the providers, rows locked.
+
+    Locked in id order (FOR UPDATE; SQLite's writers are serialized
+    anyway), so that concurrent writes to one provider wait for each other
+    instead of failing their generation swap and starting again. Before a
+    capacity check it must be the transaction's first statement: on MariaDB
+    (REPEATABLE READ) the later reads then see everything committed before
+    the lock was granted.
+    """
+    if not uuids and not ids:
+        return {}
+    where = (_RP.c.uuid.in_(sorted(uuids)) if uuids
+             else _RP.c.id.in_(sorted(ids)))
+    rows = s.execute(sa.select(_RP.c.id, _RP.c.uuid, _RP.c.generation)
+                     .where(where).order_by(_RP.c.id)
+                     .with_for_update()).all()
     found = {r.uuid: r for r in rows}
     for uuid in sorted(uuids):
         if uuid not in found:
@@ -134,6 +148,8 @@ def write_in(ctx, s, requests, owners, check_generation):
         consumer_generation and consumer_type.
     """
     consumer_uuids = [r['consumer_uuid'] for r in requests]
+    providers = _locked_providers(
+        s, {u for r in requests for u in r['allocations']})
     wanted = {}
     for r in requests:
         for rp_uuid, resources in r['allocations'].items():
@@ -143,7 +159,6 @@ def write_in(ctx, s, requests, owners, check_generation):
                 wanted[key] = wanted.get(key, 0) + amount
     old_rp_ids = set(s.scalars(sa.select(_A.c.resource_provider_id).where(
         _A.c.consumer_id.in_(consumer_uuids)).distinct()).all())
-    providers = _providers(s, {u for u, _ in wanted})
     old_rows = s.execute(sa.select(_RP.c.id, _RP.c.uuid, _RP.c.generation)
                          .where(_RP.c.id.in_(sorted(old_rp_ids)))).all()
     touched = {r.id: r for r in old_rows}
@@ -207,8 +222,6 @@ def delete_for_consumer(ctx, uuid):
             _A.c.consumer_id == uuid).distinct()).all()
         if not rp_ids:
             raise errors.NotFound("No allocations for consumer '%s'" % uuid)
-        rows = s.execute(sa.select(_RP.c.id, _RP.c.uuid, _RP.c.generation)
-                         .where(_RP.c.id.in_(sorted(rp_ids)))).all()
-        _swap_generations(s, rows)
+        _swap_generations(s, _locked_providers(s, ids=rp_ids).values())
         s.execute(sa.delete(_A).where(_A.c.consumer_id == uuid))
         consumer_obj.delete_in(s, uuid)

@@ -79,3 +79,26 @@ def test_last_unit_race(client, capacity):
     allocations = client.get(
         '/resource_providers/%s/allocations' % rp_uuid).json()
     assert len(allocations['allocations']) == capacity
+
+
+def test_racing_claims_queue_on_the_provider_instead_of_starting_again(
+        client, monkeypatch):
+    from nova_like.placement.objects import allocation as alloc_obj
+
+    rp_uuid = _provider(client, THREADS)
+    lost = []
+    swap = alloc_obj._swap_generations
+
+    def counting_swap(s, rows):
+        try:
+            return swap(s, rows)
+        except alloc_obj._SwapLost as exc:
+            lost.append(exc)
+            raise
+
+    monkeypatch.setattr(alloc_obj, '_swap_generations', counting_swap)
+    statuses = _race(client, rp_uuid, THREADS)
+    assert [code for code, _ in statuses] == [204] * THREADS, statuses
+    # The provider row is locked before anything is read, so no claim's
+    # generation swap fails and no claim is computed twice.
+    assert lost == []
