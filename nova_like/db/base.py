@@ -36,11 +36,22 @@ def insert_row(session, model, values):
     without the ORM's unit of work, which costs several times as much CPU
     for a row that is not used as an ORM object afterwards.
     """
+    statement, columns = _INSERTS.get(model) or _insert_for(model)
+    row = session.execute(statement, values).one()
+    return {key: row._mapping[column] for key, column in columns}
+
+
+_INSERTS = {}
+
+
+def _insert_for(model):
+    """One statement per model, its parameters bound at execution: compiled
+    once, where .values(**values) would cost four times the CPU per row."""
     table = model.__table__
-    row = session.execute(
-        sa.insert(table).values(**values).returning(*table.c)).one()
-    return {prop.key: row._mapping[prop.columns[0]]
-            for prop in sa.inspect(model).column_attrs}
+    _INSERTS[model] = (sa.insert(table).returning(*table.c),
+                       [(prop.key, prop.columns[0])
+                        for prop in sa.inspect(model).column_attrs])
+    return _INSERTS[model]
 
 
 MYSQL_KW = {'mysql_engine': 'InnoDB', 'mysql_charset': 'utf8mb4'}

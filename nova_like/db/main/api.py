@@ -204,18 +204,18 @@ def instance_update(context, uuid, values, expected=None):
     """
     expected = expected or {}
     with writer(context) as session:
-        where = [models.Instance.uuid == uuid, models.Instance.deleted == 0]
+        table = models.Instance.__table__  # a Core UPDATE: no ORM pass
+        where = [table.c.uuid == uuid, table.c.deleted == 0]
         for column, allowed in expected.items():
             allowed = allowed if isinstance(allowed, (list, tuple, set)) \
                 else [allowed]
-            col = getattr(models.Instance, column)
+            col = table.c[column]
             clauses = [col.is_(None) if v is None else col == v
                        for v in allowed]
             where.append(sa.or_(*clauses))
         values = dict(values, updated_at=base.utcnow())
         result = session.execute(
-            sa.update(models.Instance).where(*where).values(**values),
-            execution_options={'synchronize_session': False})
+            sa.update(table).where(*where).values(**values))
         row = session.scalars(sa.select(models.Instance).where(
             models.Instance.uuid == uuid).execution_options(
                 populate_existing=True)).first()
