@@ -47,6 +47,32 @@ class NovaLikeObject(ovo_base.VersionedObject):
         # Reading a default is not a change to save.
         self._changed_fields.discard(attrname)
 
+    def obj_what_changed(self):
+        """As ovo's, but looking into the fields that can hold an object
+        only, instead of reading all of them (Instance has about 70, and
+        every save asks several times)."""
+        changes = {f for f in self._changed_fields if f in self.fields}
+        for name in _object_fields(type(self)):
+            if self.obj_attr_is_set(name):
+                value = getattr(self, name)
+                if isinstance(value, ovo_base.VersionedObject) and \
+                        value.obj_what_changed():
+                    changes.add(name)
+        return changes
+
+
+_object_field_names = {}
+
+
+def _object_fields(cls):
+    """Names of cls's fields whose value can be a versioned object."""
+    names = _object_field_names.get(cls)
+    if names is None:
+        names = _object_field_names[cls] = tuple(
+            name for name, field in cls.fields.items()
+            if isinstance(getattr(field, '_type', None), fields.Object))
+    return names
+
 
 class NovaLikePersistentObject:
     """Mixin: the timestamp and soft-delete fields of database rows."""

@@ -95,3 +95,23 @@ def test_every_registered_object_is_a_nova_like_object():
 def test_registry_exposes_the_newest_class_on_the_objects_package():
     for name, classes in base.NovaLikeObjectRegistry.obj_classes().items():
         assert getattr(objects, name) is classes[0], name
+
+
+def test_what_changed_agrees_with_ovo_and_sees_nested_changes():
+    from oslo_versionedobjects import base as ovo_base
+
+    flavor = objects.Flavor(flavorid='1', name='tiny', memory_mb=512,
+                            vcpus=1, root_gb=1)
+    instance = objects.Instance(uuid='11111111-2222-4333-8444-555555555555',
+                                vcpus=1, flavor=flavor, vm_state='building')
+    instance.obj_reset_changes(recursive=True)
+
+    def ovo_changed(obj):
+        return ovo_base.VersionedObject.obj_what_changed(obj)
+
+    assert instance.obj_what_changed() == set() == ovo_changed(instance)
+    instance.vm_state = 'active'
+    assert instance.obj_what_changed() == {'vm_state'}
+    instance.flavor.memory_mb = 1024  # changed inside the nested object
+    assert instance.obj_what_changed() == {'vm_state', 'flavor'}
+    assert ovo_changed(instance) == {'vm_state', 'flavor'}
