@@ -25,8 +25,20 @@ class SoftDeleteMixin:
 
 def model_dict(row):
     """The row's columns as a dict."""
-    return {c.key: getattr(row, c.key)
-            for c in sa.inspect(type(row)).column_attrs}
+    keys = _column_keys.get(type(row))
+    if keys is None:
+        keys = _column_keys[type(row)] = tuple(
+            c.key for c in sa.inspect(type(row)).column_attrs)
+    return {key: getattr(row, key) for key in keys}
+
+
+_column_keys = {}
+
+
+def table_rows(session, query):
+    """The rows of a Core query on a model's table, as model_dict gives
+    them: several times cheaper than loading ORM objects to read a list."""
+    return [dict(row) for row in session.execute(query).mappings()]
 
 
 def insert_row(session, model, values):

@@ -98,14 +98,13 @@ def service_get_by_host_and_binary(context, host, binary):
 
 def service_get_all(context, binary=None, host=None):
     with reader(context) as session:
-        query = _not_deleted(sa.select(models.Service), models.Service,
-                             context)
+        table = models.Service.__table__
+        query = _not_deleted(sa.select(table), table.c, context)
         if binary:
-            query = query.where(models.Service.binary == binary)
+            query = query.where(table.c.binary == binary)
         if host:
-            query = query.where(models.Service.host == host)
-        return [base.model_dict(r)
-                for r in session.scalars(query.order_by(models.Service.id))]
+            query = query.where(table.c.host == host)
+        return base.table_rows(session, query.order_by(table.c.id))
 
 
 def service_update(context, service_id, values):
@@ -150,14 +149,13 @@ def compute_node_create(context, values):
 
 def compute_node_get_all(context, host=None, unmapped_only=False):
     with reader(context) as session:
-        query = _not_deleted(sa.select(models.ComputeNode),
-                             models.ComputeNode, context)
+        table = models.ComputeNode.__table__
+        query = _not_deleted(sa.select(table), table.c, context)
         if host:
-            query = query.where(models.ComputeNode.host == host)
+            query = query.where(table.c.host == host)
         if unmapped_only:
-            query = query.where(models.ComputeNode.mapped == 0)
-        return [base.model_dict(r) for r in
-                session.scalars(query.order_by(models.ComputeNode.id))]
+            query = query.where(table.c.mapped == 0)
+        return base.table_rows(session, query.order_by(table.c.id))
 
 
 def compute_node_get_by_host_and_nodename(context, host, nodename):
