@@ -10,6 +10,7 @@ answers. The broker connection heals by itself (oslo.messaging reconnects);
 a heartbeat that fails is logged and retried on the next tick.
 """
 
+import gc
 import logging
 import threading
 
@@ -64,6 +65,11 @@ class Service:
         if self.manager is not None and hasattr(self.manager,
                                                 'periodic_tasks'):
             self._spawn(self._periodic_loop, 'periodic')
+        # As wsgi_server.freeze_startup_objects for the WSGI apps: what
+        # exists now (modules, engines, the manager) stays out of the full
+        # GC passes that busy RPC handlers trigger.
+        gc.collect()
+        gc.freeze()
         LOG.info('%s started on %s (topic %s)', self.binary, self.host,
                  self.topic)
 
