@@ -48,7 +48,11 @@ def insert_row(session, model, values):
     without the ORM's unit of work, which costs several times as much CPU
     for a row that is not used as an ORM object afterwards.
     """
-    statement, columns = _INSERTS.get(model) or _insert_for(model)
+    statement, columns, keys = _INSERTS.get(model) or _insert_for(model)
+    unknown = values.keys() - keys
+    if unknown:  # Core would drop them silently
+        raise TypeError('%s has no column %s' % (
+            model.__name__, ', '.join(sorted(unknown))))
     row = session.execute(statement, values).one()
     return {key: row._mapping[column] for key, column in columns}
 
@@ -60,9 +64,10 @@ def _insert_for(model):
     """One statement per model, its parameters bound at execution: compiled
     once, where .values(**values) would cost four times the CPU per row."""
     table = model.__table__
-    _INSERTS[model] = (sa.insert(table).returning(*table.c),
-                       [(prop.key, prop.columns[0])
-                        for prop in sa.inspect(model).column_attrs])
+    columns = [(prop.key, prop.columns[0])
+               for prop in sa.inspect(model).column_attrs]
+    _INSERTS[model] = (sa.insert(table).returning(*table.c), columns,
+                       frozenset(key for key, _ in columns))
     return _INSERTS[model]
 
 

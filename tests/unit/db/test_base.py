@@ -21,3 +21,37 @@ def test_model_dict_has_every_column():
                            models.InstanceFault.__table__.columns}
     assert (values['instance_uuid'], values['code'], values['details']) == (
         'u', 500, None)
+
+
+def _session():
+    import sqlalchemy as sa
+    from sqlalchemy import orm
+
+    engine = sa.create_engine('sqlite://')
+    models.InstanceFault.__table__.create(engine)
+    return orm.Session(engine)
+
+
+def test_insert_row_returns_the_row_with_its_id_and_defaults():
+    with _session() as session:
+        first = base.insert_row(session, models.InstanceFault, {
+            'instance_uuid': 'u', 'code': 500, 'message': 'm'})
+        second = base.insert_row(session, models.InstanceFault, {
+            'instance_uuid': 'u', 'code': 404, 'message': 'n',
+            'details': 'd'})
+        stored = base.model_dict(session.get(models.InstanceFault,
+                                             second['id']))
+    assert second['id'] == first['id'] + 1
+    assert first['created_at'] is not None  # the column's Python default
+    assert first['details'] is None and second['details'] == 'd'
+    assert stored == second
+
+
+def test_insert_row_refuses_a_key_that_is_no_column():
+    import pytest
+
+    with _session() as session:
+        with pytest.raises(TypeError, match='no column colour'):
+            base.insert_row(session, models.InstanceFault, {
+                'instance_uuid': 'u', 'code': 500, 'message': 'm',
+                'colour': 'red'})
