@@ -292,3 +292,40 @@ def test_a_failed_mapping_leaves_that_server_error_and_the_rest_built(
     # Findable through its mapping, hence deletable through the API.
     mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, failed)
     assert mapping.cell_mapping.uuid != objects.cell_mapping.CELL0_UUID
+
+
+def test_a_rolled_back_instance_write_leaves_that_server_error_in_cell0(
+        three_hosts, monkeypatch):
+    # The second server's create action fails after its instance row was
+    # written in the same transaction: both are rolled back, and the server
+    # must still end up findable in ERROR, not stuck in BUILD.
+    ctx = nl_context.get_admin_context()
+    real_start = objects.InstanceAction.action_start.__func__
+    starts = []
+
+    def flaky_start(cls, context, instance_uuid, action):
+        starts.append(instance_uuid)
+        if len(starts) == 2:
+            raise exception.NovaLikeException('server closed the connection')
+        return real_start(cls, context, instance_uuid, action)
+
+    monkeypatch.setattr(objects.InstanceAction, 'action_start',
+                        classmethod(flaky_start))
+    uuids = _submit(ctx, _flavor(ctx), count=3)
+    deadline = time.monotonic() + 10
+    while len(starts) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    failed = starts[1]
+    _wait_state(ctx, [u for u in uuids if u != failed], 'active')
+    [instance] = _wait_state(ctx, [failed], 'error')
+    assert instance.fault.message == ('Building failed in the conductor: '
+                                      'server closed the connection')
+    assert _allocations(failed) == {}
+    mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, failed)
+    assert mapping.cell_mapping.uuid == objects.cell_mapping.CELL0_UUID
+    # Its row in cell1 was rolled back with the action.
+    cell1 = next(c for c in objects.CellMappingList.get_all(ctx)
+                 if not c.is_cell0)
+    with nl_context.target_cell(ctx, cell1) as cctx:
+        with pytest.raises(exception.InstanceNotFound):
+            objects.Instance.get_by_uuid(cctx, failed)

@@ -76,10 +76,7 @@ class ScheduleAndBuild:
                                       self.manager.default_az)
         with nl_context.target_cell(self.context, cell) as cctx:
             instance._context = cctx
-            with transaction.cell_db(cctx):
-                instance.create()
-                objects.InstanceAction.action_start(cctx, instance.uuid,
-                                                    'create')
+            self._create_in_cell(cctx, instance)
             if not self._map_and_forget_request(build_request, cell):
                 LOG.info('Instance %s was deleted while it was scheduled',
                          instance.uuid)
@@ -91,6 +88,27 @@ class ScheduleAndBuild:
             compute.build_and_run_instance(cctx, instance,
                                            chosen.service_host, request_spec,
                                            self.image, alternates)
+
+    @staticmethod
+    def _create_in_cell(cctx, instance):
+        """Write the instance and its create action in one transaction.
+
+        If that is rolled back, the instance is made new again (no id, its
+        fields to be written), so that the failure path can write it to
+        cell0.
+        """
+        pending = instance.obj_get_changes()
+        try:
+            with transaction.cell_db(cctx):
+                instance.create()
+                objects.InstanceAction.action_start(cctx, instance.uuid,
+                                                    'create')
+        except Exception:
+            if instance.obj_attr_is_set('id'):
+                del instance.id
+            for name, value in pending.items():
+                setattr(instance, name, value)
+            raise
 
     def _map_and_forget_request(self, build_request, cell):
         """Point the mapping at cell and drop the BuildRequest.
