@@ -152,46 +152,54 @@ class API:
                                                 scheduler_hints,
                                                 trusted_certs)
         now = _utcnow()
-        instances, build_requests, request_specs = [], [], []
-        written = []
+
+        def write_requests():
+            # Fresh lists: a transaction that lost a lock runs this again.
+            instances, build_requests, request_specs = [], [], []
+            written = []
+            for index in range(max_count):
+                instance = self._new_instance(
+                    context, flavor, image, index, max_count,
+                    display_name=display_name,
+                    display_description=display_description,
+                    metadata=metadata, availability_zone=availability_zone,
+                    user_data=user_data, key_name=key_name,
+                    key_data=key_data, tags=tags,
+                    hostname=hostname, reservation_id=reservation_id,
+                    access_ip_v4=access_ip_v4, access_ip_v6=access_ip_v6,
+                    config_drive=config_drive,
+                    system_metadata=system_metadata, now=now)
+                spec = objects.RequestSpec(
+                    context, instance_uuid=instance.uuid,
+                    project_id=context.project_id, user_id=context.user_id,
+                    flavor=flavor, image=self._spec_image(image),
+                    num_instances=max_count,
+                    availability_zone=availability_zone,
+                    scheduler_hints=hints)
+                spec.create()
+                written.append(spec)
+                build_request = objects.BuildRequest(
+                    context, instance_uuid=instance.uuid,
+                    project_id=context.project_id, instance=instance)
+                build_request.create()
+                written.append(build_request)
+                mapping = objects.InstanceMapping(
+                    context, instance_uuid=instance.uuid,
+                    project_id=context.project_id, user_id=context.user_id,
+                    cell_mapping=None, vcpus=flavor.vcpus,
+                    memory_mb=flavor.memory_mb)
+                mapping.create()
+                written.append(mapping)
+                instances.append(instance)
+                build_requests.append(build_request)
+                request_specs.append(spec)
+            return instances, build_requests, request_specs, written
+
+        instances, written = [], []
         try:
-            with transaction.api_db():  # one BEGIN/COMMIT for them all
-                for index in range(max_count):
-                    instance = self._new_instance(
-                        context, flavor, image, index, max_count,
-                        display_name=display_name,
-                        display_description=display_description,
-                        metadata=metadata, availability_zone=availability_zone,
-                        user_data=user_data, key_name=key_name,
-                        key_data=key_data, tags=tags,
-                        hostname=hostname, reservation_id=reservation_id,
-                        access_ip_v4=access_ip_v4, access_ip_v6=access_ip_v6,
-                        config_drive=config_drive,
-                        system_metadata=system_metadata, now=now)
-                    spec = objects.RequestSpec(
-                        context, instance_uuid=instance.uuid,
-                        project_id=context.project_id, user_id=context.user_id,
-                        flavor=flavor, image=self._spec_image(image),
-                        num_instances=max_count,
-                        availability_zone=availability_zone,
-                        scheduler_hints=hints)
-                    spec.create()
-                    written.append(spec)
-                    build_request = objects.BuildRequest(
-                        context, instance_uuid=instance.uuid,
-                        project_id=context.project_id, instance=instance)
-                    build_request.create()
-                    written.append(build_request)
-                    mapping = objects.InstanceMapping(
-                        context, instance_uuid=instance.uuid,
-                        project_id=context.project_id, user_id=context.user_id,
-                        cell_mapping=None, vcpus=flavor.vcpus,
-                        memory_mb=flavor.memory_mb)
-                    mapping.create()
-                    written.append(mapping)
-                    instances.append(instance)
-                    build_requests.append(build_request)
-                    request_specs.append(spec)
+            # One BEGIN/COMMIT for every server's three rows.
+            instances, build_requests, request_specs, written = \
+                transaction.api_db(write_requests)
             quotas.recheck(context.project_id, context.user_id, {
                 'instances': max_count, 'cores': flavor.vcpus * max_count,
                 'ram': flavor.memory_mb * max_count}, limits)

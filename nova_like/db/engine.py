@@ -234,8 +234,8 @@ def one_transaction(url, group=None):
     few small writes that belong together (a new server's rows): one BEGIN
     and COMMIT instead of one each. A block inside another joins the outer
     one. Functions decorated with retry_on_deadlock do not retry inside the
-    block: a lost lock aborts the whole transaction, so the caller of the
-    outermost block must retry it whole.
+    block: a lost lock aborts the whole transaction, so the outermost block
+    must be retried whole (run_in_one_transaction does that).
     """
     if _joined(url) is not None:
         yield
@@ -248,6 +248,20 @@ def one_transaction(url, group=None):
             yield
         finally:
             del _local.joined[url]
+
+
+def run_in_one_transaction(url, fn, group=None):
+    """fn() inside one_transaction(url); the whole of it run again when the
+    transaction lost a deadlock or a SQLite lock (not when nested in an outer
+    block, whose owner retries).
+
+    :returns: what fn returns.
+    """
+    @retry_on_deadlock
+    def attempt():
+        with one_transaction(url, group):
+            return fn()
+    return attempt()
 
 
 def is_deadlock(exc):

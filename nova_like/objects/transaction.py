@@ -1,20 +1,24 @@
 # SPDX-License-Identifier: Apache-2.0
 """One database transaction around several objects' writes, for processes with a database.
 
-Inside ``with transaction.api_db():`` every API-database read and write of
-the objects joins a single transaction, committed at the end of the block
-(see engine.one_transaction); ``cell_db(context)`` does the same for the
-cell database the context targets. Not for remotable calls from compute
-hosts: their writes run in the conductor, outside any block of theirs.
+``transaction.api_db(fn)`` runs fn with every API-database read and write of
+the objects it uses joined in a single transaction, committed when fn
+returns and run again whole if the transaction lost a lock (see
+engine.run_in_one_transaction); ``cell_db(context, fn)`` does the same for
+the cell database the context targets. fn must therefore be safe to run
+again after a rollback. Not for remotable calls from compute hosts: their
+writes run in the conductor, outside any transaction of theirs.
 """
 
 from nova_like.db.api import api as api_queries
 from nova_like.db.main import api as cell_queries
 
 
-def api_db():
-    return api_queries.transaction()
+def api_db(fn):
+    """:returns: what fn returns."""
+    return api_queries.in_transaction(fn)
 
 
-def cell_db(context):
-    return cell_queries.transaction(context)
+def cell_db(context, fn):
+    """:returns: what fn returns."""
+    return cell_queries.in_transaction(context, fn)

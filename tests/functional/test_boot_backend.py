@@ -329,3 +329,28 @@ def test_a_rolled_back_instance_write_leaves_that_server_error_in_cell0(
     with nl_context.target_cell(ctx, cell1) as cctx:
         with pytest.raises(exception.InstanceNotFound):
             objects.Instance.get_by_uuid(cctx, failed)
+
+
+def test_an_instance_write_that_lost_a_lock_is_run_again_whole(
+        three_hosts, monkeypatch):
+    import sqlite3
+
+    from sqlalchemy import exc as sa_exc
+
+    ctx = nl_context.get_admin_context()
+    real_start = objects.InstanceAction.action_start.__func__
+    starts = []
+
+    def start_losing_a_lock_once(cls, context, instance_uuid, action):
+        starts.append(instance_uuid)
+        if len(starts) == 1:
+            raise sa_exc.OperationalError(
+                'INSERT', {}, sqlite3.OperationalError('database is locked'))
+        return real_start(cls, context, instance_uuid, action)
+
+    monkeypatch.setattr(objects.InstanceAction, 'action_start',
+                        classmethod(start_losing_a_lock_once))
+    [uuid] = _submit(ctx, _flavor(ctx))
+    [instance] = _wait_state(ctx, [uuid], 'active')
+    assert starts == [uuid, uuid]  # the instance was written again, once
+    assert instance.fault is None

@@ -93,21 +93,27 @@ class ScheduleAndBuild:
     def _create_in_cell(cctx, instance):
         """Write the instance and its create action in one transaction.
 
-        If that is rolled back, the instance is made new again (no id, its
-        fields to be written), so that the failure path can write it to
-        cell0.
+        Whenever that is rolled back, the instance is made new again (no id,
+        its fields to be written): for the transaction's own retry, and so
+        that the failure path can write it to cell0.
         """
         pending = instance.obj_get_changes()
-        try:
-            with transaction.cell_db(cctx):
-                instance.create()
-                objects.InstanceAction.action_start(cctx, instance.uuid,
-                                                    'create')
-        except Exception:
+
+        def make_new():
             if instance.obj_attr_is_set('id'):
                 del instance.id
             for name, value in pending.items():
                 setattr(instance, name, value)
+
+        def write():
+            make_new()
+            instance.create()
+            objects.InstanceAction.action_start(cctx, instance.uuid, 'create')
+
+        try:
+            transaction.cell_db(cctx, write)
+        except Exception:
+            make_new()
             raise
 
     def _map_and_forget_request(self, build_request, cell):
@@ -115,7 +121,7 @@ class ScheduleAndBuild:
 
         :returns: False when the user deleted the server meanwhile.
         """
-        with transaction.api_db():
+        def point_and_forget():
             mapping = objects.InstanceMapping.get_by_instance_uuid(
                 self.context, build_request.instance_uuid)
             mapping.cell_mapping = cell
@@ -123,8 +129,11 @@ class ScheduleAndBuild:
             try:
                 build_request.destroy()
             except exception.BuildRequestNotFound:
-                return False
-        return not mapping.queued_for_delete
+                return None
+            return mapping
+
+        mapping = transaction.api_db(point_and_forget)
+        return mapping is not None and not mapping.queued_for_delete
 
     def _fail_one(self, build_request, chosen, exc):
         """Leave one server in ERROR, mapped, with exc as its fault.

@@ -30,9 +30,9 @@ def writer():
     return engine.writer(_url(), CONF.api_database)
 
 
-def transaction():
-    """Join this block's API-database reads and writes in one transaction."""
-    return engine.one_transaction(_url(), CONF.api_database)
+def in_transaction(fn):
+    """fn() with its API-database reads and writes in one transaction."""
+    return engine.run_in_one_transaction(_url(), fn, CONF.api_database)
 
 
 def _create(model, values, what, detail_key):

@@ -27,9 +27,9 @@ def writer(context):
     return engine.writer(_url(context), CONF.database)
 
 
-def transaction(context):
-    """Join this block's reads and writes in the cell in one transaction."""
-    return engine.one_transaction(_url(context), CONF.database)
+def in_transaction(context, fn):
+    """fn() with its reads and writes in context's cell in one transaction."""
+    return engine.run_in_one_transaction(_url(context), fn, CONF.database)
 
 
 def _not_deleted(query, model, context):

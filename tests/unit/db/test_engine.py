@@ -239,6 +239,30 @@ def test_retry_on_deadlock_leaves_a_joined_transaction_to_its_caller(
     assert len(attempts) == 1  # a rerun inside the aborted block is no use
 
 
+def test_run_in_one_transaction_reruns_the_whole_block_after_a_lost_lock(
+        url, tmp_path):
+    _impatient(url)
+    holder = _write_lock_held(str(tmp_path / 'engine.sqlite'))
+    attempts = []
+
+    def block():
+        attempts.append(1)
+        if len(attempts) == 2:
+            holder.rollback()  # the other writer finishes meanwhile
+        with engine.writer(url) as session:
+            session.execute(events.insert().values(name='a', thread=0))
+        with engine.writer(url) as session:
+            session.execute(events.insert().values(name='b', thread=0))
+        return 'done'
+
+    try:
+        assert engine.run_in_one_transaction(url, block) == 'done'
+    finally:
+        holder.close()
+    assert len(attempts) == 2
+    assert _event_names(url) == ['a', 'b']
+
+
 def test_retry_on_deadlock_reruns_until_the_lock_is_free(url, tmp_path):
     _impatient(url)
     holder = _write_lock_held(str(tmp_path / 'engine.sqlite'))
