@@ -30,8 +30,14 @@ answer_cache_entries); --answer-cache 0 times every answer computed
 afresh, as a cloud being written to all the time would see. The in-process
 figure is always computed afresh.
 
+--claims HOSTS times instead what the scheduler asks of Placement for each
+server it places (candidates for a small flavor, then a claim), and the
+DELETE of each claim, in process: CPU per request.
+
 Examples:
     tools/bench_placement.py --local --n 1000 10000 --nested
+    tools/bench_placement.py --claims 10 --requests 600 \
+        --db-url postgresql+psycopg2://postgres@127.0.0.1/claims_scratch
     tools/bench_placement.py --url http://127.0.0.1:8778 --token $TOKEN --n 1000
 """
 
@@ -312,16 +318,11 @@ def report(name, latencies, wall, candidates):
           flush=True)
 
 
-def in_process(db_url, query, microversion, count=10):
-    """Median wall and CPU seconds of one request through PlacementDirect,
-    each answer computed afresh (no answer cache).
-
-    Less sensitive than the HTTP figures to other load on the machine.
-    """
+def direct_client(db_url, microversion, answer_cache=None):
+    """A PlacementDirect on db_url, noauth2, in this process."""
     from oslo_config import cfg
 
     from nova_like.conf import placement as placement_conf
-    from nova_like.db import engine
     from nova_like.placement import direct
 
     conf = cfg.ConfigOpts()
@@ -330,8 +331,21 @@ def in_process(db_url, query, microversion, count=10):
          default_config_dirs=[])
     conf.set_override('connection', db_url, 'placement_database')
     conf.set_override('auth_strategy', 'noauth2', 'placement_api')
-    conf.set_override('answer_cache_entries', 0, 'placement_api')
-    client = direct.PlacementDirect(conf, microversion=microversion)
+    if answer_cache is not None:
+        conf.set_override('answer_cache_entries', answer_cache,
+                          'placement_api')
+    return direct.PlacementDirect(conf, microversion=microversion)
+
+
+def in_process(db_url, query, microversion, count=10):
+    """Median wall and CPU seconds of one request through PlacementDirect,
+    each answer computed afresh (no answer cache).
+
+    Less sensitive than the HTTP figures to other load on the machine.
+    """
+    from nova_like.db import engine
+
+    client = direct_client(db_url, microversion, answer_cache=0)
     path = '/allocation_candidates?' + query
     client.get(path)    # fills the summary cache, as a warm server has
     walls, cpus = [], []
@@ -342,6 +356,54 @@ def in_process(db_url, query, microversion, count=10):
         walls.append(time.perf_counter() - wall)
     engine.dispose_all()
     return statistics.median(walls), statistics.median(cpus)
+
+
+def claims_in_process(db_url, hosts, count):
+    """The scheduler's part of a boot, in process on a fresh database:
+    count times GET /allocation_candidates for a small flavor on `hosts`
+    providers and PUT the allocation of one candidate, then DELETE each.
+
+    :returns: median CPU seconds of a GET, a PUT and a DELETE.
+    """
+    from nova_like.db import engine
+    from nova_like.placement.db import migration
+
+    migration.upgrade(db_url)
+    client = direct_client(db_url, '1.39')
+    for i in range(hosts):
+        rp = str(uuid.uuid4())
+        client.post('/resource_providers',
+                    json={'uuid': rp, 'name': 'claims-host%d' % i})
+        client.put('/resource_providers/%s/inventories' % rp, json={
+            'resource_provider_generation': 0, 'inventories': {
+                'VCPU': {'total': 64, 'allocation_ratio': 16.0},
+                'MEMORY_MB': {'total': 262144},
+                'DISK_GB': {'total': 10000}}})
+    path = ('/allocation_candidates?resources=DISK_GB:1,MEMORY_MB:512,'
+            'VCPU:1&limit=1000')
+    owner = {'project_id': str(uuid.uuid4()), 'user_id': str(uuid.uuid4()),
+             'consumer_generation': None, 'consumer_type': 'INSTANCE'}
+    times = {'GET': [], 'PUT': [], 'DELETE': []}
+
+    def timed(kind, call, *args, **kwargs):
+        start = time.thread_time()
+        response = call(*args, **kwargs)
+        times[kind].append(time.thread_time() - start)
+        if not response.ok:
+            raise RuntimeError('%s: %s' % (kind, response.text))
+        return response
+
+    consumers = []
+    for i in range(count):
+        found = timed('GET', client.get, path).json()['allocation_requests']
+        consumers.append(str(uuid.uuid4()))
+        timed('PUT', client.put, '/allocations/' + consumers[-1],
+              json=dict(owner, allocations=found[i % len(found)][
+                  'allocations']))
+    for consumer in consumers:
+        timed('DELETE', client.delete, '/allocations/' + consumer)
+    engine.dispose_all()
+    return [statistics.median(times[k]) for k in ('GET', 'PUT', 'DELETE')]
 
 
 def main():
@@ -369,7 +431,28 @@ def main():
                         help='with --local, [placement_api] '
                              'answer_cache_entries (0: every answer '
                              'computed afresh)')
+    parser.add_argument('--claims', type=int, metavar='HOSTS',
+                        help='only time, in process, the scheduler\'s '
+                             'candidates + claim on HOSTS providers '
+                             '(--requests of each; --db-url a fresh '
+                             'database, or a scratch SQLite file)')
     args = parser.parse_args()
+    if args.claims:
+        tmp = None
+        if not args.db_url:
+            tmp = tempfile.mkdtemp(prefix='bench-claims-')
+        try:
+            cpu = claims_in_process(
+                args.db_url or 'sqlite:///%s/placement.sqlite' % tmp,
+                args.claims, args.requests)
+        finally:
+            if tmp:
+                shutil.rmtree(tmp)
+        print('claims on %d providers, %d each: CPU per request (median) '
+              'GET /allocation_candidates %.2f ms, PUT /allocations %.2f '
+              'ms, DELETE /allocations %.2f ms' % (
+                  args.claims, args.requests, *(c * 1000 for c in cpu)))
+        return
     if bool(args.url) == bool(args.local):
         parser.error('give exactly one of --url and --local')
     extra = '&limit=%d' % args.limit if args.limit else ''

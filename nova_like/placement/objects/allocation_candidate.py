@@ -117,24 +117,71 @@ class _Request:
         return {self.trait_ids[n] for n in names}
 
 
-def _fetch(s, query):
+def _fetch(s, query, params=None):
     """Rows of query as plain DBAPI tuples."""
-    result = s.execute(query)
+    result = s.execute(query, params)
     try:
         return result.cursor.fetchall()
     finally:
         result.close()
 
 
-def _in_ids(col, ids):
-    return col.in_(sorted(ids))
+def _many(name):
+    return sa.bindparam(name, expanding=True)
 
 
-def _rows_by_ids(s, query, col, ids, key_index=0):
-    """Run query limited to col IN ids, reading everything when ids is big."""
-    if len(ids) <= _IN_LIST_MAX:
-        return _fetch(s, query.where(_in_ids(col, ids)))
-    return [r for r in _fetch(s, query) if r[key_index] in ids]
+class _ByIds:
+    """A statement built once, to run whole or limited to col IN :ids.
+
+    Fixed statements are reused rather than built per request: SQLAlchemy
+    then finds each one's compiled form without building its cache key.
+    """
+
+    def __init__(self, query, col, key_index=0):
+        self.whole = query
+        self.limited = query.where(col.in_(_many('ids')))
+        self.key_index = key_index
+
+    def rows(self, s, ids, **params):
+        """Rows for ids, reading everything when ids is big."""
+        if len(ids) <= _IN_LIST_MAX:
+            return _fetch(s, self.limited, dict(params, ids=sorted(ids)))
+        return [r for r in _fetch(s, self.whole, params)
+                if r[self.key_index] in ids]
+
+
+_SHARING = sa.select(_RPT.c.resource_provider_id).join(
+    _T, _T.c.id == _RPT.c.trait_id).where(
+    _T.c.name == os_traits.MISC_SHARES_VIA_AGGREGATE)
+_OTHER = _RPA.alias('other')
+_ANCHORS = sa.select(
+    _RPA.c.resource_provider_id, _RP.c.root_provider_id).select_from(
+    _RPA.join(_OTHER, _OTHER.c.aggregate_id == _RPA.c.aggregate_id)
+    .join(_RP, _RP.c.id == _OTHER.c.resource_provider_id)).where(
+    _RPA.c.resource_provider_id.in_(_many('ids'))).distinct()
+_TREE_COLUMNS = (_RP.c.id, _RP.c.uuid, _RP.c.parent_provider_id,
+                 _RP.c.root_provider_id, _RP.c.generation, _CREATED)
+_TREES = _ByIds(sa.select(*_TREE_COLUMNS), _RP.c.root_provider_id,
+                key_index=3)
+_PROVIDERS = sa.select(*_TREE_COLUMNS).where(_RP.c.id.in_(_many('ids')))
+_TRAITS_OF = _ByIds(sa.select(
+    _RPT.c.resource_provider_id, _RPT.c.trait_id).where(
+    _RPT.c.trait_id.in_(_many('traits'))), _RPT.c.resource_provider_id)
+# Capacity, usage and the generation they go with in one statement, so
+# that they agree on every backend.
+_USED_HERE = sa.select(sa.func.sum(_A.c.used)).where(
+    _A.c.resource_provider_id == _INV.c.resource_provider_id,
+    _A.c.resource_class_id == _INV.c.resource_class_id).scalar_subquery()
+_CAPACITY = _ByIds(sa.select(
+    _RP.c.id, _RP.c.generation, _INV.c.resource_class_id, _INV.c.total,
+    _INV.c.reserved, _RATIO, _USED_HERE).select_from(_RP.outerjoin(
+        _INV, _INV.c.resource_provider_id == _RP.c.id)).order_by(
+    _RP.c.id, _INV.c.resource_class_id), _RP.c.id)
+_TRAIT_NAMES = _ByIds(sa.select(_RP.c.id, _RP.c.generation, _T.c.name)
+                      .select_from(_RP.outerjoin(
+                          _RPT, _RPT.c.resource_provider_id == _RP.c.id)
+                          .outerjoin(_T, _T.c.id == _RPT.c.trait_id))
+                      .order_by(_RP.c.id, _RPT.c.trait_id), _RP.c.id)
 
 
 def _group_clauses(s, req, group, rp_col, root_col, tree_root):
@@ -149,10 +196,27 @@ def _group_clauses(s, req, group, rp_col, root_col, tree_root):
     return clauses
 
 
+# Statements of _providers_with_room by what they depend on, for groups
+# without aggregates (whose ids are looked up per request): a scheduler
+# asks the same few questions, one per flavor, over and over.
+_ROOM_STATEMENTS = {}
+_ROOM_STATEMENTS_MAX = 256
+
+
 def _providers_with_room(s, req, group, tree_root):
     """[(rp id, root id, mask)]: bit i set when the provider has room for
     the group's i-th class in rc id order."""
     rc_ids = {req.rc_ids[n]: a for n, a in group.resources.items()}
+    key = None
+    if not group.member_of and not group.forbidden_aggs:
+        key = (tuple(sorted(rc_ids.items())), tree_root,
+               group.use_same_provider and (
+                   tuple(frozenset(req.traits(a))
+                         for a in group.required_any),
+                   frozenset(req.traits(group.forbidden))))
+        q = _ROOM_STATEMENTS.get(key)
+        if q is not None:
+            return _fetch(s, q)
     used = sa.select(_A.c.resource_provider_id, _A.c.resource_class_id,
                      sa.func.sum(_A.c.used).label('used')).where(
         _A.c.resource_class_id.in_(sorted(rc_ids))).group_by(
@@ -177,6 +241,10 @@ def _providers_with_room(s, req, group, tree_root):
     ).where(sa.or_(*room), *_group_clauses(
         s, req, group, _RP.c.id, _RP.c.root_provider_id, tree_root)
     ).group_by(_INV.c.resource_provider_id, _RP.c.root_provider_id)
+    if key is not None:
+        if len(_ROOM_STATEMENTS) >= _ROOM_STATEMENTS_MAX:
+            _ROOM_STATEMENTS.clear()
+        _ROOM_STATEMENTS[key] = q
     return _fetch(s, q)
 
 
@@ -189,14 +257,7 @@ def _providers_matching(s, req, group, tree_root):
 
 def _sharing_anchors(s, sharing_ids):
     """{sharing provider id: roots of providers sharing an aggregate}."""
-    other = _RPA.alias('other')
-    rows = _fetch(s, sa.select(
-        _RPA.c.resource_provider_id, _RP.c.root_provider_id)
-        .select_from(_RPA.join(other, other.c.aggregate_id
-                               == _RPA.c.aggregate_id)
-                     .join(_RP, _RP.c.id == other.c.resource_provider_id))
-        .where(_in_ids(_RPA.c.resource_provider_id, sharing_ids))
-        .distinct())
+    rows = _fetch(s, _ANCHORS, {'ids': sorted(sharing_ids)})
     anchors = {}
     for sp, root in rows:
         anchors.setdefault(sp, set()).add(root)
@@ -365,10 +426,7 @@ def get(ctx, groups, group_policy=None, same_subtree=(),
             if not raw[sfx]:
                 return result
         anchors = {}
-        sharing = {row[0] for row in _fetch(s, sa.select(
-            _RPT.c.resource_provider_id).join(
-            _T, _T.c.id == _RPT.c.trait_id).where(
-            _T.c.name == os_traits.MISC_SHARES_VIA_AGGREGATE))}
+        sharing = {row[0] for row in _fetch(s, _SHARING)}
         if sharing:
             sharing &= {r[0] for rows in raw.values() for r in rows}
         if sharing:
@@ -391,17 +449,12 @@ def get(ctx, groups, group_policy=None, same_subtree=(),
             roots &= set(s.scalars(q).all())
         if not roots:
             return result
-        columns = (_RP.c.uuid, _RP.c.parent_provider_id,
-                   _RP.c.root_provider_id, _RP.c.generation, _CREATED)
-        tree_rows = _rows_by_ids(
-            s, sa.select(_RP.c.id, *columns), _RP.c.root_provider_id, roots,
-            key_index=3)
+        tree_rows = _TREES.rows(s, roots)
         providers = result.providers
         for row in tree_rows:
             providers[row[0]] = row[1:]
         if sharing:
-            for row in _fetch(s, sa.select(_RP.c.id, *columns).where(
-                    _in_ids(_RP.c.id, sharing))):
+            for row in _fetch(s, _PROVIDERS, {'ids': sorted(sharing)}):
                 providers[row[0]] = row[1:]
         if not nested:
             sizes = collections.Counter(row[3] for row in tree_rows)
@@ -412,10 +465,8 @@ def get(ctx, groups, group_policy=None, same_subtree=(),
         check = None
         if check_traits:
             wanted = req.traits(unsuffixed.trait_names)
-            check = _TraitCheck(req, _rows_by_ids(
-                s, sa.select(_RPT.c.resource_provider_id, _RPT.c.trait_id)
-                .where(_RPT.c.trait_id.in_(sorted(wanted))),
-                _RPT.c.resource_provider_id, providers.keys()), unsuffixed)
+            check = _TraitCheck(req, _TRAITS_OF.rows(
+                s, providers.keys(), traits=sorted(wanted)), unsuffixed)
         if len(groups) == 1 and not sharing:
             (sfx, opts), = options.items()
             chosen_roots = _combine_one(result, sfx, opts, roots, check,
@@ -581,19 +632,7 @@ def _summarise(s, result, roots, nested, all_classes, want_traits,
     if not need:
         return
     requested = set(req.rc_ids.values())
-    # One statement for capacity, usage and the generation they go with, so
-    # that they agree on every backend.
-    used = sa.select(sa.func.sum(_A.c.used)).where(
-        _A.c.resource_provider_id == _INV.c.resource_provider_id,
-        _A.c.resource_class_id == _INV.c.resource_class_id
-    ).scalar_subquery()
-    inv_rows = _rows_by_ids(
-        s, sa.select(_RP.c.id, _RP.c.generation, _INV.c.resource_class_id,
-                     _INV.c.total, _INV.c.reserved, _RATIO, used)
-        .select_from(_RP.outerjoin(
-            _INV, _INV.c.resource_provider_id == _RP.c.id))
-        .order_by(_RP.c.id, _INV.c.resource_class_id),
-        _RP.c.id, need)
+    inv_rows = _CAPACITY.rows(s, need)
     summaries = {p: {} for p in need}
     read_at = {}
     for rp_id, generation, rc_id, total, reserved, ratio, use in inv_rows:
@@ -604,13 +643,7 @@ def _summarise(s, result, roots, nested, all_classes, want_traits,
                                    int(use or 0))
     result.summaries = summaries
     if want_traits:
-        trait_rows = _rows_by_ids(
-            s, sa.select(_RP.c.id, _RP.c.generation, _T.c.name)
-            .select_from(_RP.outerjoin(
-                _RPT, _RPT.c.resource_provider_id == _RP.c.id).outerjoin(
-                _T, _T.c.id == _RPT.c.trait_id))
-            .order_by(_RP.c.id, _RPT.c.trait_id),
-            _RP.c.id, need)
+        trait_rows = _TRAIT_NAMES.rows(s, need)
         traits = result.traits
         for rp_id, generation, name in trait_rows:
             if read_at.get(rp_id) != generation:

@@ -76,9 +76,15 @@ def _select():
         .outerjoin(_CT, _CT.c.id == _C.c.consumer_type_id))
 
 
+# Built once, as every allocation write runs them (see allocation.py).
+_GET = _select().where(_C.c.uuid == sa.bindparam('uuid'))
+_INSERT = sa.insert(_C)
+_DELETE = sa.delete(_C).where(_C.c.uuid == sa.bindparam('uuid'))
+
+
 def get_in(s, uuid):
     """The consumer row (with project, user and type names) or None."""
-    return s.execute(_select().where(_C.c.uuid == uuid)).first()
+    return s.execute(_GET, {'uuid': uuid}).first()
 
 
 def _conflict(uuid, expected, got):
@@ -104,9 +110,9 @@ def save_in(s, request, owners, check_generation):
         if check_generation and given is not None:
             raise _conflict(uuid, None, given)
         try:
-            return s.execute(sa.insert(_C).values(
-                uuid=uuid, generation=1, created_at=util.utcnow(),
-                **values)).inserted_primary_key[0]
+            return s.execute(_INSERT, dict(
+                values, uuid=uuid, generation=1,
+                created_at=util.utcnow())).inserted_primary_key[0]
         except sa.exc.IntegrityError as exc:
             if not engine.is_duplicate(exc):
                 raise
@@ -123,4 +129,4 @@ def save_in(s, request, owners, check_generation):
 
 
 def delete_in(s, uuid):
-    s.execute(sa.delete(_C).where(_C.c.uuid == uuid))
+    s.execute(_DELETE, {'uuid': uuid})
