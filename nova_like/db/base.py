@@ -35,10 +35,10 @@ def model_dict(row):
 _column_keys = {}
 
 
-def table_rows(session, query):
+def table_rows(session, query, params=None):
     """The rows of a Core query on a model's table, as model_dict gives
     them: several times cheaper than loading ORM objects to read a list."""
-    return [dict(row) for row in session.execute(query).mappings()]
+    return [dict(row) for row in session.execute(query, params).mappings()]
 
 
 def insert_row(session, model, values):

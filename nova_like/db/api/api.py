@@ -46,12 +46,32 @@ def _create(model, values, what, detail_key):
         raise
 
 
+# Statements of _get_one and _delete by (kind, model, filtered columns),
+# their values bound at execution: built and compiled once, not per call.
+_BY_COLUMNS = {}
+
+
+def _by_columns(kind, model, filters):
+    """The cached statement and its parameters for filters."""
+    key = (kind, model, tuple(sorted(filters)))
+    statement = _BY_COLUMNS.get(key)
+    if statement is None:
+        table = model.__table__
+        where = [table.c[name] == sa.bindparam('by_' + name)
+                 for name in key[2]]
+        statement = _BY_COLUMNS[key] = (
+            sa.select(table).where(*where).limit(1) if kind == 'get'
+            else sa.delete(table).where(*where))
+    return statement, {'by_' + k: v for k, v in filters.items()}
+
+
 def _get_one(model, not_found, **filters):
     with reader() as session:
-        row = session.scalars(sa.select(model).filter_by(**filters)).first()
-        if row is None:
+        rows = base.table_rows(session,
+                               *_by_columns('get', model, filters))
+        if not rows:
             raise not_found
-        return base.model_dict(row)
+        return rows[0]
 
 
 def _get_all(model, order_by, **filters):
@@ -75,7 +95,7 @@ def _update(model, not_found, row_filter, values):
 @engine.retry_on_deadlock
 def _delete(model, not_found, **filters):
     with writer() as session:
-        result = session.execute(sa.delete(model).filter_by(**filters))
+        result = session.execute(*_by_columns('delete', model, filters))
         if result.rowcount == 0:
             raise not_found
 
@@ -198,16 +218,18 @@ def instance_mapping_delete(uuid):
 
 # Flavors
 
+_SPECS_OF = sa.select(models.FlavorExtraSpec.key,
+                      models.FlavorExtraSpec.value).where(
+    models.FlavorExtraSpec.flavor_id == sa.bindparam('flavor_id'))
+_PROJECTS_OF = sa.select(models.FlavorProject.project_id).where(
+    models.FlavorProject.flavor_id == sa.bindparam('flavor_id'))
+
+
 def _flavor_with_specs(session, row):
-    values = base.model_dict(row)
-    values['extra_specs'] = {
-        s.key: s.value for s in session.scalars(
-            sa.select(models.FlavorExtraSpec)
-            .where(models.FlavorExtraSpec.flavor_id == row.id))}
-    values['projects'] = [
-        p.project_id for p in session.scalars(
-            sa.select(models.FlavorProject)
-            .where(models.FlavorProject.flavor_id == row.id))]
+    values = row if isinstance(row, dict) else base.model_dict(row)
+    ids = {'flavor_id': values['id']}
+    values['extra_specs'] = dict(session.execute(_SPECS_OF, ids).all())
+    values['projects'] = list(session.scalars(_PROJECTS_OF, ids))
     return values
 
 
@@ -235,13 +257,14 @@ def flavor_create(values, extra_specs=None, projects=None):
 
 
 def flavor_get_by(**filters):
+    """The flavor whose one column given (flavorid, id or name) matches."""
+    (value,) = filters.values()
     with reader() as session:
-        row = session.scalars(sa.select(models.Flavor)
-                              .filter_by(**filters)).first()
-        if row is None:
-            raise exception.FlavorNotFound(
-                flavor_id=next(iter(filters.values())))
-        return _flavor_with_specs(session, row)
+        rows = base.table_rows(session,
+                               *_by_columns('get', models.Flavor, filters))
+        if not rows:
+            raise exception.FlavorNotFound(flavor_id=value)
+        return _flavor_with_specs(session, rows[0])
 
 
 def flavor_get_all():
