@@ -6,7 +6,9 @@ GET /servers/detail with the N servers present, deletes them all and waits
 for 404. Prints throughput, p50/p90/p99 of POST latency, POST->ACTIVE and
 DELETE->404, the list latency, the CPU time each local component (nova-like
 daemons, Keystone, Glance, RabbitMQ, the SQL server, this client) spent per
-server booted, and the RSS of every local nova-like daemon.
+server booted, and the RSS of every local nova-like daemon. A reference
+workload timed before and after says how fast the machine's cores were: on a
+shared host it varies by up to two times from one minute to the next.
 
     # against a Keystone-backed cloud (the lab writes lab/openrc):
     .venv/bin/python tools/bench_boot.py --os-cloud-env -n 200 -c 20 \
@@ -213,6 +215,37 @@ def cpu_per_server(before, after, count):
                   reverse=True)
 
 
+def machine_speed():
+    """Milliseconds of one core for a fixed pure-Python workload (best of
+    5): CPU figures of two runs (or machines) compare only at like speeds.
+
+    The work is of the control plane's kind: building small objects and
+    dicts, formatting and parsing JSON.
+    """
+    import json
+
+    class Row:
+        __slots__ = ('uuid', 'name', 'state', 'metadata')
+
+        def __init__(self, i):
+            self.uuid = '%032x' % i
+            self.name = 'server-%d' % i
+            self.state = ('building', 'active')[i % 2]
+            self.metadata = {'key%d' % k: str(k) for k in range(4)}
+
+    best = float('inf')
+    for _ in range(5):
+        start = time.thread_time()
+        for _ in range(20):
+            rows = [Row(i) for i in range(2000)]
+            body = json.dumps({'servers': [
+                {'id': r.uuid, 'name': r.name, 'status': r.state.upper(),
+                 'metadata': r.metadata} for r in rows]})
+            json.loads(body)
+        best = min(best, time.thread_time() - start)
+    return best * 1000
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('-n', '--number', type=int, default=200)
@@ -240,6 +273,7 @@ def main():
     flavor_id = conn.compute.find_flavor(args.flavor,
                                          ignore_missing=False).id
 
+    speed_before = machine_speed()
     posted, post_latency, cpu_before = boot_all(lambda: connect(args), args, image_id,
                                     flavor_id)
     active = wait_states(conn, posted, 'ACTIVE', args.timeout)
@@ -264,8 +298,12 @@ def main():
         deleted_at[uuid] = time.monotonic()
         conn.compute.delete_server(uuid)
     gone = wait_states(conn, deleted_at, 'DELETED', args.timeout)
+    speed_after = machine_speed()
 
     print('servers: %d, concurrency: %d' % (args.number, args.concurrency))
+    print('machine: reference workload %.0f ms before, %.0f ms after, on '
+          'one core (lower is faster; a shared host varies, and CPU figures '
+          'compare only at like speeds)' % (speed_before, speed_after))
     print('ACTIVE: %d/%d in %.1f s -> %.1f servers/s' % (
         len(active), args.number, elapsed, len(active) / elapsed))
     print('POST /servers        %s' % percentiles(post_latency))
