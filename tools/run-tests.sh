@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 tools/ensure-libvirt.sh
 tools/setup-venv.sh
 tools/ensure-services.sh
-exec .venv/bin/python -m pytest -p no:cacheprovider -q "$@" tests
+exec .venv/bin/python -m pytest -p no:cacheprovider -q --durations=15 "$@" tests

@@ -294,23 +294,33 @@ def test_a_failed_mapping_leaves_that_server_error_and_the_rest_built(
     assert mapping.cell_mapping.uuid != objects.cell_mapping.CELL0_UUID
 
 
+def _fail_action_start(monkeypatch, nth, error):
+    """Make the nth InstanceAction.action_start raise error.
+
+    :returns: the instance uuids it is called with, as it is called.
+    """
+    real_start = objects.InstanceAction.action_start.__func__
+    starts = []
+
+    def start(cls, context, instance_uuid, action):
+        starts.append(instance_uuid)
+        if len(starts) == nth:
+            raise error
+        return real_start(cls, context, instance_uuid, action)
+
+    monkeypatch.setattr(objects.InstanceAction, 'action_start',
+                        classmethod(start))
+    return starts
+
+
 def test_a_rolled_back_instance_write_leaves_that_server_error_in_cell0(
         three_hosts, monkeypatch):
     # The second server's create action fails after its instance row was
     # written in the same transaction: both are rolled back, and the server
     # must still end up findable in ERROR, not stuck in BUILD.
     ctx = nl_context.get_admin_context()
-    real_start = objects.InstanceAction.action_start.__func__
-    starts = []
-
-    def flaky_start(cls, context, instance_uuid, action):
-        starts.append(instance_uuid)
-        if len(starts) == 2:
-            raise exception.NovaLikeException('server closed the connection')
-        return real_start(cls, context, instance_uuid, action)
-
-    monkeypatch.setattr(objects.InstanceAction, 'action_start',
-                        classmethod(flaky_start))
+    starts = _fail_action_start(monkeypatch, 2, exception.NovaLikeException(
+        'server closed the connection'))
     uuids = _submit(ctx, _flavor(ctx), count=3)
     deadline = time.monotonic() + 10
     while len(starts) < 2 and time.monotonic() < deadline:
@@ -338,18 +348,8 @@ def test_an_instance_write_that_lost_a_lock_is_run_again_whole(
     from sqlalchemy import exc as sa_exc
 
     ctx = nl_context.get_admin_context()
-    real_start = objects.InstanceAction.action_start.__func__
-    starts = []
-
-    def start_losing_a_lock_once(cls, context, instance_uuid, action):
-        starts.append(instance_uuid)
-        if len(starts) == 1:
-            raise sa_exc.OperationalError(
-                'INSERT', {}, sqlite3.OperationalError('database is locked'))
-        return real_start(cls, context, instance_uuid, action)
-
-    monkeypatch.setattr(objects.InstanceAction, 'action_start',
-                        classmethod(start_losing_a_lock_once))
+    starts = _fail_action_start(monkeypatch, 1, sa_exc.OperationalError(
+        'INSERT', {}, sqlite3.OperationalError('database is locked')))
     [uuid] = _submit(ctx, _flavor(ctx))
     [instance] = _wait_state(ctx, [uuid], 'active')
     assert starts == [uuid, uuid]  # the instance was written again, once

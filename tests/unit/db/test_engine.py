@@ -121,9 +121,14 @@ def test_get_engine_is_one_per_url(url):
     assert engine.get_engine(url) is engine.get_engine(url)
 
 
-def _duplicate_error(url):
+def _add_event(url, name):
+    """Insert one event in a writer of its own (or the joined one)."""
     with engine.writer(url) as session:
-        session.execute(events.insert().values(name='dup', thread=0))
+        session.execute(events.insert().values(name=name, thread=0))
+
+
+def _duplicate_error(url):
+    _add_event(url, 'dup')
     with pytest.raises(sa_exc.IntegrityError) as info:
         with engine.writer(url) as session:
             session.execute(events.insert().values(name='dup', thread=1))
@@ -142,8 +147,7 @@ def _lock_error(url, tmp_path):
     holder = _write_lock_held(str(tmp_path / 'engine.sqlite'))
     try:
         with pytest.raises(sa_exc.OperationalError) as info:
-            with engine.writer(url) as session:
-                session.execute(events.insert().values(name='x', thread=0))
+            _add_event(url, 'x')
     finally:
         holder.rollback()
         holder.close()
@@ -188,8 +192,7 @@ def _event_names(url):
 
 def test_one_transaction_joins_writers_and_readers_until_its_end(url):
     with engine.one_transaction(url):
-        with engine.writer(url) as session:
-            session.execute(events.insert().values(name='first', thread=0))
+        _add_event(url, 'first')
         with engine.one_transaction(url):  # a nested block joins the outer
             with engine.writer(url) as session:
                 session.execute(events.insert().values(name='second',
@@ -209,10 +212,8 @@ def test_one_transaction_joins_writers_and_readers_until_its_end(url):
 def test_one_transaction_rolls_back_every_write_on_error(url):
     with pytest.raises(RuntimeError):
         with engine.one_transaction(url):
-            with engine.writer(url) as session:
-                session.execute(events.insert().values(name='a', thread=0))
-            with engine.writer(url) as session:
-                session.execute(events.insert().values(name='b', thread=0))
+            _add_event(url, 'a')
+            _add_event(url, 'b')
             raise RuntimeError('boom')
     assert _event_names(url) == []
 
@@ -226,8 +227,7 @@ def test_retry_on_deadlock_leaves_a_joined_transaction_to_its_caller(
     @engine.retry_on_deadlock
     def add_event():
         attempts.append(1)
-        with engine.writer(url) as session:
-            session.execute(events.insert().values(name='inner', thread=0))
+        _add_event(url, 'inner')
 
     try:
         with pytest.raises(sa_exc.OperationalError):
@@ -249,10 +249,8 @@ def test_run_in_one_transaction_reruns_the_whole_block_after_a_lost_lock(
         attempts.append(1)
         if len(attempts) == 2:
             holder.rollback()  # the other writer finishes meanwhile
-        with engine.writer(url) as session:
-            session.execute(events.insert().values(name='a', thread=0))
-        with engine.writer(url) as session:
-            session.execute(events.insert().values(name='b', thread=0))
+        _add_event(url, 'a')
+        _add_event(url, 'b')
         return 'done'
 
     try:
@@ -273,8 +271,7 @@ def test_retry_on_deadlock_reruns_until_the_lock_is_free(url, tmp_path):
         attempts.append(1)
         if len(attempts) == 2:
             holder.rollback()  # the other writer finishes meanwhile
-        with engine.writer(url) as session:
-            session.execute(events.insert().values(name='late', thread=0))
+        _add_event(url, 'late')
 
     try:
         add_event()
@@ -294,8 +291,7 @@ def test_retry_on_deadlock_gives_up_after_max_retries(url, tmp_path):
     @engine.retry_on_deadlock(max_retries=2)
     def add_event():
         attempts.append(1)
-        with engine.writer(url) as session:
-            session.execute(events.insert().values(name='never', thread=0))
+        _add_event(url, 'never')
 
     try:
         with pytest.raises(sa_exc.OperationalError):
