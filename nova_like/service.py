@@ -137,9 +137,8 @@ class Service:
 
     def _periodic_loop(self):
         ctx = nl_context.get_admin_context()
-        interval = getattr(self.manager, 'periodic_interval',
-                           CONF.periodic_interval)
-        while not self._stop.wait(interval):
+        while not self._stop.wait(getattr(self.manager, 'periodic_interval',
+                                          CONF.periodic_interval)):
             try:
                 self.manager.periodic_tasks(ctx)
             except Exception:  # a failed run must not end the loop

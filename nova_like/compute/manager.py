@@ -37,8 +37,20 @@ class ComputeManager:
             lambda uuid, state: power.handle_event(self, uuid, state))
         self.rt.update_available_resource(context)
 
+    @property
+    def periodic_interval(self):
+        """Seconds to the next periodic_tasks, read by the service each time.
+
+        [DEFAULT] periodic_interval, but only report_interval while this
+        host's inventory has not reached Placement (it was down or not yet
+        started): until then the service is up yet no server can land here.
+        """
+        if self.rt.placement_pending:
+            return min(CONF.report_interval, CONF.periodic_interval)
+        return CONF.periodic_interval
+
     def periodic_tasks(self, context):
-        """Run every [DEFAULT] periodic_interval by the service."""
+        """Run every periodic_interval seconds by the service."""
         self.rt.update_available_resource(context)
         if CONF.compute.sync_power_state:
             power.sync_power_states(self, context)

@@ -48,6 +48,12 @@ class ResourceTracker:
         self.placement = placement or placement_client.PlacementClient()
         self.compute_nodes = {}
         self._reported = {}
+        self._unreported = set()  # nodes whose last report failed
+
+    @property
+    def placement_pending(self):
+        """True while a node's inventory has not reached Placement."""
+        return bool(self._unreported)
 
     def update_available_resource(self, context):
         """Refresh every node's ComputeNode and Placement inventory."""
@@ -69,11 +75,13 @@ class ResourceTracker:
                                                   CPU_TRAIT_PREFIX)
         except (exception.PlacementUnavailable,
                 exception.PlacementError) as exc:
-            # The periodic task tries again; until then the host is simply
-            # not a candidate.
+            # Tried again every report_interval (see ComputeManager); until
+            # then the host is simply not a candidate.
             LOG.warning('Could not report %s to Placement: %s',
                         node.hypervisor_hostname, exc.message)
+            self._unreported.add(node.uuid)
             return
+        self._unreported.discard(node.uuid)
         self._reported[node.uuid] = (inventory, list(traits))
         LOG.info('Reported inventory of %s (%s) to Placement',
                  node.hypervisor_hostname, node.uuid)

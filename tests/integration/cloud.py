@@ -234,6 +234,19 @@ class Cloud:
             compute_api_version='2.100', load_envvars=False,
             load_yaml_config=False)
 
+    def wait_ready(self, services, hosts, timeout=60):
+        """Wait until services are up and every one of hosts has its
+        inventory in Placement: a compute is up once it serves RPC, which
+        can be before its first report reached Placement."""
+        wait_for(lambda: len([r for r in self.services().values()
+                              if r['state'] == 'up']) == services,
+                 timeout, '%d services up' % services)
+        wait_for(lambda: set(hosts) <= {
+            p['name'] for p in self.placement(
+                '/resource_providers?resources=VCPU:1')[
+                    'resource_providers']},
+            timeout, 'the inventory of %s in Placement' % ', '.join(hosts))
+
     def placement(self, path):
         """GET path from this cloud's Placement (noauth2 token "admin")."""
         response = requests.get(

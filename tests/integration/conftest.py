@@ -19,10 +19,7 @@ def backbone(request, tmp_path_factory):
         cloud.start_controller()
         cloud.start_compute('cmp1')
         cloud.start_compute('cmp2')
-        cloud_mod.wait_for(
-            lambda: len([r for r in cloud.services().values()
-                         if r['state'] == 'up']) == 6, 60,
-            'six services up')
+        cloud.wait_ready(6, ['cmp1', 'cmp2'])
         yield cloud
     finally:
         cloud.destroy()

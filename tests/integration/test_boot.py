@@ -27,13 +27,8 @@ def boot_cloud(request, tmp_path_factory, glance_noauth):
         cloud.start_compute('cmp1', 'fail_spawn_hosts = cmp1\n')
         cloud.start_compute('cmp2')
         cloud.start_compute('cmp3')
-        cloud_mod.wait_for(
-            lambda: len([r for r in cloud.services().values()
-                         if r['state'] == 'up']) == 7, 60, 'services up')
+        cloud.wait_ready(7, ['cmp1', 'cmp2', 'cmp3'])
         conn = cloud.connect('admin:admin')
-        cloud_mod.wait_for(lambda: len(cloud.placement('/resource_providers')
-                                       ['resource_providers']) == 3,
-                           30, 'three providers')
         conn.compute.create_flavor(name='m1.tiny', ram=512, vcpus=1,
                                    disk=1, id='1')
         conn.compute.create_flavor(name='m1.huge', ram=512, vcpus=64,

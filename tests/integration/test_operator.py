@@ -25,9 +25,7 @@ def three_hosts(backbone, glance_noauth, tmp_path_factory):
     backbone.stop('api')
     backbone.start('api', 'nova-like-api', backbone.controller_conf)
     backbone.start_compute('cmp3')
-    cloud_mod.wait_for(lambda: len([r for r in backbone.services().values()
-                                    if r['state'] == 'up']) == 7, 60,
-                       'seven services up')
+    backbone.wait_ready(7, ['cmp1', 'cmp2', 'cmp3'])
     conn = backbone.connect('admin:admin')
     if not conn.compute.find_flavor('1'):
         conn.compute.create_flavor(name='m1.tiny', ram=512, vcpus=1, disk=1,

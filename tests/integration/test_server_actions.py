@@ -20,9 +20,7 @@ def actions_cloud(request, tmp_path_factory, glance_noauth):
         cloud.create_databases()
         cloud.start_controller()
         cloud.start_compute('cmp1')
-        cloud_mod.wait_for(
-            lambda: len([r for r in cloud.services().values()
-                         if r['state'] == 'up']) == 5, 60, 'services up')
+        cloud.wait_ready(5, ['cmp1'])
         # Up is not yet schedulable: cmp1 reports its inventory to
         # Placement on its first periodic run if Placement was not up yet.
         cloud_mod.wait_for(lambda: len(cloud.placement(

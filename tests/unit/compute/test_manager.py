@@ -44,3 +44,36 @@ def test_host_defaults_to_the_host_option(conf):
     conf.set_override('host', 'configured-host')
     assert manager.ComputeManager(driver=fake.FakeDriver()).host == \
         'configured-host'
+
+
+class _FlakyPlacement:
+    """Refuses every report until up is set, then records them."""
+
+    def __init__(self):
+        self.up = False
+        self.inventories = {}
+
+    def ensure_resource_provider(self, uuid, name):
+        if not self.up:
+            raise exception.PlacementUnavailable(reason='connection refused')
+        return 0
+
+    def set_inventory(self, uuid, inventory):
+        self.inventories[uuid] = inventory
+
+
+def test_an_unreported_host_retries_every_report_interval(
+        dbs, admin_context, conf):
+    conf.set_override('report_interval', 3)
+    conf.set_override('periodic_interval', 60)
+    placement = _FlakyPlacement()
+    compute = manager.ComputeManager(host='cmp1', driver=fake.FakeDriver(),
+                                     placement=placement)
+    compute.init_host(admin_context)
+    assert compute.periodic_interval == 3
+    compute.periodic_tasks(admin_context)  # Placement still down
+    assert compute.periodic_interval == 3 and not placement.inventories
+    placement.up = True
+    compute.periodic_tasks(admin_context)
+    assert list(placement.inventories.values())[0]['VCPU']['total'] == 16
+    assert compute.periodic_interval == 60
