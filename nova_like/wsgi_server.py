@@ -10,6 +10,8 @@ import gc
 
 from gunicorn.app.base import BaseApplication
 
+from nova_like import profiling
+
 
 def freeze_startup_objects():
     """Keep what exists now (modules, the app) out of full GC passes.
@@ -35,6 +37,7 @@ class _Application(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self):
+        profiling.install(self._options['proc_name'])
         return self._app_factory()
 
 

@@ -13,6 +13,7 @@ from nova_like.db import engine
 from nova_like.db import migration
 from nova_like import exception
 from nova_like import objects
+from nova_like import profiling
 from nova_like import rpc
 from nova_like import systemd
 
@@ -75,6 +76,7 @@ def run(service, binary):
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    profiling.install(binary)
     try:
         service.start()
     except exception.ConfigError as exc:
