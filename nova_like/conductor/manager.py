@@ -27,6 +27,32 @@ def _dispatch(target, method, args, kwargs):
         raise messaging.ExpectedException()
 
 
+_UNSET = object()
+
+
+def _snapshot(obj):
+    """The values of obj's set fields, to tell afterwards what a method
+    changed: dicts and lists copied (they change in place), the rest by
+    reference. A deep copy of an Instance cost more than the save itself."""
+    values = {}
+    for name in obj.fields:
+        value = getattr(obj, '_obj_' + name, _UNSET)
+        if value is not _UNSET:
+            values[name] = (dict(value) if isinstance(value, dict) else
+                            list(value) if isinstance(value, list) else value)
+    return values
+
+
+def _changed(before, after):
+    if before is after:
+        # The same object: changed only if changed in place.
+        return (isinstance(after, objects_base.NovaLikeObject)
+                and bool(after.obj_what_changed()))
+    if isinstance(after, objects_base.NovaLikeObject):
+        return True  # objects compare by identity: a new one is a change
+    return before != after
+
+
 class ConductorManager:
     """Endpoint of the conductor topic."""
 
@@ -69,16 +95,15 @@ class ConductorManager:
         return result
 
     def object_action(self, context, objinst, objmethod, args, kwargs):
-        before = objinst.obj_clone()
+        before = _snapshot(objinst)
         result = _dispatch(objinst, objmethod, tuple(args), kwargs)
         updates = {}
         for name, field in objinst.fields.items():
             if not objinst.obj_attr_is_set(name):
                 continue
-            if (not before.obj_attr_is_set(name)
-                    or getattr(before, name) != getattr(objinst, name)):
-                updates[name] = field.to_primitive(objinst, name,
-                                                   getattr(objinst, name))
+            value = getattr(objinst, name)
+            if _changed(before.get(name, _UNSET), value):
+                updates[name] = field.to_primitive(objinst, name, value)
         # The caller's copy must end with the same pending changes as ours.
         updates['obj_what_changed'] = objinst.obj_what_changed()
         return updates, result

@@ -192,43 +192,79 @@ def instance_get_by_uuid(context, uuid):
         return base.model_dict(row)
 
 
+_INSTANCES = models.Instance.__table__
+_INSTANCE_BY_UUID = sa.select(_INSTANCES).where(
+    _INSTANCES.c.uuid == sa.bindparam('by_uuid'))
+# instance_update's statements by (columns set, expectations' shape,
+# RETURNING?), their values bound at execution: a handful of shapes
+# (each state transition is one) serve every save.
+_UPDATES = {}
+_UPDATES_MAX = 512
+
+
+def _update_statement(columns, expected_shape, returning):
+    key = (columns, expected_shape, returning)
+    statement = _UPDATES.get(key)
+    if statement is None:
+        table = _INSTANCES
+        where = [table.c.uuid == sa.bindparam('by_uuid'), table.c.deleted == 0]
+        for column, none_allowed in expected_shape:
+            col = table.c[column]
+            match = col.in_(sa.bindparam('expect_' + column, expanding=True))
+            where.append(sa.or_(match, col.is_(None)) if none_allowed
+                         else match)
+        statement = sa.update(table).where(*where).values(
+            {c: sa.bindparam('new_' + c) for c in columns})
+        if returning:
+            statement = statement.returning(*table.c)
+        if len(_UPDATES) >= _UPDATES_MAX:
+            _UPDATES.clear()
+        _UPDATES[key] = statement
+    return statement
+
+
 @engine.retry_on_deadlock
 def instance_update(context, uuid, values, expected=None):
     """Update an instance; with expected, only if those columns still match.
+
+    One UPDATE .. RETURNING where the backend has it (PostgreSQL, SQLite),
+    else the UPDATE and a SELECT of the row (MariaDB).
 
     :param expected: {column: value or list of allowed values}; the update
         is a compare-and-swap on them.
     :raises: InstanceNotFound, UnexpectedTaskStateError.
     """
     expected = expected or {}
+    values = dict(values, updated_at=base.utcnow())
+    params = {'by_uuid': uuid}
+    params.update(('new_' + k, v) for k, v in values.items())
+    shape = []
+    for column, allowed in sorted(expected.items()):
+        allowed = allowed if isinstance(allowed, (list, tuple, set)) \
+            else [allowed]
+        params['expect_' + column] = [v for v in allowed if v is not None]
+        shape.append((column, None in allowed))
     with writer(context) as session:
-        table = models.Instance.__table__  # a Core UPDATE: no ORM pass
-        where = [table.c.uuid == uuid, table.c.deleted == 0]
-        for column, allowed in expected.items():
-            allowed = allowed if isinstance(allowed, (list, tuple, set)) \
-                else [allowed]
-            col = table.c[column]
-            clauses = [col.is_(None) if v is None else col == v
-                       for v in allowed]
-            where.append(sa.or_(*clauses))
-        values = dict(values, updated_at=base.utcnow())
-        result = session.execute(
-            sa.update(table).where(*where).values(**values))
-        row = session.scalars(sa.select(models.Instance).where(
-            models.Instance.uuid == uuid).execution_options(
-                populate_existing=True)).first()
-        if row is None or (row.deleted and result.rowcount != 1):
+        returning = session.get_bind().dialect.update_returning
+        result = session.execute(_update_statement(
+            tuple(sorted(values)), tuple(shape), returning), params)
+        if returning:
+            row = result.mappings().first()
+            if row is not None:
+                return dict(row)
+        elif result.rowcount == 1:
+            return base.table_rows(session, _INSTANCE_BY_UUID,
+                                   {'by_uuid': uuid})[0]
+        # Nothing matched: gone, or not in the expected state.
+        rows = base.table_rows(session, _INSTANCE_BY_UUID, {'by_uuid': uuid})
+        if not rows or rows[0]['deleted']:
             raise exception.InstanceNotFound(instance_id=uuid)
-        if result.rowcount != 1:
-            actual = {c: getattr(row, c) for c in expected}
-            if 'task_state' in actual:
-                exc = (exception.UnexpectedDeletingTaskStateError
-                       if actual['task_state'] == 'deleting'
-                       else exception.UnexpectedTaskStateError)
-                raise exc(expected=expected, actual=actual)
-            raise exception.UnexpectedTaskStateError(expected=expected,
-                                                     actual=actual)
-        return base.model_dict(row)
+        actual = {c: rows[0][c] for c in expected}
+        if actual.get('task_state') == 'deleting':
+            raise exception.UnexpectedDeletingTaskStateError(
+                expected=expected, actual=actual)
+        raise exception.UnexpectedTaskStateError(expected=expected,
+                                                 actual=actual)
 
 
 @engine.retry_on_deadlock

@@ -158,3 +158,30 @@ def test_unexpected_errors_are_not_wrapped(dbs, admin_context):
 def test_ping_without_further_hops(admin_context):
     assert manager.ConductorManager(host='ctl').ping(admin_context) == {
         'conductor': 'ctl'}
+
+
+def _instance_with_flavor(context):
+    inst = objects.Instance(context, uuid='5d6e7f80-1a2b-4c3d-9e8f-0a1b2c3d4e5f',
+                            user_id='u', project_id='p', host='cmp1',
+                            metadata={'a': '1'})
+    inst.flavor = objects.Flavor(name='m1.tiny', extra_specs={})
+    inst.obj_reset_changes(recursive=True)
+    return inst
+
+
+@pytest.mark.parametrize('change, sent', [
+    (lambda inst: None, set()),
+    (lambda inst: setattr(inst, 'host', 'cmp1'), set()),  # same value
+    (lambda inst: setattr(inst, 'host', 'cmp2'), {'host'}),
+    (lambda inst: inst.metadata.update(b='2'), {'metadata'}),  # in place
+    (lambda inst: setattr(inst.flavor, 'name', 'm1.big'), {'flavor'}),
+    (lambda inst: setattr(inst, 'flavor', objects.Flavor(name='x')),
+     {'flavor'}),
+])
+def test_object_action_answers_with_what_the_method_changed(
+        admin_context, monkeypatch, change, sent):
+    monkeypatch.setattr(objects.Instance, 'tweak', change, raising=False)
+    inst = _instance_with_flavor(admin_context)
+    updates, _result = manager.ConductorManager(host='ctl').object_action(
+        admin_context, inst, 'tweak', (), {})
+    assert set(updates) - {'obj_what_changed'} == sent

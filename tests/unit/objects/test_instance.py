@@ -8,6 +8,7 @@ import pytest
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
 from nova_like import context as nl_context
+from nova_like.db import engine
 from nova_like import exception
 from nova_like import objects
 
@@ -27,6 +28,16 @@ def _instance(ctx, uuid=UUID, **kwargs):
     inst = objects.Instance(ctx, **values)
     inst.create()
     return inst
+
+
+@pytest.fixture(params=['returning', 'update-then-select'])
+def cell_db(dbs, request, monkeypatch):
+    """dbs, with saves as one UPDATE .. RETURNING (PostgreSQL, SQLite) or
+    as an UPDATE and a SELECT (MariaDB has no UPDATE .. RETURNING)."""
+    dialect = engine.get_engine(dbs.main).dialect
+    monkeypatch.setattr(dialect, 'update_returning',
+                        request.param == 'returning')
+    return dbs
 
 
 def _reload(ctx, uuid=UUID):
@@ -71,7 +82,7 @@ def test_json_fields_default_to_empty(dbs, admin_context):
             found.flavor) == ({}, {}, [], None)
 
 
-def test_save_of_replaced_metadata_tags_and_flavor(dbs, admin_context):
+def test_save_of_replaced_metadata_tags_and_flavor(cell_db, admin_context):
     inst = _instance(admin_context, metadata={'a': '1'})
     inst.metadata = {'b': '2'}
     inst.tags = ['t']
@@ -82,7 +93,7 @@ def test_save_of_replaced_metadata_tags_and_flavor(dbs, admin_context):
         {'b': '2'}, ['t'], 'm1.tiny')
 
 
-def test_save_of_metadata_changed_in_place(dbs, admin_context):
+def test_save_of_metadata_changed_in_place(cell_db, admin_context):
     # Nova's callers do instance.metadata['k'] = 'v'; instance.save().
     inst = _instance(admin_context, metadata={'a': '1'}, tags=['x'])
     inst.metadata['b'] = '2'
@@ -100,13 +111,13 @@ def test_save_of_flavor_changed_in_place(dbs, admin_context):
     assert _reload(admin_context).flavor.extra_specs == {'hw:cpu': 'y'}
 
 
-def test_save_without_changes_is_a_no_op(dbs, admin_context):
+def test_save_without_changes_is_a_no_op(cell_db, admin_context):
     inst = _instance(admin_context)
     inst.save(expected_task_state=task_states.SPAWNING)
     assert _reload(admin_context).updated_at is None
 
 
-def test_save_with_matching_expected_task_state(dbs, admin_context):
+def test_save_with_matching_expected_task_state(cell_db, admin_context):
     inst = _instance(admin_context)
     inst.task_state = task_states.SCHEDULING
     inst.save(expected_task_state=[None])
@@ -118,7 +129,7 @@ def test_save_with_matching_expected_task_state(dbs, admin_context):
     assert found.updated_at is not None
 
 
-def test_save_is_a_compare_and_swap_on_task_state(dbs, admin_context):
+def test_save_is_a_compare_and_swap_on_task_state(cell_db, admin_context):
     mine = _instance(admin_context)
     theirs = _reload(admin_context)
     theirs.task_state = task_states.REBOOTING
@@ -135,7 +146,7 @@ def test_save_is_a_compare_and_swap_on_task_state(dbs, admin_context):
         task_states.REBOOTING, 'vm1')
 
 
-def test_save_against_a_deleting_instance(dbs, admin_context):
+def test_save_against_a_deleting_instance(cell_db, admin_context):
     inst = _instance(admin_context)
     deleter = _reload(admin_context)
     deleter.task_state = task_states.DELETING
@@ -146,7 +157,7 @@ def test_save_against_a_deleting_instance(dbs, admin_context):
     assert _reload(admin_context).task_state == task_states.DELETING
 
 
-def test_save_with_unexpected_vm_state(dbs, admin_context):
+def test_save_with_unexpected_vm_state(cell_db, admin_context):
     inst = _instance(admin_context)
     inst.vm_state = vm_states.ACTIVE
     with pytest.raises(exception.UnexpectedTaskStateError) as info:
@@ -181,7 +192,7 @@ def test_destroy_soft_deletes(dbs, admin_context):
     assert gone.display_name == 'vm1'
 
 
-def test_destroy_twice_and_save_after_destroy(dbs, admin_context):
+def test_destroy_twice_and_save_after_destroy(cell_db, admin_context):
     inst = _instance(admin_context)
     stale = _reload(admin_context)
     inst.destroy()
