@@ -91,6 +91,12 @@ class ObjectListBase(ovo_base.ObjectListBase):
 class NovaLikeObjectSerializer(ovo_base.VersionedObjectSerializer):
     OBJ_BASE_CLASS = NovaLikeObject
 
+    def _process_object(self, context, objprim):
+        obj = _load_primitive(context, objprim)
+        if obj is None:  # another version: ovo's way, with backports
+            obj = super()._process_object(context, objprim)
+        return obj
+
 
 def to_db(value):
     """A field value as the database stores it (naive UTC datetimes)."""
@@ -126,12 +132,61 @@ def db_changes(obj, exclude=()):
 # unchanged (a UUID column holds the text it was validated as on write).
 _IDENTITY_TYPES = ((fields.Integer, int), (fields.String, str),
                    (fields.UUID, str), (fields.Boolean, bool))
+_UTC = datetime.timezone.utc
+_SLOW = object()  # a converter's answer: coerce through the field's setter
 _plans = {}
+
+
+def _utc_datetime(obj, name, value):
+    """What DateTimeField.coerce makes of a database datetime."""
+    if type(value) is not datetime.datetime:
+        return _SLOW
+    return value.replace(tzinfo=_UTC) if value.tzinfo is None else value
+
+
+def _strings_converter(collection_type, element):
+    """A converter for a dict or list of strings: the coerced collection
+    ovo would build, without coercing each string again (ovo formats a
+    name and calls the element's coerce per item). Later changes made in
+    place are still coerced."""
+    allowed = (str, type(None)) if element.nullable else (str,)
+
+    def convert(obj, name, value):
+        if collection_type is fields.CoercedDict:
+            if type(value) is not dict or not all(
+                    type(k) is str and isinstance(v, allowed)
+                    for k, v in value.items()):
+                return _SLOW
+            coerced = fields.CoercedDict()
+            dict.update(coerced, value)
+        else:
+            if type(value) is not list or not all(
+                    isinstance(v, allowed) for v in value):
+                return _SLOW
+            coerced = fields.CoercedList()
+            list.extend(coerced, value)
+        coerced.enable_coercing(element, obj, name)
+        return coerced
+    return convert
+
+
+def _converter(field_type):
+    """A fast converter for field_type's database values, or None."""
+    if type(field_type) is fields.DateTime and field_type.tzinfo_aware:
+        return _utc_datetime
+    element = getattr(field_type, '_element_type', None)
+    if element is not None and type(element._type) is fields.String:
+        if type(field_type) is fields.Dict:
+            return _strings_converter(fields.CoercedDict, element)
+        if type(field_type) is fields.List:
+            return _strings_converter(fields.CoercedList, element)
+    return None
 
 
 def _load_plan(cls):
     """[(field name, attribute ovo stores it in, the Python type whose
-    values need no coercion or None, nullable)] of cls, computed once."""
+    values need no coercion or None, a converter or None, nullable)] of cls,
+    computed once."""
     plan = _plans.get(cls)
     if plan is None:
         plan = []
@@ -140,7 +195,8 @@ def _load_plan(cls):
             for field_type, python_type in _IDENTITY_TYPES:
                 if type(field._type) is field_type:
                     exact = python_type
-            plan.append((name, '_obj_' + name, exact, field.nullable))
+            plan.append((name, '_obj_' + name, exact,
+                         _converter(field._type), field.nullable))
         plan = _plans[cls] = plan
     return plan
 
@@ -151,9 +207,11 @@ def from_db(context, obj, db_row, skip=()):
     A value that coercion would return unchanged (an int for an integer
     field, a str for a string, None for a nullable field) is stored
     directly in ovo's attribute, skipping the setter: a list of 200
-    instances sets 12,000 fields. Anything else goes through setattr.
+    instances sets 12,000 fields. Datetimes and dicts or lists of strings
+    are converted as their field would, without the per-item coercion.
+    Anything else goes through setattr.
     """
-    for name, attr, exact, nullable in _load_plan(type(obj)):
+    for name, attr, exact, convert, nullable in _load_plan(type(obj)):
         if name in skip or name not in db_row:
             continue
         value = db_row[name]
@@ -162,10 +220,92 @@ def from_db(context, obj, db_row, skip=()):
         if (value is None and nullable) or (
                 exact is not None and type(value) is exact):
             object.__setattr__(obj, attr, value)
-        else:
-            setattr(obj, name, value)
+            continue
+        if convert is not None:
+            converted = convert(obj, name, value)
+            if converted is not _SLOW:
+                object.__setattr__(obj, attr, converted)
+                continue
+        setattr(obj, name, value)
     obj._context = context
     obj.obj_reset_changes()
+    return obj
+
+
+# Field types whose primitive is a value their setter takes as it is (see
+# _load_primitive); Object and List of Object fields are loaded nested.
+_PLAIN_PRIMITIVES = (fields.Integer, fields.String, fields.UUID,
+                     fields.Boolean, fields.DateTime, fields.Float,
+                     fields.IPV4Address, fields.IPV6Address)
+_primitive_plans = {}
+
+
+def _primitive_plan(cls):
+    """{field name: 'object' | 'objects'} of cls's nested objects, or None
+    when some field's primitive needs its own from_primitive (a set, a
+    dict of lists): such classes load the ovo way."""
+    if cls in _primitive_plans:
+        return _primitive_plans[cls]
+    plan = {}
+    for name, field in cls.fields.items():
+        kind = type(field._type)
+        element = getattr(field._type, '_element_type', None)
+        if kind in _PLAIN_PRIMITIVES:
+            continue
+        if kind is fields.Object:
+            plan[name] = 'object'
+        elif kind is fields.List and type(element._type) is fields.Object:
+            plan[name] = 'objects'
+        elif kind in (fields.List, fields.Dict) and \
+                type(element._type) is fields.String:
+            continue
+        else:
+            plan = None
+            break
+    _primitive_plans[cls] = plan
+    return plan
+
+
+def _load_primitive(context, primitive):
+    """The object obj_from_primitive would make of primitive, or None when
+    it is of another version than ours (or a class with fields of other
+    kinds). Loaded as from_db loads a row: every object crossing RPC went
+    through ovo's per-field from_primitive and setter before, a third of
+    the CPU the conductor spent on a compute host's instance.save()."""
+    key = NovaLikeObject._obj_primitive_key
+    classes = NovaLikeObjectRegistry.obj_classes().get(
+        primitive.get(key('name')))
+    if not classes:
+        return None
+    cls = classes[0]
+    if (primitive.get(key('namespace')) != cls.OBJ_PROJECT_NAMESPACE or
+            primitive.get(key('version')) != cls.VERSION):
+        return None
+    plan = _primitive_plan(cls)
+    if plan is None:
+        return None
+    row = primitive[key('data')]
+    if plan:
+        row = dict(row)
+        for name, kind in plan.items():
+            value = row.get(name)
+            if value is None:
+                continue
+            row[name] = (from_primitive(context, value) if kind == 'object'
+                         else [from_primitive(context, v) for v in value])
+    obj = from_db(context, cls(), row)
+    changes = primitive.get(key('changes'))
+    if changes:
+        obj._changed_fields = {name for name in changes if name in cls.fields}
+    return obj
+
+
+def from_primitive(context, primitive):
+    """NovaLikeObject.obj_from_primitive(primitive, context), faster when
+    the primitive is of our version of its class."""
+    obj = _load_primitive(context, primitive)
+    if obj is None:
+        obj = NovaLikeObject.obj_from_primitive(primitive, context=context)
     return obj
 
 

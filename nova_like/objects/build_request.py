@@ -6,7 +6,7 @@ from oslo_versionedobjects import fields
 
 from nova_like.db.api import api as api_db
 from nova_like.objects import base
-from nova_like.objects import instance as instance_obj
+from nova_like.objects import instance  # noqa: F401 (registers what requests hold)
 
 
 @base.NovaLikeObjectRegistry.register
@@ -25,9 +25,8 @@ class BuildRequest(base.NovaLikeObject):
 
     @staticmethod
     def _from_db_object(context, req, db_req):
-        req.instance = instance_obj.Instance.obj_from_primitive(
-            jsonutils.loads(db_req['instance']))
-        req.instance._context = context
+        req.instance = base.from_primitive(
+            context, jsonutils.loads(db_req['instance']))
         return base.from_db(context, req, db_req, skip=('instance',))
 
     @classmethod

@@ -8,7 +8,7 @@ from oslo_versionedobjects import fields
 
 from nova_like.db.main import api as db
 from nova_like.objects import base
-from nova_like.objects import flavor as flavor_obj
+from nova_like.objects import flavor  # noqa: F401 (registers what instances embed)
 
 # Fields stored as JSON text in columns named <field>_json, or (flavor) as
 # the primitive of a Flavor object.
@@ -24,21 +24,8 @@ def _decoded(text):
 
 
 def _flavor(text):
-    """The embedded Flavor stored as text.
-
-    The primitive of the current Flavor version with no pending changes
-    (what create and save write) loads like a database row; anything else
-    through obj_from_primitive.
-    """
-    primitive = _decoded(text)
-    cls = flavor_obj.Flavor
-    key = cls._obj_primitive_key
-    if (primitive.get(key('name')) != cls.obj_name() or
-            primitive.get(key('namespace')) != cls.OBJ_PROJECT_NAMESPACE or
-            primitive.get(key('version')) != cls.VERSION or
-            primitive.get(key('changes'))):
-        return cls.obj_from_primitive(primitive)
-    return base.from_db(None, cls(), primitive[key('data')])
+    """The embedded Flavor stored as text (its primitive)."""
+    return base.from_primitive(None, _decoded(text))
 
 
 @base.NovaLikeObjectRegistry.register
