@@ -38,9 +38,12 @@ class PlacementClient:
         kwargs = {'headers': headers, 'raise_exc': False}
         if body is not None:
             kwargs['json'] = body
+        adapter = self.adapter
         try:
-            return self.adapter.request(url, method, **kwargs)
+            return adapter.request(ksa.url_for(adapter, url), method,
+                                   **kwargs)
         except ks_exc.ClientException as exc:
+            ksa.forget_endpoint(adapter)  # it may have moved
             raise exception.PlacementUnavailable(reason=str(exc)) from exc
 
     @staticmethod
