@@ -3,8 +3,6 @@
 
 import itertools
 
-from oslo_policy import policy
-
 from nova_like.placement.policies import aggregate
 from nova_like.placement.policies import allocation
 from nova_like.placement.policies import allocation_candidate
@@ -15,6 +13,7 @@ from nova_like.placement.policies import resource_class
 from nova_like.placement.policies import resource_provider
 from nova_like.placement.policies import trait
 from nova_like.placement.policies import usage
+from nova_like import policy_enforcer
 
 
 def list_rules():
@@ -32,6 +31,6 @@ def get_enforcer(conf):
 
     Also the oslo.policy.enforcer entry point (for oslopolicy-checker).
     """
-    enforcer = policy.Enforcer(conf)
+    enforcer = policy_enforcer.Enforcer(conf)
     enforcer.register_defaults(list_rules())
     return enforcer
