@@ -31,7 +31,7 @@ class RequestSpec(base.NovaLikeObject):
     @staticmethod
     def _from_db_object(context, spec, db_spec):
         primitive = jsonutils.loads(db_spec['spec'])
-        loaded = RequestSpec.obj_from_primitive(primitive)
+        loaded = base.from_primitive(None, primitive)
         for name in spec.fields:
             if name != 'id' and loaded.obj_attr_is_set(name):
                 setattr(spec, name, getattr(loaded, name))
@@ -41,10 +41,13 @@ class RequestSpec(base.NovaLikeObject):
         return spec
 
     def _spec_text(self):
-        copy = self.obj_clone()
-        if copy.obj_attr_is_set('id'):
-            delattr(copy, 'id')
-        return jsonutils.dumps(copy.obj_to_primitive())
+        """The spec as stored: its primitive without the row's id."""
+        primitive = self.obj_to_primitive()
+        primitive[self._obj_primitive_key('data')].pop('id', None)
+        changes = primitive.get(self._obj_primitive_key('changes'))
+        if changes and 'id' in changes:
+            changes.remove('id')
+        return jsonutils.dumps(primitive)
 
     @classmethod
     @base.remotable
