@@ -194,7 +194,14 @@ _plans = {}
 
 
 def _utc_datetime(obj, name, value):
-    """What DateTimeField.coerce makes of a database datetime."""
+    """What DateTimeField.coerce makes of a database datetime, or of the
+    UTC text ovo writes in primitives ('2026-12-07T08:30:00Z')."""
+    if type(value) is str and value.endswith('Z'):
+        try:
+            parsed = datetime.datetime.fromisoformat(value[:-1])
+        except ValueError:
+            return _SLOW
+        return _SLOW if parsed.tzinfo else parsed.replace(tzinfo=_UTC)
     if type(value) is not datetime.datetime:
         return _SLOW
     return value.replace(tzinfo=_UTC) if value.tzinfo is None else value

@@ -401,7 +401,7 @@ def instance_get_all_by_filters_sort(context, filters, limit=None,
     sort_keys = list(sort_keys or ['created_at', 'id'])
     sort_dirs = list(sort_dirs or ['desc'] * len(sort_keys))
     model = models.Instance
-    query = sa.select(model)
+    query = sa.select(_INSTANCES)  # Core rows: no ORM objects for a list
     read_deleted = getattr(context, 'read_deleted', 'no')
     if 'changes-since' in filters or 'changes-before' in filters:
         read_deleted = 'yes'
@@ -449,8 +449,8 @@ def instance_get_all_by_filters_sort(context, filters, limit=None,
                    if k in filters}
     with reader(context) as session:
         rows = []
-        for row in session.scalars(query):
-            values = base.model_dict(row)
+        for row in session.execute(query).mappings():
+            values = dict(row)
             if tag_filters and not _tags_match(values, tag_filters):
                 continue
             rows.append(values)
