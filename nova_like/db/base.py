@@ -71,6 +71,61 @@ def _insert_for(model):
     return _INSERTS[model]
 
 
+def update_row(session, model, where, values):
+    """UPDATE model's row whose columns equal where with values.
+
+    :returns: the row after it, as model_dict would give it, or None when
+        no row matched. One cached statement per (model, columns), its
+        values bound at execution; an UPDATE .. RETURNING where the backend
+        has it (PostgreSQL, SQLite), else the UPDATE and a SELECT (MariaDB).
+        Cheaper than the ORM's load, unit of work and refresh.
+    """
+    returning = session.get_bind().dialect.update_returning
+    key = (model, tuple(sorted(where)), tuple(sorted(values)), returning)
+    entry = _UPDATES.get(key) or _update_for(key)
+    statement, select, columns = entry
+    params = {'where_' + k: v for k, v in where.items()}
+    params.update(('new_' + k, v) for k, v in values.items())
+    if not values:
+        row = session.execute(select, params).first()
+    else:
+        result = session.execute(statement, params)
+        if returning:
+            row = result.first()
+        elif result.rowcount:
+            # Found again by the new values of the columns it was found by.
+            row = session.execute(select, {'where_' + k: values.get(k, v)
+                                           for k, v in where.items()}).first()
+        else:
+            row = None
+    if row is None:
+        return None
+    return {key: row._mapping[column] for key, column in columns}
+
+
+_UPDATES = {}
+
+
+def _update_for(key):
+    model, where_keys, value_keys, returning = key
+    props = sa.inspect(model).column_attrs
+    columns = [(prop.key, prop.columns[0]) for prop in props]
+    unknown = set(value_keys) - {k for k, _ in columns}
+    if unknown:  # the ORM would set a plain attribute and write nothing
+        raise TypeError('%s has no column %s' % (
+            model.__name__, ', '.join(sorted(unknown))))
+    match = [props[k].columns[0] == sa.bindparam('where_' + k)
+             for k in where_keys]
+    statement = sa.update(model.__table__).where(*match).values(
+        {props[k].columns[0].key: sa.bindparam('new_' + k)
+         for k in value_keys})
+    if returning:
+        statement = statement.returning(*model.__table__.c)
+    _UPDATES[key] = (statement, sa.select(model.__table__).where(*match),
+                     columns)
+    return _UPDATES[key]
+
+
 MYSQL_KW = {'mysql_engine': 'InnoDB', 'mysql_charset': 'utf8mb4'}
 
 

@@ -83,13 +83,10 @@ def _get_all(model, order_by, **filters):
 @engine.retry_on_deadlock
 def _update(model, not_found, row_filter, values):
     with writer() as session:
-        row = session.scalars(sa.select(model).filter_by(**row_filter)).first()
+        row = base.update_row(session, model, row_filter, values)
         if row is None:
             raise not_found
-        for key, value in values.items():
-            setattr(row, key, value)
-        session.flush()
-        return base.model_dict(row)
+        return row
 
 
 @engine.retry_on_deadlock

@@ -3,6 +3,8 @@
 
 import datetime
 
+import pytest
+
 from nova_like.db import base
 from nova_like.db.main import models
 
@@ -55,3 +57,42 @@ def test_insert_row_refuses_a_key_that_is_no_column():
             base.insert_row(session, models.InstanceFault, {
                 'instance_uuid': 'u', 'code': 500, 'message': 'm',
                 'colour': 'red'})
+
+
+@pytest.fixture(params=['returning', 'update-then-select'])
+def update_session(request, monkeypatch):
+    """A session whose backend has UPDATE .. RETURNING, or acts as MariaDB."""
+    session = _session()
+    monkeypatch.setattr(session.get_bind().dialect, 'update_returning',
+                        request.param == 'returning')
+    yield session
+    session.close()
+
+
+def test_update_row_returns_the_row_after_the_update(update_session):
+    session = update_session
+    row = base.insert_row(session, models.InstanceFault, {
+        'instance_uuid': 'u', 'code': 500, 'message': 'm'})
+    other = base.insert_row(session, models.InstanceFault, {
+        'instance_uuid': 'v', 'code': 500, 'message': 'm'})
+    after = base.update_row(session, models.InstanceFault,
+                            {'id': row['id']}, {'message': 'changed'})
+    assert after == dict(row, message='changed',
+                         updated_at=after['updated_at'])
+    assert after['updated_at'] is not None  # the column's onupdate
+    assert base.model_dict(session.get(models.InstanceFault,
+                                       other['id']))['message'] == 'm'
+    # Found by a column it changes: the row after, by its new value.
+    moved = base.update_row(session, models.InstanceFault,
+                            {'instance_uuid': 'u'}, {'instance_uuid': 'w'})
+    assert (moved['id'], moved['instance_uuid']) == (row['id'], 'w')
+    assert base.update_row(session, models.InstanceFault,
+                           {'id': row['id']}, {}) == moved
+    assert base.update_row(session, models.InstanceFault,
+                           {'id': 999}, {'message': 'x'}) is None
+
+
+def test_update_row_refuses_a_key_that_is_no_column(update_session):
+    with pytest.raises(TypeError, match='no column colour'):
+        base.update_row(update_session, models.InstanceFault, {'id': 1},
+                        {'colour': 'red'})
