@@ -91,7 +91,20 @@ class NovaLikeObject(ovo_base.VersionedObject):
 
 
 _UNSET = object()
+# Field types whose primitive is the value itself.
+_SELF_PRIMITIVES = (fields.Integer, fields.String, fields.UUID,
+                    fields.Boolean, fields.Float)
 _dump_plans = {}
+
+
+def _strings_collection(field_type):
+    """fields.Dict or fields.List when field_type is a dict or list of
+    strings (nullable or not), else None."""
+    element = getattr(field_type, '_element_type', None)
+    if element is not None and type(element._type) is fields.String and \
+            type(field_type) in (fields.Dict, fields.List):
+        return type(field_type)
+    return None
 
 
 def _dump_plan(cls):
@@ -102,16 +115,10 @@ def _dump_plan(cls):
     if plan is None:
         plan = []
         for name, field in cls.fields.items():
-            kind = None
-            field_type = type(field._type)
-            element = getattr(field._type, '_element_type', None)
-            if field_type in (fields.Integer, fields.String, fields.UUID,
-                              fields.Boolean, fields.Float):
+            kind = {fields.Dict: 'dict', fields.List: 'list'}.get(
+                _strings_collection(field._type))
+            if type(field._type) in _SELF_PRIMITIVES:
                 kind = 'plain'
-            elif element is not None and \
-                    type(element._type) is fields.String:
-                kind = {fields.Dict: 'dict', fields.List: 'list'}.get(
-                    field_type)
             plan.append((name, '_obj_' + name, kind, field))
         plan = _dump_plans[cls] = plan
     return plan
@@ -237,12 +244,13 @@ def _converter(field_type):
     """A fast converter for field_type's database values, or None."""
     if type(field_type) is fields.DateTime and field_type.tzinfo_aware:
         return _utc_datetime
-    element = getattr(field_type, '_element_type', None)
-    if element is not None and type(element._type) is fields.String:
-        if type(field_type) is fields.Dict:
-            return _strings_converter(fields.CoercedDict, element)
-        if type(field_type) is fields.List:
-            return _strings_converter(fields.CoercedList, element)
+    collection = _strings_collection(field_type)
+    if collection is fields.Dict:
+        return _strings_converter(fields.CoercedDict,
+                                  field_type._element_type)
+    if collection is fields.List:
+        return _strings_converter(fields.CoercedList,
+                                  field_type._element_type)
     return None
 
 
@@ -297,9 +305,8 @@ def from_db(context, obj, db_row, skip=()):
 
 # Field types whose primitive is a value their setter takes as it is (see
 # _load_primitive); Object and List of Object fields are loaded nested.
-_PLAIN_PRIMITIVES = (fields.Integer, fields.String, fields.UUID,
-                     fields.Boolean, fields.DateTime, fields.Float,
-                     fields.IPV4Address, fields.IPV6Address)
+_PLAIN_PRIMITIVES = _SELF_PRIMITIVES + (fields.DateTime, fields.IPV4Address,
+                                         fields.IPV6Address)
 _primitive_plans = {}
 
 
@@ -313,15 +320,12 @@ def _primitive_plan(cls):
     for name, field in cls.fields.items():
         kind = type(field._type)
         element = getattr(field._type, '_element_type', None)
-        if kind in _PLAIN_PRIMITIVES:
+        if kind in _PLAIN_PRIMITIVES or _strings_collection(field._type):
             continue
         if kind is fields.Object:
             plan[name] = 'object'
         elif kind is fields.List and type(element._type) is fields.Object:
             plan[name] = 'objects'
-        elif kind in (fields.List, fields.Dict) and \
-                type(element._type) is fields.String:
-            continue
         else:
             plan = None
             break
