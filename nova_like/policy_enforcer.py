@@ -38,15 +38,16 @@ class Enforcer(policy.Enforcer):
     def load_rules(self, force_reload=False):
         """As oslo.policy's, at most once per reload_seconds unless forced."""
         now = time.monotonic()
-        if not force_reload and self._next_check is not None and \
-                now < self._next_check:
+        if not self._due(now, force_reload):
             return
         with self._reload_lock:
-            if not force_reload and self._next_check is not None and \
-                    now < self._next_check:
-                return
-            super().load_rules(force_reload)
-            self._forget(now)
+            if self._due(now, force_reload):  # not done meanwhile
+                super().load_rules(force_reload)
+                self._forget(now)
+
+    def _due(self, now, force_reload):
+        return force_reload or self._next_check is None or \
+            now >= self._next_check
 
     def set_rules(self, rules, overwrite=True, use_conf=False):
         super().set_rules(rules, overwrite=overwrite, use_conf=use_conf)
