@@ -407,8 +407,7 @@ class API:
         self.placement.delete_allocation_for_instance(instance.uuid)
         instance.vm_state = vm_states.DELETED
         instance.task_state = None
-        instance.save()
-        instance.destroy()
+        instance.destroy()  # the state above is written with it
         try:
             objects.RequestSpec(context, instance_uuid=instance.uuid).destroy()
         except exception.RequestSpecNotFound:

@@ -197,8 +197,7 @@ def terminate(manager, context, instance):
         instance.task_state = None
         instance.power_state = power_state.NOSTATE
         try:
-            instance.save()
-            instance.destroy()
+            instance.destroy()  # the state above is written with it
         except exception.InstanceNotFound:
             pass
         LOG.info('Instance %s deleted from %s', instance.uuid, manager.host)

@@ -162,5 +162,10 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
 
     @base.remotable
     def destroy(self):
-        self._from_db_object(self._context, self,
-                             db.instance_destroy(self._context, self.uuid))
+        """Soft-delete, writing the changed fields (vm_state DELETED, say)
+        in the same statement: a save and a destroy in one round trip.
+
+        :raises: InstanceNotFound.
+        """
+        self._from_db_object(self._context, self, db.instance_destroy(
+            self._context, self.uuid, self._db_values()))

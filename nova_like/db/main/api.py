@@ -268,19 +268,25 @@ def instance_update(context, uuid, values, expected=None):
 
 
 @engine.retry_on_deadlock
-def instance_destroy(context, uuid):
+def instance_destroy(context, uuid, values=None):
+    """Soft-delete a live instance, writing values in the same UPDATE.
+
+    :param values: more columns to set, e.g. vm_state 'deleted': the
+        instance's last save and its deletion are one statement.
+    :raises: InstanceNotFound.
+    """
     with writer(context) as session:
-        row = session.scalars(sa.select(models.Instance).where(
-            models.Instance.uuid == uuid,
-            models.Instance.deleted == 0)).first()
-        if row is None:
+        rows = base.table_rows(session, _INSTANCE_BY_UUID, {'by_uuid': uuid})
+        if not rows or rows[0]['deleted']:
             raise exception.InstanceNotFound(instance_id=uuid)
-        values = _soft_delete_values(row.id)
-        values['terminated_at'] = values['deleted_at']
-        session.execute(sa.update(models.Instance)
-                        .where(models.Instance.id == row.id).values(**values),
-                        execution_options={'synchronize_session': False})
-        return dict(base.model_dict(row), **values)
+        row_id = rows[0]['id']
+        values = dict(values or {}, **_soft_delete_values(row_id))
+        values['terminated_at'] = values['updated_at'] = values['deleted_at']
+        row = base.update_row(session, models.Instance,
+                              {'id': row_id, 'deleted': 0}, values)
+        if row is None:  # deleted by someone else meanwhile
+            raise exception.InstanceNotFound(instance_id=uuid)
+        return row
 
 
 # Instance faults

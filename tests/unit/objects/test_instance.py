@@ -192,6 +192,22 @@ def test_destroy_soft_deletes(dbs, admin_context):
     assert gone.display_name == 'vm1'
 
 
+def test_destroy_writes_pending_changes_with_the_soft_delete(
+        cell_db, admin_context):
+    inst = _instance(admin_context, vm_state=vm_states.ACTIVE,
+                     task_state=task_states.DELETING)
+    inst.vm_state = vm_states.DELETED
+    inst.task_state = None
+    inst.destroy()
+    assert inst.obj_what_changed() == set()
+    assert (inst.vm_state, inst.task_state, inst.deleted) == (
+        vm_states.DELETED, None, True)
+    assert inst.updated_at == inst.deleted_at == inst.terminated_at
+    gone = _reload(nl_context.get_admin_context(read_deleted='yes'))
+    assert (gone.vm_state, gone.task_state, gone.deleted) == (
+        vm_states.DELETED, None, True)
+
+
 def test_destroy_twice_and_save_after_destroy(cell_db, admin_context):
     inst = _instance(admin_context)
     stale = _reload(admin_context)
