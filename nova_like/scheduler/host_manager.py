@@ -6,23 +6,26 @@ import json
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db.api import aggregates as aggregate_db
+from nova_like.db.main import api as cell_db
 from nova_like import objects
 
 CONF = conf.CONF
+COMPUTE_BINARY = 'nova-like-compute'
 
 
 class HostState:
     """A compute node with its service, cell and Placement summary."""
 
     def __init__(self, node, service, cell_uuid):
-        self.uuid = node.uuid
-        self.host = node.host
-        self.nodename = node.hypervisor_hostname
+        """:param node: the compute node's row (a dict of its columns)."""
+        self.uuid = node['uuid']
+        self.host = node['host']
+        self.nodename = node['hypervisor_hostname']
         self.cell_uuid = cell_uuid
         self.service = service
-        self.hypervisor_type = node.hypervisor_type
+        self.hypervisor_type = node['hypervisor_type']
         try:
-            self.cpu_info = json.loads(node.cpu_info or '{}')
+            self.cpu_info = json.loads(node['cpu_info'] or '{}')
         except ValueError:
             self.cpu_info = {}
         self.availability_zone = CONF.default_availability_zone
@@ -76,11 +79,14 @@ def get_host_states(context, node_uuids):
             by_host.setdefault(host, []).append(aggregate)
     for cell in cells:
         with nl_context.target_cell(ctx, cell) as cctx:
-            services = {s.host: s for s in objects.ServiceList.get_all(
-                cctx, binary='nova-like-compute')}
-            for node in objects.ComputeNodeList.get_all(cctx):
-                if node.uuid in wanted and node.host in services:
-                    state = HostState(node, services[node.host], cell.uuid)
-                    state.set_aggregates(by_host.get(node.host, []))
-                    states[node.uuid] = state
+            service_rows, node_rows = cell_db.compute_services_and_nodes(
+                cctx, COMPUTE_BINARY)
+            services = {row['host']: row for row in service_rows}
+            for node in node_rows:
+                service = services.get(node['host'])
+                if node['uuid'] in wanted and service is not None:
+                    state = HostState(node, objects.Service._from_db_object(
+                        cctx, objects.Service(), service), cell.uuid)
+                    state.set_aggregates(by_host.get(node['host'], []))
+                    states[node['uuid']] = state
     return states

@@ -104,11 +104,11 @@ class SchedulerManager:
                 raise exception.NoValidHost(
                     reason='%d hosts passed the filters but their capacity '
                            'was taken by concurrent requests.' % len(ordered))
-            alternates = [self._selection(s, by_node[s.uuid][0])
-                          for s in ordered
-                          if s.uuid != chosen.compute_node_uuid
-                          and s.cell_uuid == chosen.cell_uuid
-                          ][:CONF.scheduler.max_attempts - 1]
+            others = [s for s in ordered
+                      if s.uuid != chosen.compute_node_uuid
+                      and s.cell_uuid == chosen.cell_uuid]
+            alternates = [self._selection(s, by_node[s.uuid][0]) for s in
+                          others[:CONF.scheduler.max_attempts - 1]]
             selections.append([chosen] + alternates)
         return selections
 

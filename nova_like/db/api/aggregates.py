@@ -72,13 +72,30 @@ def aggregate_get_by_uuid(uuid):
 
 
 def aggregate_get_all(host=None):
-    """Every aggregate, or those holding host."""
+    """Every aggregate, or those holding host: three queries, however many
+    aggregates (the scheduler reads them for each request)."""
     with api.reader() as session:
-        query = sa.select(_A).order_by(_A.id)
+        query = sa.select(_A.__table__).order_by(_A.id)
         if host is not None:
             query = query.where(_A.id.in_(
                 sa.select(_H.aggregate_id).where(_H.host == host)))
-        return [_full(session, row) for row in session.scalars(query)]
+        aggregates = base.table_rows(session, query)
+        if not aggregates:
+            return []
+        by_id = {}
+        for value in aggregates:
+            value['hosts'], value['metadata'] = [], {}
+            by_id[value['id']] = value
+        ids = list(by_id)
+        for aggregate_id, host_name in session.execute(
+                sa.select(_H.aggregate_id, _H.host)
+                .where(_H.aggregate_id.in_(ids)).order_by(_H.id)):
+            by_id[aggregate_id]['hosts'].append(host_name)
+        for aggregate_id, key, value in session.execute(
+                sa.select(_M.aggregate_id, _M.key, _M.value)
+                .where(_M.aggregate_id.in_(ids))):
+            by_id[aggregate_id]['metadata'][key] = value
+        return aggregates
 
 
 @engine.retry_on_deadlock

@@ -158,6 +158,20 @@ def compute_node_get_all(context, host=None, unmapped_only=False):
         return base.table_rows(session, query.order_by(table.c.id))
 
 
+def compute_services_and_nodes(context, binary):
+    """(live services of binary, live compute nodes), as rows, read in one
+    session: what the scheduler needs of a cell for each request."""
+    services = models.Service.__table__
+    nodes = models.ComputeNode.__table__
+    with reader(context) as session:
+        return (
+            base.table_rows(session, _not_deleted(
+                sa.select(services).where(services.c.binary == binary),
+                services.c, context).order_by(services.c.id)),
+            base.table_rows(session, _not_deleted(
+                sa.select(nodes), nodes.c, context).order_by(nodes.c.id)))
+
+
 def compute_node_get_by_host_and_nodename(context, host, nodename):
     with reader(context) as session:
         query = _not_deleted(sa.select(models.ComputeNode).where(
