@@ -9,12 +9,21 @@ from nova_like import conf
 CONF = conf.CONF
 
 
+def base_url(request):
+    """request.application_url, worked out once a request (webob parses
+    the environ anew each time, and a list links every server twice)."""
+    url = request.environ.get('nova_like.base_url')
+    if url is None:
+        url = request.environ['nova_like.base_url'] = request.application_url
+    return url
+
+
 def self_href(request, collection, item_id):
-    return '%s/v2.1/%s/%s' % (request.application_url, collection, item_id)
+    return '%s/v2.1/%s/%s' % (base_url(request), collection, item_id)
 
 
 def bookmark_href(request, collection, item_id):
-    return '%s/%s/%s' % (request.application_url, collection, item_id)
+    return '%s/%s/%s' % (base_url(request), collection, item_id)
 
 
 def links(request, collection, item_id):
@@ -56,6 +65,6 @@ def next_links(request, collection, items, limit, key_name):
         return []
     params = [(k, v) for k, v in request.GET.items() if k != 'marker']
     params.append(('marker', items[-1]))
-    href = '%s/v2.1/%s?%s' % (request.application_url, collection,
+    href = '%s/v2.1/%s?%s' % (base_url(request), collection,
                               urllib.parse.urlencode(params))
     return [{'rel': 'next', 'href': href}]

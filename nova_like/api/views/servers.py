@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Server bodies for create, show, list and detail, in the shape of each microversion."""
 
+import functools
 import hashlib
 
 from oslo_serialization import jsonutils
@@ -26,6 +27,7 @@ def host_id(instance):
     return host_id_of(instance.project_id, instance.host)
 
 
+@functools.lru_cache(maxsize=1024)
 def host_id_of(project_id, host):
     """hostId of host as project_id sees it ('' without a host)."""
     if not host:
