@@ -10,6 +10,7 @@ import webob.exc
 MIN_VERSION = (2, 1)
 MAX_VERSION = (2, 100)
 SERVICE_TYPE = 'compute'
+STANDARD_HEADER = 'OpenStack-API-Version'
 LEGACY_HEADER = 'X-OpenStack-Nova-API-Version'
 ENVIRON_KEY = 'nova_like.api_version'
 _VERSION_RE = re.compile(r'^([1-9]\d*)\.(0|[1-9]\d*)$')
@@ -29,8 +30,12 @@ def parse(text):
 
 def requested(headers):
     """The raw version text a request asked for, or None."""
+    # Only the headers it reads: microversion_parse copies whatever it is
+    # given, and webob's headers are translated key by key.
+    mine = {name: headers[name] for name in (STANDARD_HEADER, LEGACY_HEADER)
+            if name in headers}
     return microversion_parse.get_version(
-        headers, service_type=SERVICE_TYPE, legacy_headers=[LEGACY_HEADER])
+        mine, service_type=SERVICE_TYPE, legacy_headers=[LEGACY_HEADER])
 
 
 def negotiate(headers):

@@ -40,8 +40,12 @@ def negotiate(headers):
     :raises: BadRequest for a malformed header, NotAcceptable for a version
         outside MIN_VERSION..MAX_VERSION.
     """
-    requested = microversion_parse.get_version(headers,
-                                               service_type=SERVICE_TYPE)
+    # Only the one header it reads: microversion_parse copies whatever it
+    # is given, and webob's headers are translated key by key.
+    wanted = headers.get('OpenStack-API-Version')
+    requested = microversion_parse.get_version(
+        {} if wanted is None else {'OpenStack-API-Version': wanted},
+        service_type=SERVICE_TYPE)
     if requested is None:
         return MIN_VERSION
     if requested.strip().lower() == 'latest':
