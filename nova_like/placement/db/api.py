@@ -22,6 +22,12 @@ _VERSION = sa.select(_STATE.c.version).where(_STATE.c.id == 1)
 _WROTE = 'placement.wrote'
 
 
+def many(name):
+    """A bound parameter that takes a list: `col.in_(many('ids'))`, for
+    statements built once and run with lists of any length."""
+    return sa.bindparam(name, expanding=True)
+
+
 def _note_writes(state):
     """do_orm_execute listener: mark the session once it runs DML."""
     if state.is_insert or state.is_update or state.is_delete:

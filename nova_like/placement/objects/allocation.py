@@ -29,21 +29,17 @@ _C = models.CONSUMER
 _SWAP_ATTEMPTS = 20
 
 
-def _many(name):
-    return sa.bindparam(name, expanding=True)
-
-
 # The write path's statements, built once: SQLAlchemy then reuses each one's
 # cache key and compiled form, where building them per request cost more
 # CPU than the database spent running them.
 _PROVIDER = (_RP.c.id, _RP.c.uuid, _RP.c.generation)
 _LOCK_BY_UUID = sa.select(*_PROVIDER).where(
-    _RP.c.uuid.in_(_many('uuids'))).order_by(_RP.c.id).with_for_update()
+    _RP.c.uuid.in_(db_api.many('uuids'))).order_by(_RP.c.id).with_for_update()
 _LOCK_BY_ID = sa.select(*_PROVIDER).where(
-    _RP.c.id.in_(_many('ids'))).order_by(_RP.c.id).with_for_update()
+    _RP.c.id.in_(db_api.many('ids'))).order_by(_RP.c.id).with_for_update()
 _HOLDERS = sa.select(*_PROVIDER).where(_RP.c.id.in_(
     sa.select(_A.c.resource_provider_id).where(
-        _A.c.consumer_id.in_(_many('consumers')))))
+        _A.c.consumer_id.in_(db_api.many('consumers')))))
 _HOLDER_IDS = sa.select(_A.c.resource_provider_id).where(
     _A.c.consumer_id == sa.bindparam('consumer')).distinct()
 _SWAP = sa.update(_RP).where(
@@ -51,14 +47,14 @@ _SWAP = sa.update(_RP).where(
     _RP.c.generation == sa.bindparam('seen')).values(
     generation=sa.bindparam('next'), updated_at=sa.bindparam('now'))
 _INVENTORIES = sa.select(_INV).where(
-    _INV.c.resource_provider_id.in_(_many('rp_ids')))
+    _INV.c.resource_provider_id.in_(db_api.many('rp_ids')))
 _USED_BY_OTHERS = sa.select(
     _A.c.resource_provider_id, _A.c.resource_class_id,
     sa.func.sum(_A.c.used)).where(
-    _A.c.resource_provider_id.in_(_many('rp_ids')),
-    _A.c.consumer_id.not_in(_many('consumers'))).group_by(
+    _A.c.resource_provider_id.in_(db_api.many('rp_ids')),
+    _A.c.consumer_id.not_in(db_api.many('consumers'))).group_by(
     _A.c.resource_provider_id, _A.c.resource_class_id)
-_DELETE = sa.delete(_A).where(_A.c.consumer_id.in_(_many('consumers')))
+_DELETE = sa.delete(_A).where(_A.c.consumer_id.in_(db_api.many('consumers')))
 _INSERT = sa.insert(_A)
 
 

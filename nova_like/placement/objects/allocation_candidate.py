@@ -32,6 +32,7 @@ import itertools
 import os_traits
 import sqlalchemy as sa
 
+from nova_like.placement.db import api as db_api
 from nova_like.placement.db import models
 from nova_like.placement.objects import resource_class as rc_obj
 from nova_like.placement.objects import resource_provider as rp_obj
@@ -126,10 +127,6 @@ def _fetch(s, query, params=None):
         result.close()
 
 
-def _many(name):
-    return sa.bindparam(name, expanding=True)
-
-
 class _ByIds:
     """A statement built once, to run whole or limited to col IN :ids.
 
@@ -139,7 +136,7 @@ class _ByIds:
 
     def __init__(self, query, col, key_index=0):
         self.whole = query
-        self.limited = query.where(col.in_(_many('ids')))
+        self.limited = query.where(col.in_(db_api.many('ids')))
         self.key_index = key_index
 
     def rows(self, s, ids, **params):
@@ -158,15 +155,15 @@ _ANCHORS = sa.select(
     _RPA.c.resource_provider_id, _RP.c.root_provider_id).select_from(
     _RPA.join(_OTHER, _OTHER.c.aggregate_id == _RPA.c.aggregate_id)
     .join(_RP, _RP.c.id == _OTHER.c.resource_provider_id)).where(
-    _RPA.c.resource_provider_id.in_(_many('ids'))).distinct()
+    _RPA.c.resource_provider_id.in_(db_api.many('ids'))).distinct()
 _TREE_COLUMNS = (_RP.c.id, _RP.c.uuid, _RP.c.parent_provider_id,
                  _RP.c.root_provider_id, _RP.c.generation, _CREATED)
 _TREES = _ByIds(sa.select(*_TREE_COLUMNS), _RP.c.root_provider_id,
                 key_index=3)
-_PROVIDERS = sa.select(*_TREE_COLUMNS).where(_RP.c.id.in_(_many('ids')))
+_PROVIDERS = sa.select(*_TREE_COLUMNS).where(_RP.c.id.in_(db_api.many('ids')))
 _TRAITS_OF = _ByIds(sa.select(
     _RPT.c.resource_provider_id, _RPT.c.trait_id).where(
-    _RPT.c.trait_id.in_(_many('traits'))), _RPT.c.resource_provider_id)
+    _RPT.c.trait_id.in_(db_api.many('traits'))), _RPT.c.resource_provider_id)
 # Capacity, usage and the generation they go with in one statement, so
 # that they agree on every backend.
 _USED_HERE = sa.select(sa.func.sum(_A.c.used)).where(
