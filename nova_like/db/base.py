@@ -71,21 +71,31 @@ def _insert_for(model):
     return _INSERTS[model]
 
 
-def update_row(session, model, where, values):
+def update_row(session, model, where, values, expected=None):
     """UPDATE model's row whose columns equal where with values.
 
+    :param expected: {column: list of values it may hold (None among them
+        matches NULL)}: a compare-and-swap; a row holding anything else is
+        not updated.
     :returns: the row after it, as model_dict would give it, or None when
-        no row matched. One cached statement per (model, columns), its
-        values bound at execution; an UPDATE .. RETURNING where the backend
-        has it (PostgreSQL, SQLite), else the UPDATE and a SELECT (MariaDB).
-        Cheaper than the ORM's load, unit of work and refresh.
+        no row matched. One cached statement per (model, columns, shape of
+        expected), its values bound at execution; an UPDATE .. RETURNING
+        where the backend has it (PostgreSQL, SQLite), else the UPDATE and
+        a SELECT (MariaDB). Cheaper than the ORM's load, unit of work and
+        refresh.
     """
+    expected = expected or {}
     returning = session.get_bind().dialect.update_returning
-    key = (model, tuple(sorted(where)), tuple(sorted(values)), returning)
+    shape = tuple(sorted((column, None in allowed)
+                         for column, allowed in expected.items()))
+    key = (model, tuple(sorted(where)), tuple(sorted(values)), shape,
+           returning)
     entry = _UPDATES.get(key) or _update_for(key)
-    statement, select, columns = entry
+    statement, select, refind, columns = entry
     params = {'where_' + k: v for k, v in where.items()}
     params.update(('new_' + k, v) for k, v in values.items())
+    params.update(('expect_' + k, [v for v in allowed if v is not None])
+                  for k, allowed in expected.items())
     if not values:
         row = session.execute(select, params).first()
     else:
@@ -94,7 +104,7 @@ def update_row(session, model, where, values):
             row = result.first()
         elif result.rowcount:
             # Found again by the new values of the columns it was found by.
-            row = session.execute(select, {'where_' + k: values.get(k, v)
+            row = session.execute(refind, {'where_' + k: values.get(k, v)
                                            for k, v in where.items()}).first()
         else:
             row = None
@@ -104,25 +114,36 @@ def update_row(session, model, where, values):
 
 
 _UPDATES = {}
+_UPDATES_MAX = 512  # shapes are few; a bound all the same
 
 
 def _update_for(key):
-    model, where_keys, value_keys, returning = key
+    model, where_keys, value_keys, shape, returning = key
     props = sa.inspect(model).column_attrs
     columns = [(prop.key, prop.columns[0]) for prop in props]
-    unknown = set(value_keys) - {k for k, _ in columns}
+    unknown = (set(value_keys) | {c for c, _ in shape}) - {
+        k for k, _ in columns}
     if unknown:  # the ORM would set a plain attribute and write nothing
         raise TypeError('%s has no column %s' % (
             model.__name__, ', '.join(sorted(unknown))))
     match = [props[k].columns[0] == sa.bindparam('where_' + k)
              for k in where_keys]
-    statement = sa.update(model.__table__).where(*match).values(
+    conditions = list(match)
+    for name, none_allowed in shape:
+        col = props[name].columns[0]
+        allowed = col.in_(sa.bindparam('expect_' + name, expanding=True))
+        conditions.append(sa.or_(allowed, col.is_(None)) if none_allowed
+                          else allowed)
+    statement = sa.update(model.__table__).where(*conditions).values(
         {props[k].columns[0].key: sa.bindparam('new_' + k)
          for k in value_keys})
     if returning:
         statement = statement.returning(*model.__table__.c)
-    _UPDATES[key] = (statement, sa.select(model.__table__).where(*match),
-                     columns)
+    if len(_UPDATES) >= _UPDATES_MAX:
+        _UPDATES.clear()
+    _UPDATES[key] = (statement,
+                     sa.select(model.__table__).where(*conditions),
+                     sa.select(model.__table__).where(*match), columns)
     return _UPDATES[key]
 
 

@@ -209,66 +209,28 @@ def instance_get_by_uuid(context, uuid):
 _INSTANCES = models.Instance.__table__
 _INSTANCE_BY_UUID = sa.select(_INSTANCES).where(
     _INSTANCES.c.uuid == sa.bindparam('by_uuid'))
-# instance_update's statements by (columns set, expectations' shape,
-# RETURNING?), their values bound at execution: a handful of shapes
-# (each state transition is one) serve every save.
-_UPDATES = {}
-_UPDATES_MAX = 512
-
-
-def _update_statement(columns, expected_shape, returning):
-    key = (columns, expected_shape, returning)
-    statement = _UPDATES.get(key)
-    if statement is None:
-        table = _INSTANCES
-        where = [table.c.uuid == sa.bindparam('by_uuid'), table.c.deleted == 0]
-        for column, none_allowed in expected_shape:
-            col = table.c[column]
-            match = col.in_(sa.bindparam('expect_' + column, expanding=True))
-            where.append(sa.or_(match, col.is_(None)) if none_allowed
-                         else match)
-        statement = sa.update(table).where(*where).values(
-            {c: sa.bindparam('new_' + c) for c in columns})
-        if returning:
-            statement = statement.returning(*table.c)
-        if len(_UPDATES) >= _UPDATES_MAX:
-            _UPDATES.clear()
-        _UPDATES[key] = statement
-    return statement
 
 
 @engine.retry_on_deadlock
 def instance_update(context, uuid, values, expected=None):
     """Update an instance; with expected, only if those columns still match.
 
-    One UPDATE .. RETURNING where the backend has it (PostgreSQL, SQLite),
-    else the UPDATE and a SELECT of the row (MariaDB).
+    One cached UPDATE .. RETURNING (an UPDATE and a SELECT on MariaDB), by
+    base.update_row; a second read only when nothing matched, to say why.
 
     :param expected: {column: value or list of allowed values}; the update
         is a compare-and-swap on them.
     :raises: InstanceNotFound, UnexpectedTaskStateError.
     """
-    expected = expected or {}
+    expected = {column: list(allowed)
+                if isinstance(allowed, (list, tuple, set)) else [allowed]
+                for column, allowed in (expected or {}).items()}
     values = dict(values, updated_at=base.utcnow())
-    params = {'by_uuid': uuid}
-    params.update(('new_' + k, v) for k, v in values.items())
-    shape = []
-    for column, allowed in sorted(expected.items()):
-        allowed = allowed if isinstance(allowed, (list, tuple, set)) \
-            else [allowed]
-        params['expect_' + column] = [v for v in allowed if v is not None]
-        shape.append((column, None in allowed))
     with writer(context) as session:
-        returning = session.get_bind().dialect.update_returning
-        result = session.execute(_update_statement(
-            tuple(sorted(values)), tuple(shape), returning), params)
-        if returning:
-            row = result.mappings().first()
-            if row is not None:
-                return dict(row)
-        elif result.rowcount == 1:
-            return base.table_rows(session, _INSTANCE_BY_UUID,
-                                   {'by_uuid': uuid})[0]
+        row = base.update_row(session, models.Instance,
+                              {'uuid': uuid, 'deleted': 0}, values, expected)
+        if row is not None:
+            return row
         # Nothing matched: gone, or not in the expected state.
         rows = base.table_rows(session, _INSTANCE_BY_UUID, {'by_uuid': uuid})
         if not rows or rows[0]['deleted']:

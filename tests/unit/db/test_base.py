@@ -96,3 +96,31 @@ def test_update_row_refuses_a_key_that_is_no_column(update_session):
     with pytest.raises(TypeError, match='no column colour'):
         base.update_row(update_session, models.InstanceFault, {'id': 1},
                         {'colour': 'red'})
+
+
+def test_update_row_with_expected_values_is_a_compare_and_swap(
+        update_session):
+    session = update_session
+    row = base.insert_row(session, models.InstanceFault, {
+        'instance_uuid': 'u', 'code': 500, 'message': 'm'})
+    where = {'id': row['id']}
+    # Another value than those expected: nothing written.
+    assert base.update_row(session, models.InstanceFault, where,
+                           {'message': 'x'}, {'code': [404, 409]}) is None
+    assert base.update_row(session, models.InstanceFault, where, {},
+                           {'code': [404]}) is None
+    # NULL matches when None is among the expected values.
+    assert base.update_row(session, models.InstanceFault, where,
+                           {'message': 'x'}, {'details': ['d']}) is None
+    after = base.update_row(session, models.InstanceFault, where,
+                            {'message': 'x', 'code': 404},
+                            {'code': [500], 'details': [None, 'd']})
+    assert (after['message'], after['code']) == ('x', 404)
+    # The same shape, other values: one statement serves both.
+    assert base.update_row(session, models.InstanceFault, where,
+                           {'message': 'y', 'code': 409},
+                           {'code': [404], 'details': ['d', None]}
+                           )['code'] == 409
+    with pytest.raises(TypeError, match='no column colour'):
+        base.update_row(session, models.InstanceFault, where,
+                        {'message': 'z'}, {'colour': ['red']})
