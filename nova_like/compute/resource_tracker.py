@@ -97,6 +97,7 @@ class ResourceTracker:
                                            hypervisor_hostname=nodename)
                 for name in _NODE_FIELDS:
                     setattr(node, name, resources[name])
+                node.host_ip = CONF.my_ip
                 node.running_vms = len(self.driver.list_instance_uuids())
                 node.create()
                 LOG.info('Compute node %s (%s) created for host %s',
@@ -106,6 +107,8 @@ class ResourceTracker:
         for name in _NODE_FIELDS:
             if getattr(node, name) != resources[name]:
                 setattr(node, name, resources[name])
+        if node.host_ip != CONF.my_ip:
+            node.host_ip = CONF.my_ip
         running = len(self.driver.list_instance_uuids())
         if node.running_vms != running:
             node.running_vms = running

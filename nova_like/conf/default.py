@@ -4,6 +4,7 @@
 import socket
 
 from oslo_config import cfg
+from oslo_utils import netutils
 
 opts = [
     cfg.StrOpt('host', default=socket.gethostname(),
@@ -11,6 +12,12 @@ opts = [
                help='Name of this node. Compute hosts are addressed by it on '
                     'the message bus (topic compute.<host>), so it must be '
                     'unique per compute daemon and stable across restarts.'),
+    cfg.StrOpt('my_ip', default=netutils.get_my_ipv4(),
+               sample_default='<host_ipv4>',
+               help='IP address of this host, reported as its hypervisor\'s '
+                    'host_ip (the source address of the default route, '
+                    'found without sending anything; 127.0.0.1 without '
+                    'one).'),
     cfg.IntOpt('report_interval', default=10, min=1,
                help='Seconds between two heartbeats of a service to the '
                     'services table.'),

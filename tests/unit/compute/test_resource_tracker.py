@@ -76,3 +76,12 @@ def test_an_audit_does_not_undo_discover_hosts(dbs, admin_context, conf):
     tracker.update_available_resource(admin_context)
     [node] = _nodes(admin_context)
     assert (node.mapped, node.vcpus) == (1, 8)
+
+
+def test_host_ip_is_my_ip_and_follows_it(dbs, admin_context, conf):
+    conf.set_override('my_ip', '192.0.2.7')
+    _tracker().update_available_resource(admin_context)
+    assert _nodes(admin_context)[0].host_ip == '192.0.2.7'
+    conf.set_override('my_ip', '192.0.2.8')
+    _tracker().update_available_resource(admin_context)
+    assert _nodes(admin_context)[0].host_ip == '192.0.2.8'
