@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """Server groups as the API sees them: create (the one place for their quota), find, and join at server create."""
 
+from nova_like import conf
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import quotas
+
+CONF = conf.CONF
 
 
 def check_quota(context, adding_groups=0, group=None, adding_members=0):
@@ -23,12 +26,20 @@ def check_quota(context, adding_groups=0, group=None, adding_members=0):
 
 
 def create(context, name, policy, rules):
+    """:raises: OverQuota, also when concurrent creates took the last
+        groups meanwhile (counted again once written; then undone)."""
     check_quota(context, adding_groups=1)
     group = objects.InstanceGroup(
         context, name=name, policy=policy,
         rules={k: str(v) for k, v in rules.items()},
         project_id=context.project_id, user_id=context.user_id)
     group.create()
+    try:
+        quotas.recheck(context.project_id, context.user_id,
+                       {'server_groups': 1})
+    except exception.OverQuota:
+        group.destroy()
+        raise
     return group
 
 
@@ -58,5 +69,16 @@ def group_for_create(context, hints):
 
 
 def join(context, group, instance_uuids):
+    """Add the new servers to group, within server_group_members.
+
+    :raises: OverQuota, also when concurrent creates filled the group
+        meanwhile (counted again once written; the caller removes the
+        members it added).
+    """
     check_quota(context, group=group, adding_members=len(instance_uuids))
     objects.InstanceGroup.add_members(context, group.uuid, instance_uuids)
+    if CONF.quota.recheck_quota:
+        members = len(get(context, group.uuid).members)
+        quotas.check_group_members(context.project_id,
+                                   members - len(instance_uuids),
+                                   len(instance_uuids))
