@@ -43,6 +43,18 @@ def next_target(bus, taken):
                                      ', '.join(sorted(taken))))
 
 
+def root_device(bus):
+    """The root disk's name in a Linux guest booted from a kernel image:
+    /dev/vda on virtio, else /dev/sda (libata names IDE disks sd* too).
+
+    :raises BlockInfoError: for an unknown bus
+    """
+    if bus not in _PREFIX:
+        raise BlockInfoError('unknown disk bus %s; the libvirt driver knows '
+                             '%s' % (bus, ', '.join(sorted(_PREFIX))))
+    return '/dev/vda' if bus == 'virtio' else '/dev/sda'
+
+
 def cdrom_bus(image_props, machine_type):
     """Bus of a CD-ROM of a guest of machine_type (None: libvirt's default).
 

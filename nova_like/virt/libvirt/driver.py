@@ -45,6 +45,10 @@ GiB = images.GiB
 DOMAIN_PREFIX = 'instance-'
 _SUPPORTED_FORMATS = ('raw', 'qcow2')
 _DETACH_TIMEOUT = 30
+# The files spawn makes in the instance directory: part of the guest, never
+# detached like a volume.
+_OWN_DISKS = {'disk': 'root disk', 'disk.eph0': 'ephemeral disk',
+              'disk.config': 'config drive'}
 _SHUTDOWN_RETRY = 10
 
 
@@ -294,7 +298,8 @@ class LibvirtDriver(driver.ComputeDriver):
             machine=machine,
             kernel=kernel, ramdisk=ramdisk,
             cmdline=props.get('os_command_line') or (
-                'console=ttyS0 root=/dev/vda' if kernel else None),
+                'console=ttyS0 root=' + blockinfo.root_device(bus)
+                if kernel else None),
             metadata={'name': _field(instance, 'display_name') or '',
                       'host': self._host_name,
                       'flavor': flavor.name or '',
@@ -514,6 +519,13 @@ class LibvirtDriver(driver.ComputeDriver):
                 raise exception.HypervisorError(
                     host=self._host_name, reason='guest %s has no disk at '
                     '%s' % (instance.uuid, target))
+            own = {self._path(instance, name): what
+                   for name, what in _OWN_DISKS.items()}
+            if disks[target] in own:
+                raise exception.HypervisorError(
+                    host=self._host_name, reason='%s of guest %s is its %s, '
+                    'not an attached disk' % (target, instance.uuid,
+                                              own[disks[target]]))
             flags = libvirt.VIR_DOMAIN_AFFECT_CONFIG
             if dom.isActive():
                 flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE

@@ -98,6 +98,19 @@ def test_ephemeral_disk_and_config_drive(drv, image):
         base + '/disk.eph0', 'qcow2')['virtual-size'] == 2 * 1024 ** 3
 
 
+def test_the_guests_own_disks_are_never_detached(drv, image):
+    inst = fixtures.instance(flavor=fixtures.flavor(ephemeral_gb=2),
+                             config_drive='True')
+    drv.spawn(None, inst, image)
+    for target, what in (('vda', 'root disk'), ('vdb', 'ephemeral disk'),
+                         ('hda', 'config drive')):
+        with pytest.raises(exception.HypervisorError) as caught:
+            drv.detach_disk(inst, target)
+        assert 'is its %s, not an attached disk' % what in \
+            caught.value.message
+    assert len(_disks(drv, inst)) == 3
+
+
 def test_the_config_drive_is_a_read_only_ide_cdrom(drv, image):
     inst = fixtures.instance(config_drive='True')
     drv.spawn(None, inst, image)
@@ -175,6 +188,24 @@ def test_direct_kernel_boot_from_kernel_and_ramdisk_images(
     assert '<kernel>%s/%s</kernel>' % (base, kernel['id']) in xml
     assert '<initrd>%s/%s</initrd>' % (base, ramdisk['id']) in xml
     assert '<cmdline>console=ttyS0 quiet</cmdline>' in xml
+
+
+@pytest.mark.parametrize('bus, root', [(None, '/dev/vda'),
+                                       ('ide', '/dev/sda'),
+                                       ('scsi', '/dev/sda')])
+def test_kernel_boot_without_a_command_line_names_the_root_disk_of_its_bus(
+        drv, glance, tmp_path, bus, root):
+    kernel = glance.add(fixtures.fake_kernel(tmp_path / 'vmlinuz'), 'aki')
+    props = {'kernel_id': kernel['id']}
+    if bus:
+        props['hw_disk_bus'] = bus
+    image = glance.add(fixtures.qcow2(tmp_path / 'root.qcow2'), 'qcow2',
+                       **props)
+    inst = fixtures.instance()
+    drv.spawn(None, inst, image)
+    xml = open(os.path.join(drv.instances_path, inst.uuid,
+                            'libvirt.xml')).read()
+    assert '<cmdline>console=ttyS0 root=%s</cmdline>' % root in xml
 
 
 def test_destroy_removes_domain_and_files_but_keeps_the_cache(drv, image):
