@@ -12,6 +12,9 @@ from gunicorn.app.base import BaseApplication
 
 from nova_like import profiling
 
+# Seconds an idle kept-alive connection stays open.
+KEEPALIVE = 75
+
 
 def freeze_startup_objects():
     """Keep what exists now (modules, the app) out of full GC passes.
@@ -59,7 +62,10 @@ def serve(app_factory, host, port, workers, threads, name,
         'control_socket_disable': True,
         'graceful_timeout': 10,
         'timeout': 120,
-        'keepalive': 5,
+        # Longer than any client's poll interval (the openstack CLI's --wait
+        # polls every 5 s): a server closing an idle connection just as the
+        # client reuses it fails that request (RemoteDisconnected).
+        'keepalive': KEEPALIVE,
         'accesslog': None,
         'errorlog': '-',
         'loglevel': 'warning',

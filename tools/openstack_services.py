@@ -98,7 +98,7 @@ def _gunicorn_conf(app, port, name, workers, threads, control_socket):
         'control_socket = %r\n'
         'timeout = 120\n'
         'graceful_timeout = 10\n'
-        'keepalive = 5\n'
+        'keepalive = 75\n'  # see nova_like/wsgi_server.py KEEPALIVE
         "errorlog = '-'\n"
         "accesslog = '-'\n"
         "loglevel = 'info'\n"
