@@ -99,9 +99,11 @@ class ConductorManager:
         result = _dispatch(objinst, objmethod, tuple(args), kwargs)
         updates = {}
         for name, field in objinst.fields.items():
-            if not objinst.obj_attr_is_set(name):
+            # ovo keeps a set field's value in _obj_<name> (as _snapshot
+            # reads it): a third of the cost of obj_attr_is_set + getattr.
+            value = getattr(objinst, '_obj_' + name, _UNSET)
+            if value is _UNSET:
                 continue
-            value = getattr(objinst, name)
             if _changed(before.get(name, _UNSET), value):
                 updates[name] = field.to_primitive(objinst, name, value)
         # The caller's copy must end with the same pending changes as ours.
