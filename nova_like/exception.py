@@ -272,6 +272,10 @@ class InstanceNotReady(Conflict):
     msg_fmt = 'Instance %(instance_id)s is not ready: %(reason)s'
 
 
+class ComputeServiceUnavailable(Invalid):
+    msg_fmt = 'Compute service of %(host)s is unavailable at this time.'
+
+
 class ComputeUnavailable(NovaLikeException):
     msg_fmt = ('Compute host %(host)s did not answer %(what)s within '
                '%(timeout)ss')

@@ -12,7 +12,7 @@ CURRENT = '2026.2'
 RELEASES = {
     '2026.2': {
         'rpc': {
-            'compute': '1.1',
+            'compute': '1.2',
             'conductor': '1.0',
             'scheduler': '1.0',
         },

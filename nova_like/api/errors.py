@@ -48,3 +48,7 @@ def conflict(message):
 
 def forbidden(message):
     return webob.exc.HTTPForbidden(explanation=message)
+
+
+def not_implemented(message):
+    return webob.exc.HTTPNotImplemented(explanation=message)

@@ -3,9 +3,11 @@
 
 import logging
 
+import oslo_messaging as messaging
 from oslo_utils import uuidutils
 
 from nova_like.clients import placement as placement_client
+from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db.api import aggregates as aggregate_db
@@ -114,6 +116,26 @@ def hypervisor_list(context):
             found.extend((node, services.get(node.host), cell)
                          for node in objects.ComputeNodeList.get_all(cctx))
     return found
+
+
+def host_uptime(context, node, service, cell):
+    """The `uptime` text of node's host, asked of its compute daemon; None
+    when its driver has none.
+
+    :raises: ComputeServiceUnavailable when the service is down or gone,
+        ComputeUnavailable when it does not answer within
+        [compute] console_output_timeout.
+    """
+    if service is None or not service.is_up(CONF.service_down_time):
+        raise exception.ComputeServiceUnavailable(host=node.host)
+    timeout = CONF.compute.console_output_timeout
+    with nl_context.target_cell(context, cell) as cctx:
+        try:
+            return compute_rpcapi.ComputeAPI().get_host_uptime(
+                cctx, node.host, timeout=timeout)
+        except messaging.MessagingTimeout:
+            raise exception.ComputeUnavailable(
+                host=node.host, what='the uptime request', timeout=timeout)
 
 
 def servers_on(context, hypervisors):

@@ -94,6 +94,20 @@ class ComputeManager:
     def resume_instance(self, context, instance):
         power.run_action(self, context, instance, 'resume')
 
+    # 1.2
+
+    def get_host_uptime(self, context):
+        """See ComputeAPI.get_host_uptime: None when the driver cannot say.
+
+        :raises: HypervisorError (sent back to the caller).
+        """
+        try:
+            return self.driver.get_host_uptime()
+        except NotImplementedError:
+            return None
+        except exception.NovaLikeException:
+            raise messaging.ExpectedException()
+
     def get_console_output(self, context, instance, tail_length=None):
         """See ComputeAPI.get_console_output.
 

@@ -8,6 +8,7 @@ API version history:
     1.1 - add reboot_instance(reboot_type), stop_instance, start_instance,
           pause_instance, unpause_instance, suspend_instance,
           resume_instance (casts) and get_console_output (call).
+    1.2 - add get_host_uptime (call).
 """
 
 import oslo_messaging as messaging
@@ -104,3 +105,18 @@ class ComputeAPI:
                                   timeout=timeout)
         return cctxt.call(context, 'get_console_output', instance=instance,
                           tail_length=tail_length)
+
+    # 1.2
+
+    def get_host_uptime(self, context, host, timeout=None):
+        """The `uptime` text of host, or None when its driver has none
+        (call).
+
+        :raises: RPCPinnedToOldVersion, MessagingTimeout, HypervisorError.
+        """
+        if not self.client.can_send_version('1.2'):
+            raise exception.RPCPinnedToOldVersion(what='get_host_uptime',
+                                                  version='1.2')
+        cctxt = self.client.prepare(server=host, version='1.2',
+                                    timeout=timeout)
+        return cctxt.call(context, 'get_host_uptime')

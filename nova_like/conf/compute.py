@@ -13,8 +13,8 @@ compute_opts = [
                     '(ACPI) before its power is cut.'),
     cfg.IntOpt('console_output_timeout', default=10, min=1,
                help='Seconds nova-like-api waits for a compute host to '
-                    'answer a console output request before it answers '
-                    'an error naming the host.'),
+                    'answer a console output or uptime request before it '
+                    'answers an error naming the host.'),
     cfg.BoolOpt('sync_power_state', default=True,
                 help='Compare every guest\'s power state with the '
                      'database each [DEFAULT] periodic_interval and on '

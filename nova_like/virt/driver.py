@@ -33,6 +33,12 @@ class ComputeDriver:
         HW_CPU_X86_*), for its Placement resource provider."""
         return []
 
+    def get_host_uptime(self):
+        """The host's uptime as the `uptime` command prints it ("08:32:11
+        up 93 days, 18:25, ..."), what Nova shows as a hypervisor's uptime.
+        """
+        raise NotImplementedError()
+
     def list_instance_uuids(self):
         """UUIDs of the guests the hypervisor has."""
         raise NotImplementedError()

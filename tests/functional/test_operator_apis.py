@@ -170,8 +170,31 @@ def test_hypervisors_across_microversions(cloud):
     assert admin.get('/v2.1/os-hypervisors/statistics').status_int == 404
     stats = admin.get('/v2.1/os-hypervisors/statistics', version='2.87')
     assert stats.json_body_or_none['hypervisor_statistics']['count'] == 3
-    assert admin.get('/v2.1/os-hypervisors/%s/uptime' % one,
-                     version='2.87').status_int == 200
+    # Uptime: asked of the host's compute daemon (the fake driver's answer).
+    up = admin.get('/v2.1/os-hypervisors/%s/uptime' % one, version='2.87')
+    assert up.status_int == 200, up.body
+    assert set(up.json_body_or_none['hypervisor']) == {
+        'id', 'hypervisor_hostname', 'state', 'status', 'uptime'}
+    assert ' up 0:00,  0 users,  load average: ' in up.json_body_or_none[
+        'hypervisor']['uptime']
+    shown = admin.get('/v2.1/os-hypervisors/%s' % one).json_body_or_none
+    assert 'load average' in shown['hypervisor']['uptime']
+    assert admin.get('/v2.1/os-hypervisors/%s/uptime' % one
+                     ).status_int == 404  # gone at 2.88
+    host = new['hypervisors'][0]['service']['host']
+    service = _service(admin, host)
+    admin.put('/v2.1/os-services/%s' % service['id'], {'forced_down': True})
+    try:
+        down = admin.get('/v2.1/os-hypervisors/%s/uptime' % one,
+                         version='2.87')
+        assert (down.status_int, down.json_body_or_none['badRequest'][
+            'message']) == (400, 'Compute service of %s is unavailable at '
+                                 'this time.' % host)
+        assert admin.get('/v2.1/os-hypervisors/%s' % one).json_body_or_none[
+            'hypervisor']['uptime'] is None
+    finally:
+        admin.put('/v2.1/os-services/%s' % service['id'],
+                  {'forced_down': False})
     found = admin.get('/v2.1/os-hypervisors?hypervisor_hostname_pattern=cmp2'
                       '&with_servers=true').json_body_or_none
     assert [h['hypervisor_hostname'] for h in found['hypervisors']] == [

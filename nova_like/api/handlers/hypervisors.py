@@ -2,6 +2,7 @@
 """/os-hypervisors: list, detail, show, statistics and uptime (until 2.88), search and servers (until 2.53)."""
 
 import fnmatch
+import logging
 
 from oslo_utils import uuidutils
 
@@ -15,7 +16,9 @@ from nova_like.api.views import common as common_view
 from nova_like.api.views import hypervisors as view
 from nova_like.api import wsgi_util
 from nova_like.compute import host_api
+from nova_like import exception
 
+LOG = logging.getLogger(__name__)
 _RULE = 'os_compute_api:os-hypervisors:%s'
 
 
@@ -110,20 +113,38 @@ def show(request):
             validation.last(params, 'with_servers', False))
     found = _one(request, context)
     servers = _with_servers(context, [found], with_servers)
+    uptime_text = None
+    if microversion.at_least(request, '2.88'):
+        # As Nova: the host's answer when it gives one, else null.
+        try:
+            uptime_text = host_api.host_uptime(context.elevated(), *found)
+        except (exception.ComputeServiceUnavailable,
+                exception.ComputeUnavailable,
+                exception.HypervisorError) as exc:
+            LOG.info('No uptime for hypervisor %s: %s',
+                     found[0].hypervisor_hostname, exc.message)
     return wsgi_util.json_response({'hypervisor': view.detail(
         request, found[0], found[1],
-        servers.get(found[0].uuid) if with_servers else None)})
+        servers.get(found[0].uuid) if with_servers else None,
+        uptime=uptime_text)})
 
 
 @microversion.version_handler('2.1', '2.87')
 def uptime(request):
-    """GET /os-hypervisors/{hypervisor_id}/uptime (until 2.88)."""
+    """GET /os-hypervisors/{hypervisor_id}/uptime (until 2.88).
+
+    400 when the host's compute service is down, 501 when its driver has
+    no uptime.
+    """
     context = wsgi_util.context_of(request)
     policies.authorize(context, _RULE % 'uptime')
-    node, service, _cell = _one(request, context)
+    node, service, cell = _one(request, context)
+    text = host_api.host_uptime(context.elevated(), node, service, cell)
+    if text is None:
+        raise errors.not_implemented(
+            'Virt driver does not implement uptime function.')
     body = view.summary(request, node, service)
-    # The fake and libvirt drivers report no uptime yet.
-    body['uptime'] = None
+    body['uptime'] = text
     return wsgi_util.json_response({'hypervisor': body})
 
 

@@ -34,7 +34,9 @@ def _free(node):
             'free_disk_gb': node.local_gb - node.local_gb_used}
 
 
-def detail(request, node, service, servers=None):
+def detail(request, node, service, servers=None, uptime=None):
+    """:param uptime: the host's `uptime` text, shown from 2.88 (null in
+        lists, as Nova)."""
     body = summary(request, node, service)
     body.update({
         'hypervisor_type': node.hypervisor_type,
@@ -46,7 +48,7 @@ def detail(request, node, service, servers=None):
                     if service else None},
     })
     if microversion.at_least(request, '2.88'):
-        body['uptime'] = None
+        body['uptime'] = uptime
     else:
         body.update({name: getattr(node, name) for name in _RESOURCES})
         body.update(_free(node))

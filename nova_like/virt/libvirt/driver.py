@@ -20,6 +20,7 @@ import contextlib
 import logging
 import os
 import shutil
+import subprocess
 import threading
 import time
 
@@ -479,6 +480,20 @@ class LibvirtDriver(driver.ComputeDriver):
             dom = self._domain(instance)
             if not dom.isActive():
                 dom.create()
+
+    def get_host_uptime(self):
+        """`uptime` of this host, as Nova's libvirt driver answers.
+
+        :raises: HypervisorError when the command fails.
+        """
+        try:
+            result = subprocess.run(
+                ['uptime'], capture_output=True, text=True, timeout=10,
+                env=dict(os.environ, LANG='C', LC_ALL='C'), check=True)
+        except (OSError, subprocess.SubprocessError) as exc:
+            raise exception.HypervisorError(
+                host=self._host_name, reason='uptime failed: %s' % exc)
+        return result.stdout
 
     def get_console_output(self, context, instance):
         self._domain(instance)

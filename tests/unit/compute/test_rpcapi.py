@@ -19,3 +19,11 @@ def test_pinned_to_1_0_refuses_the_1_1_methods(conf, method, args):
     with pytest.raises(exception.RPCPinnedToOldVersion) as info:
         getattr(rpcapi.ComputeAPI(), method)(None, instance, *args)
     assert 'needs RPC 1.1' in info.value.message
+
+
+def test_pinned_to_1_1_refuses_get_host_uptime(conf):
+    conf.set_override('transport_url', 'fake:///')
+    conf.set_override('compute', '1.1', group='upgrade_levels')
+    with pytest.raises(exception.RPCPinnedToOldVersion) as info:
+        rpcapi.ComputeAPI().get_host_uptime(None, 'cmp1')
+    assert 'get_host_uptime needs RPC 1.2' in info.value.message

@@ -56,3 +56,15 @@ def test_no_guests_at_start():
 def test_each_driver_has_its_own_guests():
     assert _driver('a').list_instance_uuids() is not \
         _driver('b').list_instance_uuids()
+
+
+def test_uptime_counts_from_the_drivers_start_like_the_uptime_command(
+        monkeypatch):
+    import re
+    import time
+    fake_driver = _driver()
+    start = time.monotonic()
+    monkeypatch.setattr(time, 'monotonic', lambda: start + 2 * 3600 + 125)
+    text = fake_driver.get_host_uptime()
+    assert re.fullmatch(r' \d\d:\d\d:\d\d up 2:02,  0 users,  '
+                        r'load average: 0\.00, 0\.00, 0\.00\n', text), text

@@ -98,6 +98,11 @@ def test_ephemeral_disk_and_config_drive(drv, image):
         base + '/disk.eph0', 'qcow2')['virtual-size'] == 2 * 1024 ** 3
 
 
+def test_host_uptime_is_what_the_uptime_command_prints(drv):
+    text = drv.get_host_uptime()
+    assert ' up ' in text and 'load average' in text
+
+
 def test_the_guests_own_disks_are_never_detached(drv, image):
     inst = fixtures.instance(flavor=fixtures.flavor(ephemeral_gb=2),
                              config_drive='True')
