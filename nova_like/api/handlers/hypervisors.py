@@ -120,7 +120,8 @@ def show(request):
             uptime_text = host_api.host_uptime(context.elevated(), *found)
         except (exception.ComputeServiceUnavailable,
                 exception.ComputeUnavailable,
-                exception.HypervisorError) as exc:
+                exception.HypervisorError,
+                exception.RPCPinnedToOldVersion) as exc:
             LOG.info('No uptime for hypervisor %s: %s',
                      found[0].hypervisor_hostname, exc.message)
     return wsgi_util.json_response({'hypervisor': view.detail(
