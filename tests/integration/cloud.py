@@ -235,12 +235,18 @@ class Cloud:
             load_yaml_config=False)
 
     def wait_ready(self, services, hosts, timeout=60):
-        """Wait until services are up and every one of hosts has its
-        inventory in Placement: a compute is up once it serves RPC, which
-        can be before its first report reached Placement."""
+        """Wait until services are up, the compute API answers, and every
+        one of hosts has its inventory in Placement: a compute is up once it
+        serves RPC, which can be before its first report reached Placement;
+        an API just restarted is still up by its last heartbeat before it
+        listens again."""
         wait_for(lambda: len([r for r in self.services().values()
                               if r['state'] == 'up']) == services,
                  timeout, '%d services up' % services)
+        wait_for(lambda: requests.get(
+            'http://127.0.0.1:%d/' % self.api_port, timeout=5
+        ).status_code == 200, timeout,
+            'the compute API to answer on port %d' % self.api_port)
         wait_for(lambda: set(hosts) <= {
             p['name'] for p in self.placement(
                 '/resource_providers?resources=VCPU:1')[
