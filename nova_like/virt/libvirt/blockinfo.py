@@ -23,15 +23,24 @@ class BlockInfoError(Exception):
     """A guest's disks cannot be laid out; the message says why."""
 
 
-def next_target(bus, taken):
-    """The first target name on bus that no name in taken uses.
+def _prefix(bus):
+    """Target names' prefix on bus (vd, hd, sd).
 
-    :raises BlockInfoError: for an unknown bus, or when the bus is full
+    :raises BlockInfoError: for an unknown bus
     """
     prefix = _PREFIX.get(bus)
     if prefix is None:
         raise BlockInfoError('unknown disk bus %s; the libvirt driver knows '
                              '%s' % (bus, ', '.join(sorted(_PREFIX))))
+    return prefix
+
+
+def next_target(bus, taken):
+    """The first target name on bus that no name in taken uses.
+
+    :raises BlockInfoError: for an unknown bus, or when the bus is full
+    """
+    prefix = _prefix(bus)
     letters = string.ascii_lowercase
     if bus == 'ide':
         letters = letters[:_IDE_DEVICES]
@@ -49,10 +58,7 @@ def root_device(bus):
 
     :raises BlockInfoError: for an unknown bus
     """
-    if bus not in _PREFIX:
-        raise BlockInfoError('unknown disk bus %s; the libvirt driver knows '
-                             '%s' % (bus, ', '.join(sorted(_PREFIX))))
-    return '/dev/vda' if bus == 'virtio' else '/dev/sda'
+    return '/dev/vda' if _prefix(bus) == 'vd' else '/dev/sda'
 
 
 def cdrom_bus(image_props, machine_type):
