@@ -13,11 +13,12 @@ from nova_like import conf
 from nova_like.db import engine
 from nova_like import exception
 from nova_like.objects import base as objects_base
+from nova_like.objects import service as service_obj
 from nova_like import service
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
-BINARY = 'nova-like-compute'
+BINARY = service_obj.COMPUTE_BINARY
 
 
 def main(argv=None):

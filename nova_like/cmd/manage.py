@@ -15,6 +15,7 @@ from nova_like import context as nl_context
 from nova_like.db import migration
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import service as service_obj
 from nova_like import rpc
 
 CONF = conf.CONF
@@ -195,7 +196,7 @@ def discover_hosts(args):
         with nl_context.target_cell(ctx, cell) as cctx:
             if args.by_service:
                 hosts = {s.host: None for s in objects.ServiceList.get_all(
-                    cctx, binary='nova-like-compute')}
+                    cctx, binary=service_obj.COMPUTE_BINARY)}
             else:
                 hosts = {}
                 for node in objects.ComputeNodeList.get_unmapped(cctx):

@@ -10,6 +10,7 @@ from nova_like.compute import host_api
 from nova_like import conf
 from nova_like.db.api import aggregates as db
 from nova_like import exception
+from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -102,7 +103,7 @@ class AggregateAPI:
     @staticmethod
     def _nodes(context, host):
         found = host_api.service_list(context.elevated(), host=host,
-                                      binary=host_api.COMPUTE_BINARY)
+                                      binary=service_obj.COMPUTE_BINARY)
         if not found:
             raise exception.ComputeHostNotFound(host=host)
         return [node for node, _service, _cell in host_api.hypervisor_list(

@@ -28,12 +28,12 @@ from nova_like.db.api import api as api_db
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import quotas
+from nova_like.objects import service as service_obj
 from nova_like.objects import transaction
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
-COMPUTE_BINARY = 'nova-like-compute'
 MULTI_NAME_TEMPLATE = '%(name)s-%(count)d'
 # Every task state a delete may interrupt; 'deleting' itself is a no-op.
 _DELETABLE_TASK_STATES = [None] + [
@@ -395,7 +395,7 @@ class API:
     def _compute_is_up(cctx, host):
         try:
             service = objects.Service.get_by_host_and_binary(
-                cctx, host, COMPUTE_BINARY)
+                cctx, host, service_obj.COMPUTE_BINARY)
         except exception.HostBinaryNotFound:
             return False
         return service.is_up(CONF.service_down_time)

@@ -14,11 +14,11 @@ from nova_like.db.api import aggregates as aggregate_db
 from nova_like.db.main import api as cell_db
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
-COMPUTE_BINARY = 'nova-like-compute'
 
 
 def cells(context):
@@ -67,7 +67,7 @@ def service_delete(context, service, cell, placement=None):
     :raises: ServiceInUse when instances still run on the compute host.
     """
     with nl_context.target_cell(context, cell) as cctx:
-        if service.binary == COMPUTE_BINARY:
+        if service.binary == service_obj.COMPUTE_BINARY:
             instances = cell_db.instances_by_host(cctx, [service.host])
             count = len(instances[service.host])
             if count:
@@ -101,7 +101,7 @@ def host_zones(context):
 
 
 def zone_of_service(service, zones):
-    if service.binary != COMPUTE_BINARY:
+    if service.binary != service_obj.COMPUTE_BINARY:
         return CONF.internal_service_availability_zone
     return zones.get(service.host, CONF.default_availability_zone)
 
@@ -112,7 +112,7 @@ def hypervisor_list(context):
     for cell in cells(context):
         with nl_context.target_cell(context, cell) as cctx:
             services = {s.host: s for s in objects.ServiceList.get_all(
-                cctx, binary=COMPUTE_BINARY)}
+                cctx, binary=service_obj.COMPUTE_BINARY)}
             found.extend((node, services.get(node.host), cell)
                          for node in objects.ComputeNodeList.get_all(cctx))
     return found
@@ -157,5 +157,5 @@ def available_zones(context):
     zones = host_zones(context)
     return {zone_of_service(service, zones)
             for service, _cell in service_list(
-                context.elevated(), binary=COMPUTE_BINARY)
+                context.elevated(), binary=service_obj.COMPUTE_BINARY)
             if not service.disabled}

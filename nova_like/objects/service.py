@@ -11,6 +11,8 @@ from nova_like.objects import base
 # The code version of services; bump when a service's behaviour changes in
 # a way others must know about (see nova_like/versions.py).
 SERVICE_VERSION = 1
+# The binary every compute host's service row names.
+COMPUTE_BINARY = 'nova-like-compute'
 
 
 @base.NovaLikeObjectRegistry.register

@@ -8,9 +8,9 @@ from nova_like import context as nl_context
 from nova_like.db.api import aggregates as aggregate_db
 from nova_like.db.main import api as cell_db
 from nova_like import objects
+from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
-COMPUTE_BINARY = 'nova-like-compute'
 
 
 class HostState:
@@ -80,7 +80,7 @@ def get_host_states(context, node_uuids):
     for cell in cells:
         with nl_context.target_cell(ctx, cell) as cctx:
             service_rows, node_rows = cell_db.compute_services_and_nodes(
-                cctx, COMPUTE_BINARY)
+                cctx, service_obj.COMPUTE_BINARY)
             services = {row['host']: row for row in service_rows}
             for node in node_rows:
                 service = services.get(node['host'])

@@ -20,6 +20,7 @@ from nova_like import conf
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import keypair
+from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
 _compute_api = None
@@ -82,7 +83,7 @@ def _host_services(context, instances):
     for cell, cell_hosts in hosts.values():
         with nl_context.target_cell(context, cell) as cctx:
             for service in objects.ServiceList.get_all(
-                    cctx, binary=compute.COMPUTE_BINARY):
+                    cctx, binary=service_obj.COMPUTE_BINARY):
                 if service.host in cell_hosts:
                     services[service.host] = service
     return services

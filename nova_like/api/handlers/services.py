@@ -13,6 +13,7 @@ from nova_like.api.views import services as view
 from nova_like.api import wsgi_util
 from nova_like.compute import host_api
 from nova_like import exception
+from nova_like.objects import service as service_obj
 
 _RULE = 'os_compute_api:os-services:%s'
 
@@ -97,10 +98,10 @@ def update(request):
         raise errors.bad_request('Specifying a disabled_reason is only '
                                  'supported when the status is disabled.')
     service, cell = _service(request, context)
-    if service.binary != host_api.COMPUTE_BINARY:
+    if service.binary != service_obj.COMPUTE_BINARY:
         raise errors.bad_request(
             'Updating a %s service is not supported. Only %s services can '
-            'be updated.' % (service.binary, host_api.COMPUTE_BINARY))
+            'be updated.' % (service.binary, service_obj.COMPUTE_BINARY))
     values = {}
     if status is not None:
         values['disabled'] = status == 'disabled'

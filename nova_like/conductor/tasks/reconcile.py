@@ -24,6 +24,7 @@ from nova_like.db.main import api as cell_db
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import instance_fault
+from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -57,7 +58,7 @@ def _reconcile_cell(cctx, placement):
     if not rows:
         return []
     services = {s.host: s for s in objects.ServiceList.get_all(
-        cctx, binary='nova-like-compute')}
+        cctx, binary=service_obj.COMPUTE_BINARY)}
     now = datetime.datetime.now(datetime.timezone.utc)
     repaired = []
     for row in rows:
