@@ -14,13 +14,29 @@ _H = models.AggregateHost
 _M = models.AggregateMetadata
 
 
+def _with_members(session, aggregates):
+    """Give each aggregate dict its 'hosts' and 'metadata': two queries
+    however many aggregates there are."""
+    by_id = {}
+    for value in aggregates:
+        value['hosts'], value['metadata'] = [], {}
+        by_id[value['id']] = value
+    if not by_id:
+        return aggregates
+    ids = list(by_id)
+    for aggregate_id, host in session.execute(
+            sa.select(_H.aggregate_id, _H.host)
+            .where(_H.aggregate_id.in_(ids)).order_by(_H.id)):
+        by_id[aggregate_id]['hosts'].append(host)
+    for aggregate_id, key, value in session.execute(
+            sa.select(_M.aggregate_id, _M.key, _M.value)
+            .where(_M.aggregate_id.in_(ids))):
+        by_id[aggregate_id]['metadata'][key] = value
+    return aggregates
+
+
 def _full(session, row):
-    value = base.model_dict(row)
-    value['hosts'] = list(session.scalars(
-        sa.select(_H.host).where(_H.aggregate_id == row.id).order_by(_H.id)))
-    value['metadata'] = {k: v for k, v in session.execute(
-        sa.select(_M.key, _M.value).where(_M.aggregate_id == row.id))}
-    return value
+    return _with_members(session, [base.model_dict(row)])[0]
 
 
 def _row(session, aggregate_id):
@@ -72,30 +88,14 @@ def aggregate_get_by_uuid(uuid):
 
 
 def aggregate_get_all(host=None):
-    """Every aggregate, or those holding host: three queries, however many
-    aggregates (the scheduler reads them for each request)."""
+    """Every aggregate, or those holding host: three queries however many
+    aggregates there are (the scheduler reads them for each request)."""
     with api.reader() as session:
         query = sa.select(_A.__table__).order_by(_A.id)
         if host is not None:
             query = query.where(_A.id.in_(
                 sa.select(_H.aggregate_id).where(_H.host == host)))
-        aggregates = base.table_rows(session, query)
-        if not aggregates:
-            return []
-        by_id = {}
-        for value in aggregates:
-            value['hosts'], value['metadata'] = [], {}
-            by_id[value['id']] = value
-        ids = list(by_id)
-        for aggregate_id, host_name in session.execute(
-                sa.select(_H.aggregate_id, _H.host)
-                .where(_H.aggregate_id.in_(ids)).order_by(_H.id)):
-            by_id[aggregate_id]['hosts'].append(host_name)
-        for aggregate_id, key, value in session.execute(
-                sa.select(_M.aggregate_id, _M.key, _M.value)
-                .where(_M.aggregate_id.in_(ids))):
-            by_id[aggregate_id]['metadata'][key] = value
-        return aggregates
+        return _with_members(session, base.table_rows(session, query))
 
 
 @engine.retry_on_deadlock
