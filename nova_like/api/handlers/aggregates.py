@@ -7,7 +7,7 @@ from nova_like.api.schemas import aggregates as schema
 from nova_like.api import validation
 from nova_like.api.views import aggregates as view
 from nova_like.api import wsgi_util
-from nova_like.compute import aggregate_api
+from nova_like.compute.api import aggregates as aggregate_api
 from nova_like import exception
 
 _RULE = 'os_compute_api:os-aggregates:%s'

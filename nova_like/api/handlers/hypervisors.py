@@ -15,7 +15,7 @@ from nova_like.api import validation
 from nova_like.api.views import common as common_view
 from nova_like.api.views import hypervisors as view
 from nova_like.api import wsgi_util
-from nova_like.compute import host_api
+from nova_like.compute.api import hosts as host_api
 from nova_like import exception
 
 LOG = logging.getLogger(__name__)

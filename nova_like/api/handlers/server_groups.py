@@ -9,7 +9,7 @@ from nova_like.api.schemas import server_groups as schema
 from nova_like.api import validation
 from nova_like.api.views import server_groups as view
 from nova_like.api import wsgi_util
-from nova_like.compute import server_group_api
+from nova_like.compute.api import server_groups as server_group_api
 from nova_like import exception
 
 _RULE = 'os_compute_api:os-server-groups:%s'

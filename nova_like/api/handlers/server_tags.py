@@ -9,7 +9,7 @@ from nova_like.api.schemas import server_tags as schema
 from nova_like.api import validation
 from nova_like.api.views import common as common_view
 from nova_like.api import wsgi_util
-from nova_like.compute import guards
+from nova_like.compute.api import guards
 
 _RULE = 'os_compute_api:os-server-tags:%s'
 _TOO_MANY = 'The number of tags exceeded the per-server limit %d' % \

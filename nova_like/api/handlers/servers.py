@@ -15,8 +15,9 @@ from nova_like.api.views import common as common_view
 from nova_like.api.views import servers as view
 from nova_like.api import wsgi_util
 from nova_like.compute import api as compute
-from nova_like.compute import host_api
+from nova_like.compute.api import hosts as host_api
 from nova_like import conf
+from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import keypair
@@ -79,7 +80,6 @@ def _host_services(context, instances):
                              (instance.cell_mapping, set()))[1].add(
                                  instance.host)
     services = {}
-    from nova_like import context as nl_context
     for cell, cell_hosts in hosts.values():
         with nl_context.target_cell(context, cell) as cctx:
             for service in objects.ServiceList.get_all(

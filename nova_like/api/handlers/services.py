@@ -11,7 +11,7 @@ from nova_like.api.schemas import services as schema
 from nova_like.api import validation
 from nova_like.api.views import services as view
 from nova_like.api import wsgi_util
-from nova_like.compute import host_api
+from nova_like.compute.api import hosts as host_api
 from nova_like import exception
 from nova_like.objects import service as service_obj
 

@@ -12,7 +12,7 @@ from nova_like.api.schemas import simple_tenant_usage as schema
 from nova_like.api import validation
 from nova_like.api.views import common as common_view
 from nova_like.api import wsgi_util
-from nova_like.compute import usage_api
+from nova_like.compute.api import usage as usage_api
 
 _RULE = 'os_compute_api:os-simple-tenant-usage:%s'
 _COLLECTION = 'os-simple-tenant-usage'

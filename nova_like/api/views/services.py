@@ -3,7 +3,7 @@
 
 from nova_like.api import microversion
 from nova_like.api.views import common
-from nova_like.compute import host_api
+from nova_like.compute.api import hosts as host_api
 from nova_like import conf
 
 CONF = conf.CONF

@@ -5,7 +5,7 @@ Create writes, for each server, a BuildRequest (carrying the not yet
 created Instance), a RequestSpec and an InstanceMapping without a cell, then
 casts once to the conductor; if anything fails before that cast, what was
 written is deleted again. Reads merge the build requests (servers not yet in
-a cell) with the instances of every cell (compute/server_list.py).
+a cell) with the instances of every cell (compute/api/server_list.py).
 """
 
 import logging
@@ -16,15 +16,18 @@ from oslo_serialization import jsonutils
 from oslo_utils import uuidutils
 
 from nova_like.clients import glance
-from nova_like.compute import guards
+from nova_like.clients import placement
+from nova_like.compute.api import guards
+from nova_like.compute.api import server_groups as server_group_api
+from nova_like.compute.api import server_list
 from nova_like.compute import rpcapi
-from nova_like.compute import server_group_api
-from nova_like.compute import server_list
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
+from nova_like.conductor import api as conductor_api
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db.api import api as api_db
+from nova_like.db import base as db_base
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import quotas
@@ -74,7 +77,6 @@ class API:
     @property
     def compute_task_api(self):
         if self._compute_task_api is None:
-            from nova_like.conductor import api as conductor_api
             self._compute_task_api = conductor_api.ComputeTaskAPI()
         return self._compute_task_api
 
@@ -87,7 +89,6 @@ class API:
     @property
     def placement(self):
         if self._placement is None:
-            from nova_like.clients import placement
             self._placement = placement.PlacementClient()
         return self._placement
 
@@ -690,5 +691,4 @@ def _mapping(context, uuid):
 
 
 def _utcnow():
-    from nova_like.db import base as db_base
     return db_base.utcnow()

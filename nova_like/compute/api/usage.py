@@ -5,7 +5,7 @@ import datetime
 
 from oslo_serialization import jsonutils
 
-from nova_like.compute import host_api
+from nova_like.compute.api import hosts as host_api
 from nova_like import context as nl_context
 from nova_like.db.main import api as cell_db
 

@@ -3,8 +3,8 @@
 
 import pytest
 
-from nova_like.compute import api as compute_api
-from nova_like.compute import server_list
+from nova_like.compute.api import servers as compute_api
+from nova_like.compute.api import server_list
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects

@@ -6,7 +6,7 @@ import logging
 from oslo_utils import uuidutils
 
 from nova_like.clients import placement as placement_client
-from nova_like.compute import host_api
+from nova_like.compute.api import hosts as host_api
 from nova_like import conf
 from nova_like.db.api import aggregates as db
 from nova_like import exception
