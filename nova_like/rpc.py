@@ -4,10 +4,14 @@
 import os
 import threading
 
+import amqp
+from oslo_config import cfg
 import oslo_messaging as messaging
+from oslo_messaging import opts as messaging_opts
 
 from nova_like import conf
 from nova_like import context as nl_context
+from nova_like import exception
 from nova_like.objects import base as objects_base
 
 CONF = conf.CONF
@@ -37,7 +41,6 @@ class RequestContextSerializer(messaging.Serializer):
 
 def register_opts():
     """Register oslo.messaging's [DEFAULT] options (transport_url, ...)."""
-    from oslo_messaging import opts as messaging_opts
     for group, opts in messaging_opts.list_opts():
         if group is None:
             CONF.register_opts(opts)
@@ -90,10 +93,6 @@ def check_transport(timeout):
 
     :param timeout: seconds to wait for the broker.
     """
-    from oslo_config import cfg
-
-    from nova_like import exception
-
     option = '[DEFAULT] transport_url'
     register_opts()
     try:
@@ -114,10 +113,6 @@ def check_transport(timeout):
 
 
 def _check_rabbit(url, option, timeout):
-    import amqp
-
-    from nova_like import exception
-
     errors = []
     for host in url.hosts or [None]:
         hostname = (host.hostname if host else None) or 'localhost'

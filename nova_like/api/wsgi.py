@@ -3,6 +3,7 @@
 
 import logging
 
+from keystonemiddleware import auth_token
 from oslo_utils import uuidutils
 import webob
 import webob.dec
@@ -164,7 +165,6 @@ def init_application():
     if CONF.api.auth_strategy == 'noauth2':
         app = NoAuth(app)
     else:
-        from keystonemiddleware import auth_token
         inner = KeystoneContext(app)
         app = _PublicBypass(app, auth_token.AuthProtocol(
             inner, {'oslo_config_config': CONF,

@@ -16,6 +16,7 @@ from nova_like.db import migration
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import service as service_obj
+from nova_like.placement.db import migration as placement_migration
 from nova_like import rpc
 
 CONF = conf.CONF
@@ -91,7 +92,6 @@ def db_version(args):
 
 
 def placement_db_sync(args):
-    from nova_like.placement.db import migration as placement_migration
     placement_migration.upgrade(_require('placement_database'))
     return 0
 

@@ -4,6 +4,7 @@
 from oslo_versionedobjects import fields
 
 from nova_like.db.main import api as db
+from nova_like import exception
 from nova_like.objects import base
 from nova_like.objects import instance as instance_obj
 
@@ -27,7 +28,6 @@ class InstanceList(base.ObjectListBase, base.NovaLikeObject):
         """
         marker_values = None
         if marker is not None:
-            from nova_like import exception
             try:
                 marker_values = db.instance_get_by_uuid_any(context, marker)
             except exception.InstanceNotFound:
@@ -59,7 +59,6 @@ class InstanceList(base.ObjectListBase, base.NovaLikeObject):
 
         :raises: MarkerNotFound.
         """
-        from nova_like import exception
         try:
             return db.instance_get_by_uuid_any(context, marker)
         except exception.InstanceNotFound:

@@ -10,6 +10,7 @@ from nova_like.api import microversion
 from nova_like.api import policies
 from nova_like.api.views import common
 from nova_like.api.views import server_status
+from nova_like import conf
 from nova_like.objects import base as obj_base
 
 _PROGRESS_STATUSES = ('ACTIVE', 'BUILD', 'REBUILD', 'RESIZE',
@@ -147,7 +148,6 @@ def host_status(instance, services):
         return 'DOWN'
     if service.disabled:
         return 'MAINTENANCE'
-    from nova_like import conf
     return 'UP' if service.is_up(conf.CONF.service_down_time) else 'UNKNOWN'
 
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """Queries on a cell database. Each function takes the context that names the cell."""
 
+from oslo_serialization import jsonutils
 import sqlalchemy as sa
 
 from nova_like import conf
@@ -442,13 +443,11 @@ def instance_get_all_by_filters_sort(context, filters, limit=None,
 
 
 def _json_dumps(value):
-    from oslo_serialization import jsonutils
     return jsonutils.dumps(value)
 
 
 def _tags_match(values, tag_filters):
     """Nova's four tag filters on an instance row (tags kept as JSON text)."""
-    from oslo_serialization import jsonutils
     tags = set(jsonutils.loads(values.get('tags_json') or '[]'))
     if 'tags' in tag_filters and not set(tag_filters['tags']) <= tags:
         return False
