@@ -14,12 +14,6 @@ _RULE = 'os_compute_api:os-aggregates:%s'
 _api = aggregate_api.AggregateAPI()
 
 
-def set_aggregate_api(api):
-    """Use api (tests give it a Placement client of their own)."""
-    global _api
-    _api = api or aggregate_api.AggregateAPI()
-
-
 def _aggregate_id(request):
     value = request.urlvars['aggregate_id']
     if not value.isdigit():
