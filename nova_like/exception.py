@@ -95,11 +95,6 @@ class DuplicateEntry(Conflict):
     msg_fmt = '%(what)s already exists: %(detail)s'
 
 
-class ServiceTooOld(NovaLikeException):
-    msg_fmt = ('This service is older (v%(thisver)i) than the minimum '
-               '(v%(minver)i) version of the rest of the deployment.')
-
-
 class UnexpectedTaskStateError(Conflict):
     msg_fmt = ('Unexpected task state: expecting %(expected)s but the '
                'actual state is %(actual)s')
