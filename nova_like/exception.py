@@ -19,6 +19,15 @@ class NovaLikeException(Exception):
         super().__init__(message)
 
 
+def reason_of(exc):
+    """What went wrong in exc, for a log line or a fault: never empty.
+
+    The message of a NovaLikeException (or of any exception carrying one),
+    else str(exc), else the exception's class name.
+    """
+    return getattr(exc, 'message', None) or str(exc) or type(exc).__name__
+
+
 class ConfigError(NovaLikeException):
     msg_fmt = '%(option)s: %(reason)s'
 
@@ -93,11 +102,6 @@ class ObjectActionError(NovaLikeException):
 
 class DuplicateEntry(Conflict):
     msg_fmt = '%(what)s already exists: %(detail)s'
-
-
-class ServiceTooOld(NovaLikeException):
-    msg_fmt = ('This service is older (v%(thisver)i) than the minimum '
-               '(v%(minver)i) version of the rest of the deployment.')
 
 
 class UnexpectedTaskStateError(Conflict):

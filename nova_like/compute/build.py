@@ -84,8 +84,7 @@ class BuildTask:
         try:
             self.manager.driver.spawn(self.context, instance, self.image)
         except Exception as exc:  # any hypervisor failure ends this attempt
-            reason = getattr(exc, 'message', None) or str(exc) or \
-                type(exc).__name__
+            reason = exception.reason_of(exc)
             LOG.warning('Build of %s failed on %s: %s', instance.uuid,
                         self.manager.host, reason)
             self._cleanup_guest()
@@ -183,7 +182,7 @@ def terminate(manager, context, instance):
         try:
             manager.driver.destroy(context, instance)
         except Exception as exc:  # leave an explained ERROR, never DELETING
-            reason = getattr(exc, 'message', None) or str(exc)
+            reason = exception.reason_of(exc)
             LOG.warning('Delete of %s failed on %s: %s', instance.uuid,
                         manager.host, reason)
             instance_fault.add_fault(context, instance, 'Delete failed on %s: %s'

@@ -123,7 +123,7 @@ def run_action(manager, context, instance, name, **kwargs):
 
 
 def _fail(manager, context, instance, name, exc, expected):
-    reason = getattr(exc, 'message', None) or str(exc) or type(exc).__name__
+    reason = exception.reason_of(exc)
     LOG.warning('%s of %s failed on %s: %s', name, instance.uuid,
                 manager.host, reason)
     instance_fault.add_fault(context, instance, 'Failed to %s the server on %s: %s'

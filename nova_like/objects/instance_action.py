@@ -7,6 +7,7 @@ from oslo_versionedobjects import fields
 
 from nova_like.db import base as db_base
 from nova_like.db.main import api as db
+from nova_like import exception
 from nova_like.objects import base
 
 
@@ -139,8 +140,7 @@ class InstanceActionEvent(base.NovaLikeObject,
         """(traceback text, user-facing details) of exc."""
         text = ''.join(tb_module.format_exception(type(exc), exc,
                                                   exc.__traceback__))
-        return text, getattr(exc, 'message', None) or str(exc) or \
-            type(exc).__name__
+        return text, exception.reason_of(exc)
 
 
 @base.NovaLikeObjectRegistry.register

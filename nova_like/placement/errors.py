@@ -13,7 +13,6 @@ PROVIDER_CANNOT_DELETE_PARENT = (
 RESOURCE_PROVIDER_NOT_FOUND = 'placement.resource_provider.not_found'
 ILLEGAL_DUPLICATE_QUERYPARAM = 'placement.query.duplicate_key'
 QUERYPARAM_BAD_VALUE = 'placement.query.bad_value'
-QUERYPARAM_MISSING_VALUE = 'placement.query.missing_value'
 
 
 class PlacementError(Exception):

@@ -88,7 +88,3 @@ def version_handler(min_ver, max_ver=None, status_code=404):
         wrapper.max_version = high
         return wrapper
     return decorate
-
-
-def is_supported(req, min_ver):
-    return req.environ['placement.microversion'] >= parse(min_ver)

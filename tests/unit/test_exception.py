@@ -38,3 +38,22 @@ def test_the_hierarchy_callers_rely_on():
                  'CellMappingNotFound', 'HostMappingNotFound',
                  'BuildRequestNotFound', 'RequestSpecNotFound'):
         assert issubclass(getattr(exception, name), exception.NotFound)
+
+
+def test_reason_of_prefers_the_message():
+    exc = exception.InstanceNotFound(instance_id='abc')
+    assert exception.reason_of(exc) == 'Instance abc could not be found.'
+
+
+def test_reason_of_a_foreign_exception_is_its_text():
+    assert exception.reason_of(OSError('disk full')) == 'disk full'
+
+
+def test_reason_of_an_exception_without_text_is_its_class_name():
+    assert exception.reason_of(TimeoutError()) == 'TimeoutError'
+
+
+def test_reason_of_skips_an_empty_message_attribute():
+    exc = ValueError('bad value')
+    exc.message = ''
+    assert exception.reason_of(exc) == 'bad value'

@@ -3,6 +3,7 @@
 
 from nova_like.api import errors
 from nova_like.api import policies
+from nova_like.api.policies import aggregates as rules
 from nova_like.api.schemas import aggregates as schema
 from nova_like.api import validation
 from nova_like.api.views import aggregates as view
@@ -10,14 +11,10 @@ from nova_like.api import wsgi_util
 from nova_like.compute.api import aggregates as aggregate_api
 from nova_like import exception
 
-_RULE = 'os_compute_api:os-aggregates:%s'
 _api = aggregate_api.AggregateAPI()
-
-
-def set_aggregate_api(api):
-    """Use api (tests give it a Placement client of their own)."""
-    global _api
-    _api = api or aggregate_api.AggregateAPI()
+_ACTION_RULES = {'add_host': rules.ADD_HOST,
+                 'remove_host': rules.REMOVE_HOST,
+                 'set_metadata': rules.SET_METADATA}
 
 
 def _aggregate_id(request):
@@ -48,7 +45,7 @@ def _run(call, *args):
 
 def index(request):
     """GET /os-aggregates."""
-    policies.authorize(wsgi_util.context_of(request), _RULE % 'index')
+    policies.authorize(wsgi_util.context_of(request), rules.INDEX)
     return wsgi_util.json_response({'aggregates': [
         view.show(request, a) for a in _api.get_all(
             wsgi_util.context_of(request))]})
@@ -57,7 +54,7 @@ def index(request):
 def create(request):
     """POST /os-aggregates: 200 with the new aggregate (no hosts yet)."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'create')
+    policies.authorize(context, rules.CREATE)
     values = validation.body(request, schema.CREATE)['aggregate']
     aggregate = _run(_api.create, context, values['name'],
                      values.get('availability_zone'))
@@ -66,7 +63,7 @@ def create(request):
 
 def show(request):
     """GET /os-aggregates/{aggregate_id}."""
-    policies.authorize(wsgi_util.context_of(request), _RULE % 'show')
+    policies.authorize(wsgi_util.context_of(request), rules.SHOW)
     return _respond(request, _run(_api.get, wsgi_util.context_of(request),
                                   _aggregate_id(request)))
 
@@ -74,7 +71,7 @@ def show(request):
 def update(request):
     """PUT /os-aggregates/{aggregate_id}: name and/or availability_zone."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'update')
+    policies.authorize(context, rules.UPDATE)
     values = validation.body(request, schema.UPDATE)['aggregate']
     aggregate = _run(lambda: _api.update(
         context, _aggregate_id(request), name=values.get('name'),
@@ -86,7 +83,7 @@ def update(request):
 def delete(request):
     """DELETE /os-aggregates/{aggregate_id}: only an empty one (200)."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'delete')
+    policies.authorize(context, rules.DELETE)
     _run(_api.delete, context, _aggregate_id(request))
     return wsgi_util.empty_response(200)
 
@@ -96,7 +93,7 @@ def action(request):
     context = wsgi_util.context_of(request)
     body = validation.body(request, schema.ACTION)
     name, args = next(iter(body.items()))
-    policies.authorize(context, _RULE % name)
+    policies.authorize(context, _ACTION_RULES[name])
     aggregate_id = _aggregate_id(request)
     if name == 'add_host':
         aggregate = _run(_api.add_host, context, aggregate_id, args['host'])

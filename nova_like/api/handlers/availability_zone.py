@@ -2,13 +2,13 @@
 """/os-availability-zone: the zones servers may ask for, and (admin) every zone with its hosts."""
 
 from nova_like.api import policies
+from nova_like.api.policies import availability_zone as rules
 from nova_like.api.views import common as common_view
 from nova_like.api import wsgi_util
 from nova_like.compute.api import hosts as host_api
 from nova_like import conf
 
 CONF = conf.CONF
-_RULE = 'os_compute_api:os-availability-zone:%s'
 
 
 def _zones(context):
@@ -29,7 +29,7 @@ def _state(services):
 def index(request):
     """GET /os-availability-zone: zones of compute services, hosts null."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'list')
+    policies.authorize(context, rules.LIST)
     body = [{'zoneName': zone, 'zoneState': {'available': _state(services)},
              'hosts': None}
             for zone, services in _zones(context).items()
@@ -40,7 +40,7 @@ def index(request):
 def detail(request):
     """GET /os-availability-zone/detail (admin): hosts and their services."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'detail')
+    policies.authorize(context, rules.DETAIL)
     body = []
     for zone, services in _zones(context).items():
         hosts = {}

@@ -4,13 +4,12 @@
 from nova_like.api import errors
 from nova_like.api.handlers import flavors
 from nova_like.api import policies
+from nova_like.api.policies import flavors as rules
 from nova_like.api.schemas import flavors as schema
 from nova_like.api import validation
 from nova_like.api import wsgi_util
 from nova_like.compute import api as compute
 from nova_like import exception
-
-_RULE = 'os_compute_api:os-flavor-access'
 
 
 def _body(flavor_id, projects):
@@ -20,7 +19,7 @@ def _body(flavor_id, projects):
 
 def index(request):
     """GET: the projects that may use a private flavor."""
-    policies.authorize(wsgi_util.context_of(request), _RULE)
+    policies.authorize(wsgi_util.context_of(request), rules.ACCESS)
     flavor = flavors.get_flavor(request)
     if flavor.is_public:
         raise errors.not_found('Access list not available for public '
@@ -34,9 +33,9 @@ def action(request):
     body = validation.body(request, schema.ACTION)
     name, args = next(iter(body.items()))
     if name == 'addTenantAccess':
-        policies.authorize(context, _RULE + ':add_tenant_access')
+        policies.authorize(context, rules.ACCESS_ADD)
     else:
-        policies.authorize(context, _RULE + ':remove_tenant_access')
+        policies.authorize(context, rules.ACCESS_REMOVE)
     flavor = flavors.get_flavor(request)
     if flavor.is_public:
         raise errors.conflict('Can not add access to a public flavor.')

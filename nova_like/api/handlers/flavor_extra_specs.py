@@ -4,13 +4,12 @@
 from nova_like.api import errors
 from nova_like.api.handlers import flavors
 from nova_like.api import policies
+from nova_like.api.policies import flavors as rules
 from nova_like.api.schemas import flavors as schema
 from nova_like.api import validation
 from nova_like.api import wsgi_util
 from nova_like.compute import api as compute
 from nova_like import exception
-
-_RULE = 'os_compute_api:os-flavor-extra-specs:%s'
 
 
 def _as_strings(specs):
@@ -20,7 +19,7 @@ def _as_strings(specs):
 
 def index(request):
     """GET: {"extra_specs": {...}}."""
-    policies.authorize(wsgi_util.context_of(request), _RULE % 'index')
+    policies.authorize(wsgi_util.context_of(request), rules.EXTRA_SPECS_INDEX)
     flavor = flavors.get_flavor(request)
     return wsgi_util.json_response({'extra_specs': dict(flavor.extra_specs)})
 
@@ -29,7 +28,7 @@ def create(request):
     """POST: add or change several extra specs (admin)."""
     context = wsgi_util.context_of(request)
     body = validation.body(request, schema.EXTRA_SPECS_CREATE)
-    policies.authorize(context, _RULE % 'create')
+    policies.authorize(context, rules.EXTRA_SPECS_CREATE)
     flavor = flavors.get_flavor(request)
     specs = _as_strings(body['extra_specs'])
     compute.API.flavor_extra_specs_update(context, flavor, specs)
@@ -38,7 +37,7 @@ def create(request):
 
 def show(request):
     """GET .../{key}: {key: value}."""
-    policies.authorize(wsgi_util.context_of(request), _RULE % 'show')
+    policies.authorize(wsgi_util.context_of(request), rules.EXTRA_SPECS_SHOW)
     flavor = flavors.get_flavor(request)
     key = request.urlvars['key']
     if key not in flavor.extra_specs:
@@ -51,7 +50,7 @@ def update(request):
     """PUT .../{key} with {key: value} (admin)."""
     context = wsgi_util.context_of(request)
     body = validation.body(request, schema.EXTRA_SPEC_UPDATE)
-    policies.authorize(context, _RULE % 'update')
+    policies.authorize(context, rules.EXTRA_SPECS_UPDATE)
     key = request.urlvars['key']
     if key not in body:
         raise errors.bad_request('Request body and URI mismatch')
@@ -64,7 +63,7 @@ def update(request):
 def delete(request):
     """DELETE .../{key} (admin): 202."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'delete')
+    policies.authorize(context, rules.EXTRA_SPECS_DELETE)
     flavor = flavors.get_flavor(request)
     try:
         compute.API.flavor_extra_spec_delete(context, flavor,

@@ -7,6 +7,7 @@ from oslo_utils import uuidutils
 from nova_like.api import errors
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import flavors as rules
 from nova_like.api.schemas import common as common_schema
 from nova_like.api.schemas import flavors as schema
 from nova_like.api import validation
@@ -17,11 +18,9 @@ from nova_like.compute import api as compute
 from nova_like import exception
 from nova_like import objects
 
-_MANAGE = 'os_compute_api:os-flavor-manage:%s'
-
 
 def _is_admin(context):
-    return policies.authorize(context, _MANAGE % 'create', fatal=False)
+    return policies.authorize(context, rules.MANAGE_CREATE, fatal=False)
 
 
 def get_flavor(request, flavor_id=None):
@@ -104,7 +103,7 @@ def create(request):
     body = validation.body(request, schema.CREATE[-1][1]
                            if microversion.at_least(request, '2.55')
                            else schema.CREATE[0][1])
-    policies.authorize(context, _MANAGE % 'create')
+    policies.authorize(context, rules.MANAGE_CREATE)
     values = body['flavor']
     flavor_id = values.get('id')
     if flavor_id is None:
@@ -144,7 +143,7 @@ def update(request):
     """PUT /flavors/{flavor_id} (admin, 2.55): change the description."""
     context = wsgi_util.context_of(request)
     body = validation.body(request, schema.UPDATE)
-    policies.authorize(context, _MANAGE % 'update')
+    policies.authorize(context, rules.MANAGE_UPDATE)
     flavor = get_flavor(request)
     flavor = compute.API.flavor_update(
         context, flavor, {'description': body['flavor']['description']})
@@ -154,7 +153,7 @@ def update(request):
 def delete(request):
     """DELETE /flavors/{flavor_id} (admin): 202."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _MANAGE % 'delete')
+    policies.authorize(context, rules.MANAGE_DELETE)
     flavor = get_flavor(request)
     try:
         flavor.destroy()

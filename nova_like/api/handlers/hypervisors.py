@@ -9,6 +9,7 @@ from oslo_utils import uuidutils
 from nova_like.api import errors
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import hypervisors as rules
 from nova_like.api.schemas import common as common_schema
 from nova_like.api.schemas import hypervisors as schema
 from nova_like.api import validation
@@ -19,7 +20,6 @@ from nova_like.compute.api import hosts as host_api
 from nova_like import exception
 
 LOG = logging.getLogger(__name__)
-_RULE = 'os_compute_api:os-hypervisors:%s'
 
 
 def _matching(context, pattern):
@@ -52,7 +52,7 @@ def _page(request, found, params):
 
 def _list(request, rule, render, key):
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % rule)
+    policies.authorize(context, rule)
     version = microversion.of(request)
     params = validation.query(request, schema.list_query(version))
     pattern = validation.last(params, 'hypervisor_hostname_pattern')
@@ -82,12 +82,12 @@ def _list(request, rule, render, key):
 
 def index(request):
     """GET /os-hypervisors."""
-    return _list(request, 'list', view.summary, 'hypervisors')
+    return _list(request, rules.LIST, view.summary, 'hypervisors')
 
 
 def detail(request):
     """GET /os-hypervisors/detail."""
-    return _list(request, 'list-detail', view.detail, 'hypervisors')
+    return _list(request, rules.LIST_DETAIL, view.detail, 'hypervisors')
 
 
 def _one(request, context):
@@ -105,7 +105,7 @@ def _one(request, context):
 def show(request):
     """GET /os-hypervisors/{hypervisor_id}."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'show')
+    policies.authorize(context, rules.SHOW)
     with_servers = False
     if microversion.at_least(request, '2.53'):
         params = validation.query(request, schema.SHOW_V253)
@@ -138,7 +138,7 @@ def uptime(request):
     no uptime.
     """
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'uptime')
+    policies.authorize(context, rules.UPTIME)
     node, service, cell = _one(request, context)
     text = host_api.host_uptime(context.elevated(), node, service, cell)
     if text is None:
@@ -153,7 +153,7 @@ def uptime(request):
 def statistics(request):
     """GET /os-hypervisors/statistics (until 2.88)."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'statistics')
+    policies.authorize(context, rules.STATISTICS)
     nodes = [n for n, _s, _c in host_api.hypervisor_list(context.elevated())]
     return wsgi_util.json_response(
         {'hypervisor_statistics': view.statistics(nodes)})
@@ -161,7 +161,7 @@ def statistics(request):
 
 def _by_pattern(request, rule, with_servers):
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % rule)
+    policies.authorize(context, rule)
     pattern = request.urlvars['pattern']
     found = _matching(context, pattern)
     if not found:
@@ -177,10 +177,10 @@ def _by_pattern(request, rule, with_servers):
 @microversion.version_handler('2.1', '2.52')
 def search(request):
     """GET /os-hypervisors/{pattern}/search (until 2.53)."""
-    return _by_pattern(request, 'search', False)
+    return _by_pattern(request, rules.SEARCH, False)
 
 
 @microversion.version_handler('2.1', '2.52')
 def servers(request):
     """GET /os-hypervisors/{pattern}/servers (until 2.53)."""
-    return _by_pattern(request, 'servers', True)
+    return _by_pattern(request, rules.SERVERS, True)

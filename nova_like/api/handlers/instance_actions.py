@@ -7,6 +7,8 @@ from nova_like.api import errors
 from nova_like.api.handlers import servers
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import instance_actions as rules
+from nova_like.api.policies import servers as server_rules
 from nova_like.api.schemas import instance_actions as schema
 from nova_like.api import validation
 from nova_like.api.views import common as common_view
@@ -14,10 +16,7 @@ from nova_like.api.views import instance_actions as view
 from nova_like.api import wsgi_util
 from nova_like import exception
 
-_RULE = 'os_compute_api:os-instance-actions:%s'
-
-
-def _server(request, action):
+def _server(request, rule):
     """The server, deleted ones too from 2.21, after the policy check."""
     context = wsgi_util.context_of(request)
     server_id = request.urlvars['server_id']
@@ -29,13 +28,13 @@ def _server(request, action):
             instance = api.get(context, server_id)
     except exception.InstanceNotFound as exc:
         raise errors.not_found(exc.message)
-    if not policies.authorize(context, _RULE % action,
+    if not policies.authorize(context, rule,
                               {'project_id': instance.project_id},
                               fatal=False):
-        if policies.authorize(context, 'os_compute_api:servers:show',
+        if policies.authorize(context, server_rules.SHOW,
                               {'project_id': instance.project_id},
                               fatal=False):
-            raise exception.PolicyNotAuthorized(action=_RULE % action)
+            raise exception.PolicyNotAuthorized(action=rule)
         raise errors.not_found(
             exception.InstanceNotFound(instance_id=server_id).message)
     return context, instance
@@ -66,7 +65,7 @@ def index(request):
     """GET /servers/{server_id}/os-instance-actions, newest first."""
     params = validation.query(request, schema.for_version(
         microversion.of(request)))
-    context, instance = _server(request, 'list')
+    context, instance = _server(request, rules.LIST)
     paged = microversion.at_least(request, '2.58')
     limit = common_view.limit_of(params) if paged else None
     marker = validation.last(params, 'marker') if paged else None
@@ -82,7 +81,7 @@ def index(request):
 
 def show(request):
     """GET /servers/{server_id}/os-instance-actions/{request_id}."""
-    context, instance = _server(request, 'show')
+    context, instance = _server(request, rules.SHOW)
     try:
         action, events = servers.compute_api().action_with_events(
             context, instance, request.urlvars['request_id'])
@@ -90,10 +89,10 @@ def show(request):
         raise errors.not_found(exc.message)
     body = view.action(request, action)
     target = {'project_id': instance.project_id}
-    show_traceback = policies.authorize(context, _RULE % 'events', target,
+    show_traceback = policies.authorize(context, rules.EVENTS, target,
                                         fatal=False)
     if microversion.at_least(request, '2.51') or show_traceback:
-        show_details = policies.authorize(context, _RULE % 'events:details',
+        show_details = policies.authorize(context, rules.EVENTS_DETAILS,
                                           target, fatal=False)
         project_id = action.project_id or instance.project_id
         body['events'] = [view.event(request, e, project_id, show_traceback,

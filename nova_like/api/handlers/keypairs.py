@@ -15,10 +15,10 @@ from nova_like import exception
 from nova_like.objects import keypair
 
 
-def _owner(context, user_id, action):
+def _owner(context, user_id, rule):
     """The owner acted upon: user_id (from 2.10, admins only) or the caller."""
     user_id = user_id or context.user_id
-    policies.authorize(context, rules.RULE % action, {'user_id': user_id})
+    policies.authorize(context, rule, {'user_id': user_id})
     return user_id
 
 
@@ -29,7 +29,7 @@ def create(request):
     body = validation.body(request, common_schema.for_version(schema.CREATE,
                                                               version))
     values = body['keypair']
-    user_id = _owner(context, values.get('user_id'), 'create')
+    user_id = _owner(context, values.get('user_id'), rules.CREATE)
     created = keypair.create(context.project_id, user_id, values['name'],
                              values.get('type', 'ssh'),
                              values.get('public_key'))
@@ -44,7 +44,7 @@ def index(request):
     context = wsgi_util.context_of(request)
     params = validation.query(request, common_schema.for_version(
         schema.INDEX_QUERY, microversion.of(request)))
-    user_id = _owner(context, validation.last(params, 'user_id'), 'index')
+    user_id = _owner(context, validation.last(params, 'user_id'), rules.INDEX)
     limit = marker = None
     if microversion.at_least(request, '2.35'):
         limit = common_view.limit_of(params)
@@ -69,7 +69,7 @@ def show(request):
     context = wsgi_util.context_of(request)
     params = validation.query(request, common_schema.for_version(
         schema.SHOW_QUERY, microversion.of(request)))
-    user_id = _owner(context, validation.last(params, 'user_id'), 'show')
+    user_id = _owner(context, validation.last(params, 'user_id'), rules.SHOW)
     found = keypair.get(user_id, request.urlvars['keypair_name'])
     return wsgi_util.json_response({'keypair': view.detail(request, found)})
 
@@ -79,7 +79,7 @@ def delete(request):
     context = wsgi_util.context_of(request)
     params = validation.query(request, common_schema.for_version(
         schema.SHOW_QUERY, microversion.of(request)))
-    user_id = _owner(context, validation.last(params, 'user_id'), 'delete')
+    user_id = _owner(context, validation.last(params, 'user_id'), rules.DELETE)
     keypair.destroy(user_id, request.urlvars['keypair_name'])
     return wsgi_util.empty_response(
         204 if microversion.at_least(request, '2.2') else 202)

@@ -14,8 +14,8 @@ from nova_like import exception
 from nova_like.objects import quotas
 
 
-def _project(request, action):
-    """The tenant_id of the URL, once policy allows action on it."""
+def _project(request, rule):
+    """The tenant_id of the URL, once policy allows rule on it."""
     context = wsgi_util.context_of(request)
     project_id = request.urlvars['tenant_id']
     params = validation.query(request, common_schema.for_version(
@@ -23,21 +23,21 @@ def _project(request, action):
     if validation.last(params, 'user_id'):
         raise errors.bad_request('Per-user quotas are not supported: '
                                  'limits are set per project.')
-    policies.authorize(context, rules.QUOTA % action,
+    policies.authorize(context, rule,
                        {'project_id': project_id})
     return project_id
 
 
 def show(request):
     """GET: the project's limits."""
-    project_id = _project(request, 'show')
+    project_id = _project(request, rules.QUOTA_SHOW)
     return wsgi_util.json_response(view.quota_set(
         request, project_id, quotas.get_limits(project_id)))
 
 
 def detail(request):
     """GET .../detail: limit, in_use and reserved of each resource."""
-    project_id = _project(request, 'detail')
+    project_id = _project(request, rules.QUOTA_DETAIL)
     return wsgi_util.json_response(view.quota_set(
         request, project_id, quotas.get_limits(project_id),
         quotas.usage(project_id, wsgi_util.context_of(request).user_id)))
@@ -45,7 +45,7 @@ def detail(request):
 
 def defaults(request):
     """GET .../defaults: the limits of a project with none of its own."""
-    project_id = _project(request, 'defaults')
+    project_id = _project(request, rules.QUOTA_DEFAULTS)
     limits = dict(quotas.defaults(), **quotas.LEGACY_DEFAULTS)
     return wsgi_util.json_response(view.quota_set(request, project_id,
                                                   limits))
@@ -53,7 +53,7 @@ def defaults(request):
 
 def update(request):
     """PUT: set limits; below usage only with force (admin)."""
-    project_id = _project(request, 'update')
+    project_id = _project(request, rules.QUOTA_UPDATE)
     body = validation.body(request, common_schema.for_version(
         schema.UPDATE, microversion.of(request)))
     values = dict(body['quota_set'])
@@ -73,7 +73,7 @@ def update(request):
 
 def delete(request):
     """DELETE: back to the defaults (202)."""
-    project_id = _project(request, 'delete')
+    project_id = _project(request, rules.QUOTA_DELETE)
     quotas.reset(project_id)
     return wsgi_util.empty_response(202)
 
@@ -86,7 +86,7 @@ def limits(request):
     policies.authorize(context, rules.LIMITS)
     project_id = validation.last(params, 'tenant_id') or context.project_id
     if project_id != context.project_id:
-        policies.authorize(context, rules.LIMITS + ':other_project',
+        policies.authorize(context, rules.LIMITS_OTHER_PROJECT,
                            {'project_id': project_id})
     absolute = view.absolute_limits(request, quotas.get_limits(project_id),
                                     quotas.usage(project_id))

@@ -28,14 +28,14 @@ def _power(name, rule):
 
 
 def _reboot(request, context, instance, body):
-    _authorize(context, rules.SERVERS % 'reboot', instance)
+    _authorize(context, rules.REBOOT, instance)
     servers.compute_api().reboot(context, instance,
                                  body['reboot']['type'].upper())
     return wsgi_util.empty_response(202)
 
 
 def _lock(request, context, instance, body):
-    _authorize(context, rules.LOCK % 'lock', instance)
+    _authorize(context, rules.LOCK, instance)
     reason = None
     if microversion.at_least(request, '2.73'):
         reason = (body.get('lock') or {}).get('locked_reason')
@@ -44,10 +44,10 @@ def _lock(request, context, instance, body):
 
 
 def _unlock(request, context, instance, body):
-    _authorize(context, rules.LOCK % 'unlock', instance)
+    _authorize(context, rules.UNLOCK, instance)
     api = servers.compute_api()
     if not api.is_expected_locked_by(context, instance):
-        _authorize(context, rules.LOCK % 'unlock:unlock_override', instance)
+        _authorize(context, rules.UNLOCK_OVERRIDE, instance)
     api.unlock(context, instance)
     return wsgi_util.empty_response(202)
 
@@ -70,12 +70,12 @@ _console_output.schema = lambda request: schema.CONSOLE_OUTPUT
 
 ACTIONS = {
     'reboot': _reboot,
-    'os-stop': _power('stop', rules.SERVERS % 'stop'),
-    'os-start': _power('start', rules.SERVERS % 'start'),
-    'pause': _power('pause', rules.PAUSE % 'pause'),
-    'unpause': _power('unpause', rules.PAUSE % 'unpause'),
-    'suspend': _power('suspend', rules.SUSPEND % 'suspend'),
-    'resume': _power('resume', rules.SUSPEND % 'resume'),
+    'os-stop': _power('stop', rules.STOP),
+    'os-start': _power('start', rules.START),
+    'pause': _power('pause', rules.PAUSE),
+    'unpause': _power('unpause', rules.UNPAUSE),
+    'suspend': _power('suspend', rules.SUSPEND),
+    'resume': _power('resume', rules.RESUME),
     'lock': _lock,
     'unlock': _unlock,
     'os-getConsoleOutput': _console_output,

@@ -10,6 +10,7 @@ from oslo_utils import timeutils
 from nova_like.api import errors
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import servers as rules
 from nova_like.api import validation
 from nova_like.api.views import server_status
 
@@ -99,22 +100,23 @@ def _sort(request, is_admin, params):
     return [k for k, _ in pairs], [d for _, d in pairs]
 
 
-def from_query(request, context, params, action):
+def from_query(request, context, params, all_tenants_rule):
     """The list's filters, sort and marker, or None for an empty result.
 
+    :param all_tenants_rule: the policy rule all_tenants needs (index and
+        detail each have their own).
     :raises: HTTPBadRequest for a value that cannot be a filter,
         HTTPForbidden for all_tenants or an admin-only sort of a non-admin.
     """
-    is_admin = policies.authorize(
-        context, 'os_compute_api:servers:allow_all_filters', fatal=False)
+    is_admin = policies.authorize(context, rules.ALLOW_ALL_FILTERS,
+                                  fatal=False)
     if not is_admin:
         allowed = set(_allowed_names(request)) | {
             'limit', 'marker', 'sort_key', 'sort_dir'}
         params = {k: v for k, v in params.items() if k in allowed}
     filters = {}
     if _all_tenants(params):
-        policies.authorize(
-            context, 'os_compute_api:servers:%s:get_all_tenants' % action)
+        policies.authorize(context, all_tenants_rule)
         project = validation.last(params, 'project_id') or validation.last(
             params, 'tenant_id')
         if project:

@@ -4,6 +4,7 @@
 from nova_like.api import errors
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import server_groups as policy_rules
 from nova_like.api.schemas import common as common_schema
 from nova_like.api.schemas import server_groups as schema
 from nova_like.api import validation
@@ -11,8 +12,6 @@ from nova_like.api.views import server_groups as view
 from nova_like.api import wsgi_util
 from nova_like.compute.api import server_groups as server_group_api
 from nova_like import exception
-
-_RULE = 'os_compute_api:os-server-groups:%s'
 
 
 def _target(group):
@@ -26,20 +25,20 @@ def _group(request, rule):
         group = server_group_api.get(context, uuid)
     except exception.InstanceGroupNotFound as exc:
         raise errors.not_found(exc.message)
-    policies.authorize(context, _RULE % rule, _target(group))
+    policies.authorize(context, rule, _target(group))
     return group
 
 
 def index(request):
     """GET /os-server-groups."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'index')
+    policies.authorize(context, policy_rules.INDEX)
     params = validation.query(request, schema.QUERY_V275 if
                               microversion.at_least(request, '2.75')
                               else schema.QUERY)
     all_projects = common_schema.to_bool(
         validation.last(params, 'all_projects', 'false')) and \
-        policies.authorize(context, _RULE % 'index:all_projects',
+        policies.authorize(context, policy_rules.INDEX_ALL_PROJECTS,
                            fatal=False)
     groups = server_group_api.get_all(
         context, None if all_projects else context.project_id)
@@ -54,13 +53,14 @@ def index(request):
 def show(request):
     """GET /os-server-groups/{server_group_id}."""
     return wsgi_util.json_response(
-        {'server_group': view.show(request, _group(request, 'show'))})
+        {'server_group': view.show(
+            request, _group(request, policy_rules.SHOW))})
 
 
 def create(request):
     """POST /os-server-groups: 200 with the new group."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'create')
+    policies.authorize(context, policy_rules.CREATE)
     version = microversion.of(request)
     values = validation.body(request, schema.create(version))['server_group']
     policy = values['policy'] if version >= (2, 64) else \
@@ -75,7 +75,7 @@ def create(request):
 
 def delete(request):
     """DELETE /os-server-groups/{server_group_id}: 204."""
-    group = _group(request, 'delete')
+    group = _group(request, policy_rules.DELETE)
     try:
         group.destroy()
     except exception.InstanceGroupNotFound as exc:

@@ -3,27 +3,22 @@
 
 from nova_like.api import errors
 from nova_like.api.handlers import servers
+from nova_like.api.policies import server_metadata as rules
 from nova_like.api.schemas import server_metadata as schema
 from nova_like.api import validation
 from nova_like.api import wsgi_util
 from nova_like import exception
 
-_RULE = 'os_compute_api:server-metadata:%s'
-
-
-def _server(request, action):
-    return servers.get_authorized_server(request, _RULE % action)
-
 
 def index(request):
     """GET /servers/{server_id}/metadata."""
-    _context, instance = _server(request, 'index')
+    _context, instance = servers.get_authorized_server(request, rules.INDEX)
     return wsgi_util.json_response({'metadata': dict(instance.metadata)})
 
 
-def _write_all(request, action, replace):
+def _write_all(request, rule, replace):
     body = validation.body(request, schema.METADATA)
-    context, instance = _server(request, action)
+    context, instance = servers.get_authorized_server(request, rule)
     metadata = servers.compute_api().update_metadata(
         context, instance, body['metadata'], replace=replace)
     return wsgi_util.json_response({'metadata': metadata})
@@ -31,17 +26,17 @@ def _write_all(request, action, replace):
 
 def create(request):
     """POST /servers/{server_id}/metadata: merge the items given."""
-    return _write_all(request, 'create', replace=False)
+    return _write_all(request, rules.CREATE, replace=False)
 
 
 def update_all(request):
     """PUT /servers/{server_id}/metadata: replace every item."""
-    return _write_all(request, 'update_all', replace=True)
+    return _write_all(request, rules.UPDATE_ALL, replace=True)
 
 
 def show(request):
     """GET /servers/{server_id}/metadata/{key}."""
-    _context, instance = _server(request, 'show')
+    _context, instance = servers.get_authorized_server(request, rules.SHOW)
     key = request.urlvars['key']
     if key not in instance.metadata:
         raise errors.not_found('Metadata item was not found')
@@ -57,14 +52,14 @@ def update(request):
         raise errors.bad_request('Request body and URI mismatch')
     if len(meta) > 1:
         raise errors.bad_request('Request body contains too many items')
-    context, instance = _server(request, 'update')
+    context, instance = servers.get_authorized_server(request, rules.UPDATE)
     servers.compute_api().update_metadata(context, instance, meta)
     return wsgi_util.json_response({'meta': meta})
 
 
 def delete(request):
     """DELETE /servers/{server_id}/metadata/{key} (204)."""
-    context, instance = _server(request, 'delete')
+    context, instance = servers.get_authorized_server(request, rules.DELETE)
     try:
         servers.compute_api().delete_metadata_item(
             context, instance, request.urlvars['key'])

@@ -4,6 +4,7 @@
 from nova_like.api import errors
 from nova_like.api.handlers import servers
 from nova_like.api import microversion
+from nova_like.api.policies import server_tags as rules
 from nova_like.api.schemas import common
 from nova_like.api.schemas import server_tags as schema
 from nova_like.api import validation
@@ -11,13 +12,8 @@ from nova_like.api.views import common as common_view
 from nova_like.api import wsgi_util
 from nova_like.compute.api import guards
 
-_RULE = 'os_compute_api:os-server-tags:%s'
 _TOO_MANY = 'The number of tags exceeded the per-server limit %d' % \
     guards.MAX_TAGS
-
-
-def _server(request, action):
-    return servers.get_authorized_server(request, _RULE % action)
 
 
 def _tag(request):
@@ -34,7 +30,7 @@ def _no_tag(instance, tag):
 @microversion.version_handler('2.26')
 def index(request):
     """GET /servers/{server_id}/tags."""
-    _context, instance = _server(request, 'index')
+    _context, instance = servers.get_authorized_server(request, rules.INDEX)
     return wsgi_util.json_response({'tags': list(instance.tags)})
 
 
@@ -44,7 +40,8 @@ def update_all(request):
     body = validation.body(request, schema.TAGS)
     if len(set(body['tags'])) > guards.MAX_TAGS:
         raise errors.bad_request(_TOO_MANY)
-    context, instance = _server(request, 'update_all')
+    context, instance = servers.get_authorized_server(
+        request, rules.UPDATE_ALL)
     tags = servers.compute_api().set_tags(context, instance, body['tags'])
     return wsgi_util.json_response({'tags': tags})
 
@@ -52,7 +49,8 @@ def update_all(request):
 @microversion.version_handler('2.26')
 def delete_all(request):
     """DELETE /servers/{server_id}/tags (204)."""
-    context, instance = _server(request, 'delete_all')
+    context, instance = servers.get_authorized_server(
+        request, rules.DELETE_ALL)
     servers.compute_api().set_tags(context, instance, [])
     return wsgi_util.empty_response(204)
 
@@ -60,7 +58,7 @@ def delete_all(request):
 @microversion.version_handler('2.26')
 def show(request):
     """GET /servers/{server_id}/tags/{tag}: 204 when it has it, else 404."""
-    _context, instance = _server(request, 'show')
+    _context, instance = servers.get_authorized_server(request, rules.SHOW)
     tag = request.urlvars['tag']
     if tag not in instance.tags:
         raise _no_tag(instance, tag)
@@ -71,7 +69,7 @@ def show(request):
 def update(request):
     """PUT /servers/{server_id}/tags/{tag}: 201 when new, 204 when known."""
     tag = _tag(request)
-    context, instance = _server(request, 'update')
+    context, instance = servers.get_authorized_server(request, rules.UPDATE)
     if tag not in instance.tags and len(instance.tags) >= guards.MAX_TAGS:
         raise errors.bad_request(_TOO_MANY)
     created = servers.compute_api().add_tag(context, instance, tag)
@@ -84,7 +82,7 @@ def update(request):
 @microversion.version_handler('2.26')
 def delete(request):
     """DELETE /servers/{server_id}/tags/{tag} (204, 404 when absent)."""
-    context, instance = _server(request, 'delete')
+    context, instance = servers.get_authorized_server(request, rules.DELETE)
     tag = request.urlvars['tag']
     if tag not in instance.tags:
         raise _no_tag(instance, tag)

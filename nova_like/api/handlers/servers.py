@@ -8,6 +8,8 @@ from nova_like.api import errors
 from nova_like.api.handlers import server_filters
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import flavors as flavor_rules
+from nova_like.api.policies import servers as rules
 from nova_like.api.schemas import common as common_schema
 from nova_like.api.schemas import servers as schema
 from nova_like.api import validation
@@ -41,10 +43,6 @@ def set_compute_api(api):
     _compute_api = api
 
 
-def _rule(action):
-    return 'os_compute_api:servers:%s' % action
-
-
 def get_server(request, server_id):
     """The server, or 404 when it does not exist or is not the caller's."""
     context = wsgi_util.context_of(request)
@@ -52,7 +50,7 @@ def get_server(request, server_id):
         instance = compute_api().get(context, server_id)
     except exception.InstanceNotFound as exc:
         raise errors.not_found(exc.message)
-    if not policies.authorize(context, _rule('show'),
+    if not policies.authorize(context, rules.SHOW,
                               {'project_id': instance.project_id},
                               fatal=False):
         raise errors.not_found(
@@ -93,7 +91,7 @@ def _services_if_allowed(request, instances):
     context = wsgi_util.context_of(request)
     if not microversion.at_least(request, '2.16'):
         return None
-    if not policies.authorize(context, _rule('show:host_status'),
+    if not policies.authorize(context, rules.SHOW_HOST_STATUS,
                               fatal=False):
         return None
     return _host_services(context, instances)
@@ -103,24 +101,25 @@ def _services_if_allowed(request, instances):
 
 def index(request):
     """GET /servers: id, name and links of the caller's servers."""
-    instances, limit = _list(request, 'index')
+    instances, limit = _list(request, rules.INDEX, rules.INDEX_ALL_TENANTS)
     return wsgi_util.json_response(view.index(request, instances, limit))
 
 
 def detail(request):
     """GET /servers/detail: the full body of each server."""
-    instances, limit = _list(request, 'detail')
+    instances, limit = _list(request, rules.DETAIL, rules.DETAIL_ALL_TENANTS)
     services = _services_if_allowed(request, instances)
     return wsgi_util.json_response(
         view.detail(request, instances, limit, services))
 
 
-def _list(request, action):
+def _list(request, rule, all_tenants_rule):
     context = wsgi_util.context_of(request)
     params = validation.query(request, common_schema.for_version(
         schema.QUERY, microversion.of(request)))
-    policies.authorize(context, _rule(action))
-    search = server_filters.from_query(request, context, params, action)
+    policies.authorize(context, rule)
+    search = server_filters.from_query(request, context, params,
+                                       all_tenants_rule)
     if search is None:
         return [], common_view.limit_of(params)
     limit = common_view.limit_of(params)
@@ -155,7 +154,7 @@ def _flavor(context, flavor_ref):
     except exception.FlavorNotFound as exc:
         raise errors.bad_request(exc.message)
     if not flavor.is_public and not policies.authorize(
-            context, 'os_compute_api:os-flavor-manage:create', fatal=False) \
+            context, flavor_rules.MANAGE_CREATE, fatal=False) \
             and context.project_id not in flavor.projects:
         raise errors.bad_request(
             exception.FlavorNotFound(flavor_id=flavor_id).message)
@@ -181,7 +180,7 @@ def _availability_zone(context, server):
     if not zone:
         return None
     if ':' in zone:
-        policies.authorize(context, _rule('create:forced_host'))
+        policies.authorize(context, rules.CREATE_FORCED_HOST)
         raise errors.bad_request('Forcing a host with availability_zone '
                                  '"%s" is not supported yet.' % zone)
     if zone not in host_api.available_zones(context):
@@ -226,7 +225,7 @@ def create(request):
     body = validation.body(request, common_schema.for_version(schema.CREATE,
                                                        version))
     server = body['server']
-    policies.authorize(context, _rule('create'),
+    policies.authorize(context, rules.CREATE,
                        {'project_id': context.project_id})
     _check_block_device_mapping(server)
     if not server.get('imageRef'):
@@ -234,7 +233,7 @@ def create(request):
                                  'a volume is not supported yet.')
     key_data = _key_data(context, server.get('key_name'))
     if server.get('host') or server.get('hypervisor_hostname'):
-        policies.authorize(context, _rule('create:forced_host'))
+        policies.authorize(context, rules.CREATE_FORCED_HOST)
         raise errors.bad_request('Requesting a destination host is not '
                                  'supported yet.')
     if server.get('personality'):
@@ -299,7 +298,7 @@ def update(request):
     """PUT /servers/{server_id}: name, description (2.19), hostname (2.90)."""
     body = validation.body(request, common_schema.for_version(
         schema.UPDATE, microversion.of(request)))
-    context, instance = get_authorized_server(request, _rule('update'))
+    context, instance = get_authorized_server(request, rules.UPDATE)
     updates = {_UPDATE_FIELDS[key]: value
                for key, value in body['server'].items()
                if key in _UPDATE_FIELDS}
@@ -322,7 +321,7 @@ def update(request):
 
 def delete(request):
     """DELETE /servers/{server_id} (204)."""
-    context, instance = get_authorized_server(request, _rule('delete'))
+    context, instance = get_authorized_server(request, rules.DELETE)
     try:
         compute_api().delete(context, instance)
     except exception.InstanceNotFound as exc:

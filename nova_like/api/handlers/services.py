@@ -6,6 +6,7 @@ from oslo_utils import uuidutils
 from nova_like.api import errors
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import services as rules
 from nova_like.api.schemas import common as common_schema
 from nova_like.api.schemas import services as schema
 from nova_like.api import validation
@@ -15,13 +16,11 @@ from nova_like.compute.api import hosts as host_api
 from nova_like import exception
 from nova_like.objects import service as service_obj
 
-_RULE = 'os_compute_api:os-services:%s'
-
 
 def index(request):
     """GET /os-services (admin), filtered by host and binary."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'list')
+    policies.authorize(context, rules.LIST)
     params = validation.query(request, schema.QUERY)
     found = host_api.service_list(context.elevated(),
                                   host=validation.last(params, 'host'),
@@ -54,7 +53,7 @@ def legacy_update(request):
     if action not in _LEGACY or not microversion.at_least(
             request, _LEGACY[action][1]):
         raise errors.not_found('Unknown action')
-    policies.authorize(context, _RULE % 'update')
+    policies.authorize(context, rules.UPDATE)
     body = validation.body(request, _LEGACY[action][0])
     service, cell = _by_host_binary(context.elevated(), body['host'],
                                     body['binary'])
@@ -91,7 +90,7 @@ def _service(request, context):
 def update(request):
     """PUT /os-services/{service_uuid} (2.53): status, reason, forced_down."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'update')
+    policies.authorize(context, rules.UPDATE)
     body = validation.body(request, schema.UPDATE)
     status = body.get('status')
     if 'disabled_reason' in body and status != 'disabled':
@@ -116,7 +115,7 @@ def update(request):
 def delete(request):
     """DELETE /os-services/{service_id}: 204; 409 while servers run there."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'delete')
+    policies.authorize(context, rules.DELETE)
     service, cell = _service(request, context)
     try:
         host_api.service_delete(context.elevated(), service, cell)

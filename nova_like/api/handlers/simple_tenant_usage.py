@@ -8,13 +8,13 @@ from oslo_utils import timeutils
 from nova_like.api import errors
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import simple_tenant_usage as rules
 from nova_like.api.schemas import simple_tenant_usage as schema
 from nova_like.api import validation
 from nova_like.api.views import common as common_view
 from nova_like.api import wsgi_util
 from nova_like.compute.api import usage as usage_api
 
-_RULE = 'os_compute_api:os-simple-tenant-usage:%s'
 _COLLECTION = 'os-simple-tenant-usage'
 
 
@@ -78,7 +78,7 @@ def _render(total, start, end, detailed):
 def index(request):
     """GET /os-simple-tenant-usage (admin): every project's usage."""
     context = wsgi_util.context_of(request)
-    policies.authorize(context, _RULE % 'list')
+    policies.authorize(context, rules.LIST)
     params, start, end, detailed, paged = _query(request)
     usages, links = _page(request, params, usage_api.usages(
         context.elevated(), start, end), paged)
@@ -94,7 +94,7 @@ def show(request):
     """GET /os-simple-tenant-usage/{tenant_id}: one project, with its servers."""
     context = wsgi_util.context_of(request)
     project_id = request.urlvars['tenant_id']
-    policies.authorize(context, _RULE % 'show',
+    policies.authorize(context, rules.SHOW,
                        {'project_id': project_id,
                         'user_id': context.user_id})
     params, start, end, _detailed, paged = _query(request)

@@ -3,13 +3,15 @@
 
 from nova_like.api.policies import base
 
-PREFIX = 'os_compute_api:os-availability-zone:%s'
+PREFIX = 'os_compute_api:os-availability-zone'
+LIST = PREFIX + ':list'
+DETAIL = PREFIX + ':detail'
 
 rules = [
-    base.operation(PREFIX % 'list', base.ANY,
+    base.operation(LIST, base.ANY,
                    'List the availability zones a server may ask for.',
                    ('GET', '/os-availability-zone')),
-    base.operation(PREFIX % 'detail', base.ADMIN,
+    base.operation(DETAIL, base.ADMIN,
                    'List every availability zone with its hosts and '
                    'services.', ('GET', '/os-availability-zone/detail')),
 ]

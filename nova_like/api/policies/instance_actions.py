@@ -3,21 +3,25 @@
 
 from nova_like.api.policies import base
 
-PREFIX = 'os_compute_api:os-instance-actions:%s'
+PREFIX = 'os_compute_api:os-instance-actions'
+LIST = PREFIX + ':list'
+SHOW = PREFIX + ':show'
+EVENTS = PREFIX + ':events'
+EVENTS_DETAILS = PREFIX + ':events:details'
 _ALL = '/servers/{server_id}/os-instance-actions'
 _ONE = '/servers/{server_id}/os-instance-actions/{request_id}'
 
 rules = [
-    base.operation(PREFIX % 'list', base.PROJECT_READER_OR_ADMIN,
+    base.operation(LIST, base.PROJECT_READER_OR_ADMIN,
                    'List the actions done to a server.', ('GET', _ALL)),
-    base.operation(PREFIX % 'show', base.PROJECT_READER_OR_ADMIN,
+    base.operation(SHOW, base.PROJECT_READER_OR_ADMIN,
                    'Show one action of a server with its events.',
                    ('GET', _ONE)),
-    base.operation(PREFIX % 'events', base.ADMIN,
+    base.operation(EVENTS, base.ADMIN,
                    'Show the traceback and host of each event of an '
                    'action (before 2.51, the events themselves).',
                    ('GET', _ONE)),
-    base.operation(PREFIX % 'events:details', base.PROJECT_READER_OR_ADMIN,
+    base.operation(EVENTS_DETAILS, base.PROJECT_READER_OR_ADMIN,
                    'Show the details of each event of an action (2.84).',
                    ('GET', _ONE)),
 ]

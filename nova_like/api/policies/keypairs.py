@@ -3,19 +3,23 @@
 
 from nova_like.api.policies import base
 
-RULE = 'os_compute_api:os-keypairs:%s'
+PREFIX = 'os_compute_api:os-keypairs'
+INDEX = PREFIX + ':index'
+CREATE = PREFIX + ':create'
+DELETE = PREFIX + ':delete'
+SHOW = PREFIX + ':show'
 _OWNER_OR_ADMIN = '(rule:context_is_admin) or user_id:%(user_id)s'
 
 rules = [
-    base.operation(RULE % 'index', _OWNER_OR_ADMIN,
+    base.operation(INDEX, _OWNER_OR_ADMIN,
                    "List a user's key pairs (another user's: admin).",
                    ('GET', '/os-keypairs')),
-    base.operation(RULE % 'create', _OWNER_OR_ADMIN,
+    base.operation(CREATE, _OWNER_OR_ADMIN,
                    'Import or generate a key pair.',
                    ('POST', '/os-keypairs')),
-    base.operation(RULE % 'delete', _OWNER_OR_ADMIN, 'Delete a key pair.',
+    base.operation(DELETE, _OWNER_OR_ADMIN, 'Delete a key pair.',
                    ('DELETE', '/os-keypairs/{keypair_name}')),
-    base.operation(RULE % 'show', _OWNER_OR_ADMIN, 'Show a key pair.',
+    base.operation(SHOW, _OWNER_OR_ADMIN, 'Show a key pair.',
                    ('GET', '/os-keypairs/{keypair_name}')),
 ]
 

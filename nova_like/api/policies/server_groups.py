@@ -3,21 +3,26 @@
 
 from nova_like.api.policies import base
 
-PREFIX = 'os_compute_api:os-server-groups:%s'
+PREFIX = 'os_compute_api:os-server-groups'
+CREATE = PREFIX + ':create'
+DELETE = PREFIX + ':delete'
+INDEX = PREFIX + ':index'
+INDEX_ALL_PROJECTS = INDEX + ':all_projects'
+SHOW = PREFIX + ':show'
 
 rules = [
-    base.operation(PREFIX % 'create', base.PROJECT_MEMBER_OR_ADMIN,
+    base.operation(CREATE, base.PROJECT_MEMBER_OR_ADMIN,
                    'Create a server group.', ('POST', '/os-server-groups')),
-    base.operation(PREFIX % 'delete', base.PROJECT_MEMBER_OR_ADMIN,
+    base.operation(DELETE, base.PROJECT_MEMBER_OR_ADMIN,
                    'Delete a server group.',
                    ('DELETE', '/os-server-groups/{server_group_id}')),
-    base.operation(PREFIX % 'index', base.PROJECT_READER_OR_ADMIN,
+    base.operation(INDEX, base.PROJECT_READER_OR_ADMIN,
                    "List the project's server groups.",
                    ('GET', '/os-server-groups')),
-    base.operation(PREFIX % 'index:all_projects', base.ADMIN,
+    base.operation(INDEX_ALL_PROJECTS, base.ADMIN,
                    'List the server groups of every project.',
                    ('GET', '/os-server-groups')),
-    base.operation(PREFIX % 'show', base.PROJECT_READER_OR_ADMIN,
+    base.operation(SHOW, base.PROJECT_READER_OR_ADMIN,
                    'Show a server group.',
                    ('GET', '/os-server-groups/{server_group_id}')),
 ]

@@ -3,19 +3,22 @@
 
 from nova_like.api.policies import base
 
-PREFIX = 'os_compute_api:os-services:%s'
+PREFIX = 'os_compute_api:os-services'
+LIST = PREFIX + ':list'
+UPDATE = PREFIX + ':update'
+DELETE = PREFIX + ':delete'
 
 rules = [
-    base.operation(PREFIX % 'list', base.ADMIN, 'List services.',
+    base.operation(LIST, base.ADMIN, 'List services.',
                    ('GET', '/os-services')),
-    base.operation(PREFIX % 'update', base.ADMIN,
+    base.operation(UPDATE, base.ADMIN,
                    'Enable, disable or force down a service.',
                    ('PUT', '/os-services/{service_id}'),
                    ('PUT', '/os-services/enable'),
                    ('PUT', '/os-services/disable'),
                    ('PUT', '/os-services/disable-log-reason'),
                    ('PUT', '/os-services/force-down')),
-    base.operation(PREFIX % 'delete', base.ADMIN, 'Delete a service.',
+    base.operation(DELETE, base.ADMIN, 'Delete a service.',
                    ('DELETE', '/os-services/{service_id}')),
 ]
 

@@ -3,13 +3,15 @@
 
 from nova_like.api.policies import base
 
-PREFIX = 'os_compute_api:os-simple-tenant-usage:%s'
+PREFIX = 'os_compute_api:os-simple-tenant-usage'
+LIST = PREFIX + ':list'
+SHOW = PREFIX + ':show'
 
 rules = [
-    base.operation(PREFIX % 'list', base.ADMIN,
+    base.operation(LIST, base.ADMIN,
                    'Show the usage of every project.',
                    ('GET', '/os-simple-tenant-usage')),
-    base.operation(PREFIX % 'show', base.PROJECT_READER_OR_ADMIN,
+    base.operation(SHOW, base.PROJECT_READER_OR_ADMIN,
                    "Show one project's usage.",
                    ('GET', '/os-simple-tenant-usage/{tenant_id}')),
 ]

@@ -3,6 +3,7 @@
 
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import flavors as rules
 from nova_like.api.views import common
 
 
@@ -42,7 +43,7 @@ def show(request, flavor, include_extra_specs=None):
         if include_extra_specs is None:
             include_extra_specs = policies.authorize(
                 request.environ['nova_like.context'],
-                'os_compute_api:os-flavor-extra-specs:index', fatal=False)
+                rules.EXTRA_SPECS_INDEX, fatal=False)
         if include_extra_specs:
             body['extra_specs'] = dict(flavor.extra_specs)
     return body

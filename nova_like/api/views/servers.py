@@ -8,6 +8,8 @@ from oslo_serialization import jsonutils
 
 from nova_like.api import microversion
 from nova_like.api import policies
+from nova_like.api.policies import flavors as flavor_rules
+from nova_like.api.policies import servers as server_rules
 from nova_like.api.views import common
 from nova_like.api.views import server_status
 from nova_like import conf
@@ -62,14 +64,14 @@ def _image(request, instance):
     return image
 
 
-def _allowed(request, action):
-    """action checked against the caller's own project, once a request:
+def _allowed(request, rule):
+    """rule checked against the caller's own project, once a request:
     the same answer for every server of a list."""
     memo = request.environ.setdefault('nova_like.policy_memo', {})
-    allowed = memo.get(action)
+    allowed = memo.get(rule)
     if allowed is None:
-        allowed = memo[action] = policies.authorize(
-            request.environ['nova_like.context'], action, fatal=False)
+        allowed = memo[rule] = policies.authorize(
+            request.environ['nova_like.context'], rule, fatal=False)
     return allowed
 
 
@@ -82,7 +84,7 @@ def _flavor(request, instance):
     body = {'vcpus': flavor.vcpus, 'ram': flavor.memory_mb,
             'disk': flavor.root_gb, 'ephemeral': flavor.ephemeral_gb,
             'swap': flavor.swap, 'original_name': flavor.name}
-    if _allowed(request, 'os_compute_api:os-flavor-extra-specs:index'):
+    if _allowed(request, flavor_rules.EXTRA_SPECS_INDEX):
         body['extra_specs'] = dict(flavor.extra_specs)
     return body
 
@@ -94,7 +96,7 @@ def _fault(request, instance):
     body = {'code': fault.code, 'created': common.isotime(fault.created_at),
             'message': fault.message}
     if fault.details and (_allowed(
-            request, 'os_compute_api:os-extended-server-attributes') or
+            request, server_rules.EXTENDED_SERVER_ATTRIBUTES) or
             fault.code != 500):
         body['details'] = fault.details
     return body
@@ -114,7 +116,7 @@ def basic(request, instance):
 
 def _extended_attributes(request, instance, server):
     """OS-EXT-SRV-ATTR:*, admin only (hostname for everyone from 2.90)."""
-    is_admin = _allowed(request, 'os_compute_api:os-extended-server-attributes')
+    is_admin = _allowed(request, server_rules.EXTENDED_SERVER_ATTRIBUTES)
     v2_3 = microversion.at_least(request, '2.3')
     if is_admin:
         server['OS-EXT-SRV-ATTR:host'] = _get(instance, 'host')

@@ -52,8 +52,8 @@ class ScheduleAndBuild:
             return
         except Exception as exc:  # the servers must not stay in BUILD
             LOG.exception('Scheduling %s failed', ', '.join(uuids))
-            self._bury_in_cell0('Scheduling failed: %s' % (
-                getattr(exc, 'message', None) or exc))
+            self._bury_in_cell0(
+                'Scheduling failed: %s' % exception.reason_of(exc))
             return
         compute = compute_rpcapi.ComputeAPI()
         for build_request, request_spec, hosts in zip(
@@ -143,8 +143,8 @@ class ScheduleAndBuild:
         reconciler is the last resort when even this fails).
         """
         instance = build_request.instance
-        reason = 'Building failed in the conductor: %s' % (
-            getattr(exc, 'message', None) or exc)
+        reason = ('Building failed in the conductor: %s'
+                  % exception.reason_of(exc))
         steps = [lambda: self.manager.placement.delete_allocation_for_instance(
             instance.uuid)]
         if instance.obj_attr_is_set('id'):

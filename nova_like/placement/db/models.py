@@ -175,7 +175,6 @@ class PlacementState(Base):
     version = sa.Column(sa.BigInteger, nullable=False)
 
 
-T = Base.metadata.tables
 RP = ResourceProvider.__table__
 INV = Inventory.__table__
 ALLOC = Allocation.__table__

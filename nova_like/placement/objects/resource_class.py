@@ -22,10 +22,6 @@ class ResourceClass:
         self.created_at = created_at
         self.updated_at = updated_at
 
-    @property
-    def is_custom(self):
-        return self.name.startswith(orc.CUSTOM_NAMESPACE)
-
 
 @db_api.retry_on_deadlock
 @engine.retry_on_duplicate

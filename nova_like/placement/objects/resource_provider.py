@@ -120,15 +120,6 @@ def aggregate_clauses(s, rp_id_col, root_id_col, member_of, forbidden):
     return clauses
 
 
-def usage_subquery(rc_ids=None):
-    q = sa.select(_ALLOC.c.resource_provider_id, _ALLOC.c.resource_class_id,
-                  sa.func.sum(_ALLOC.c.used).label('used'))
-    if rc_ids is not None:
-        q = q.where(_ALLOC.c.resource_class_id.in_(sorted(rc_ids)))
-    return q.group_by(_ALLOC.c.resource_provider_id,
-                      _ALLOC.c.resource_class_id).subquery()
-
-
 def capacity_select(rc_id, amount, check_units=True):
     """SELECT the (provider id, root id) of providers with room for amount."""
     used = sa.select(_ALLOC.c.resource_provider_id,

@@ -118,18 +118,6 @@ def get_for_provider(ctx, uuid):
     return rp, names
 
 
-def names_by_provider(s, rp_ids=None):
-    """{provider id: [trait names]} for rp_ids (every provider when None)."""
-    q = sa.select(_RPT.c.resource_provider_id, _T.c.name).join(
-        _T, _T.c.id == _RPT.c.trait_id)
-    if rp_ids is not None:
-        q = q.where(_RPT.c.resource_provider_id.in_(rp_ids))
-    result = {}
-    for rp_id, name in s.execute(q):
-        result.setdefault(rp_id, []).append(name)
-    return result
-
-
 def replace_in(s, rp_id, trait_ids):
     """Make the provider's traits exactly trait_ids (inside a writer)."""
     s.execute(sa.delete(_RPT).where(_RPT.c.resource_provider_id == rp_id))

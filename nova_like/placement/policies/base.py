@@ -4,7 +4,6 @@
 from oslo_policy import policy
 
 ADMIN = 'rule:admin_api'
-SERVICE = 'rule:service_api'
 ADMIN_OR_SERVICE = 'rule:admin_or_service_api'
 
 rules = [

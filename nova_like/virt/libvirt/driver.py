@@ -208,8 +208,7 @@ class LibvirtDriver(driver.ComputeDriver):
     def _reason(exc):
         if isinstance(exc, libvirt.libvirtError):
             return 'libvirt: %s' % exc.get_error_message()
-        return getattr(exc, 'message', None) or str(exc) or \
-            type(exc).__name__
+        return exception.reason_of(exc)
 
     def _fetch(self, context, image_id, what, fetched, image=None):
         try:
