@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.api import api as api_db
+from nova_like.db.api import flavors as db
 from nova_like.objects import base
 
 
@@ -41,19 +41,19 @@ class Flavor(base.NovaLikeObject):
     def get_by_flavor_id(cls, context, flavorid):
         """:raises: FlavorNotFound."""
         return cls._from_db_object(context, cls(),
-                                   api_db.flavor_get_by(flavorid=flavorid))
+                                   db.flavor_get_by(flavorid=flavorid))
 
     @classmethod
     @base.remotable
     def get_by_id(cls, context, flavor_id):
         return cls._from_db_object(context, cls(),
-                                   api_db.flavor_get_by(id=flavor_id))
+                                   db.flavor_get_by(id=flavor_id))
 
     @classmethod
     @base.remotable
     def get_by_name(cls, context, name):
         return cls._from_db_object(context, cls(),
-                                   api_db.flavor_get_by(name=name))
+                                   db.flavor_get_by(name=name))
 
     @base.remotable
     def create(self):
@@ -64,11 +64,11 @@ class Flavor(base.NovaLikeObject):
         projects = self.projects if self.obj_attr_is_set('projects') else []
         self._from_db_object(
             self._context, self,
-            api_db.flavor_create(values, extra_specs, projects))
+            db.flavor_create(values, extra_specs, projects))
 
     @base.remotable
     def destroy(self):
-        api_db.flavor_destroy(self.flavorid)
+        db.flavor_destroy(self.flavorid)
 
 
 @base.NovaLikeObjectRegistry.register
@@ -81,4 +81,4 @@ class FlavorList(base.ObjectListBase, base.NovaLikeObject):
     @classmethod
     @base.remotable
     def get_all(cls, context):
-        return base.list_from_db(context, cls, api_db.flavor_get_all())
+        return base.list_from_db(context, cls, db.flavor_get_all())

@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.main import api as db
+from nova_like.db.main import instances as db
 from nova_like import exception
 from nova_like.objects import base
 from nova_like.objects import instance as instance_obj

@@ -11,7 +11,8 @@ from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db.api import aggregates as aggregate_db
-from nova_like.db.main import api as cell_db
+from nova_like.db.main import compute_nodes as compute_node_db
+from nova_like.db.main import instances as instance_db
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import service as service_obj
@@ -68,12 +69,12 @@ def service_delete(context, service, cell, placement=None):
     """
     with nl_context.target_cell(context, cell) as cctx:
         if service.binary == service_obj.COMPUTE_BINARY:
-            instances = cell_db.instances_by_host(cctx, [service.host])
+            instances = instance_db.instances_by_host(cctx, [service.host])
             count = len(instances[service.host])
             if count:
                 raise exception.ServiceInUse(host=service.host, count=count)
             placement = placement or placement_client.PlacementClient()
-            for node_uuid in cell_db.compute_nodes_destroy_by_host(
+            for node_uuid in compute_node_db.compute_nodes_destroy_by_host(
                     cctx, service.host):
                 placement.delete_resource_provider(node_uuid)
             for aggregate in aggregate_db.aggregate_get_all(
@@ -146,7 +147,7 @@ def servers_on(context, hypervisors):
         by_cell.setdefault(cell.uuid, (cell, []))[1].append(node)
     for cell, nodes in by_cell.values():
         with nl_context.target_cell(context, cell) as cctx:
-            found = cell_db.instances_by_host(cctx, {n.host for n in nodes})
+            found = instance_db.instances_by_host(cctx, {n.host for n in nodes})
         for node in nodes:
             result[node.uuid] = found.get(node.host, [])
     return result

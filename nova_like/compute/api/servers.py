@@ -26,7 +26,8 @@ from nova_like.compute import vm_states
 from nova_like.conductor import api as conductor_api
 from nova_like import conf
 from nova_like import context as nl_context
-from nova_like.db.api import api as api_db
+from nova_like.db.api import build_requests as build_request_db
+from nova_like.db.api import flavors as flavor_db
 from nova_like.db import base as db_base
 from nova_like import exception
 from nova_like import objects
@@ -345,7 +346,7 @@ class API:
                                    updates)
             for key, value in updates.items():
                 setattr(build_request.instance, key, value)
-            api_db.build_request_update_instance(
+            build_request_db.build_request_update_instance(
                 instance.uuid, jsonutils.dumps(
                     build_request.instance.obj_to_primitive()))
             return build_request.instance
@@ -654,32 +655,32 @@ class API:
     def flavor_get_all(context, filters, sort_key='flavorid', sort_dir='asc',
                        limit=None, marker=None):
         """:raises: MarkerNotFound."""
-        rows = api_db.flavor_get_all_filtered(filters, sort_key, sort_dir,
+        rows = flavor_db.flavor_get_all_filtered(filters, sort_key, sort_dir,
                                               limit, marker)
         return [objects.Flavor._from_db_object(context, objects.Flavor(), r)
                 for r in rows]
 
     @staticmethod
     def flavor_update(context, flavor, values):
-        row = api_db.flavor_update(flavor.flavorid, values)
+        row = flavor_db.flavor_update(flavor.flavorid, values)
         return objects.Flavor._from_db_object(context, objects.Flavor(), row)
 
     @staticmethod
     def flavor_extra_specs_update(context, flavor, specs):
-        return api_db.flavor_extra_specs_update_or_create(flavor.flavorid,
+        return flavor_db.flavor_extra_specs_update_or_create(flavor.flavorid,
                                                           specs)
 
     @staticmethod
     def flavor_extra_spec_delete(context, flavor, key):
-        api_db.flavor_extra_specs_delete(flavor.flavorid, key)
+        flavor_db.flavor_extra_specs_delete(flavor.flavorid, key)
 
     @staticmethod
     def flavor_access_add(context, flavor, project_id):
-        return api_db.flavor_access_add(flavor.flavorid, project_id)
+        return flavor_db.flavor_access_add(flavor.flavorid, project_id)
 
     @staticmethod
     def flavor_access_remove(context, flavor, project_id):
-        return api_db.flavor_access_remove(flavor.flavorid, project_id)
+        return flavor_db.flavor_access_remove(flavor.flavorid, project_id)
 
 
 def _mapping(context, uuid):

@@ -7,7 +7,7 @@ from oslo_serialization import jsonutils
 
 from nova_like.compute.api import hosts as host_api
 from nova_like import context as nl_context
-from nova_like.db.main import api as cell_db
+from nova_like.db.main import instances as instance_db
 
 
 def _naive(value):
@@ -46,7 +46,7 @@ def usages(context, start, end, project_id=None, now=None):
     rows = []
     for cell in host_api.cells(context):
         with nl_context.target_cell(context, cell) as cctx:
-            rows.extend(cell_db.instance_get_active_by_window(
+            rows.extend(instance_db.instance_get_active_by_window(
                 cctx, start, end, project_id))
     rows.sort(key=lambda r: (r['created_at'], r['uuid']))
     return [server_usage(row, start, end, now) for row in rows]
