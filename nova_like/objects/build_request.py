@@ -51,6 +51,18 @@ class BuildRequest(base.NovaLikeObject):
         """:raises: BuildRequestNotFound when it was already deleted."""
         db.build_request_delete(self.instance_uuid)
 
+    def update_instance(self, updates):
+        """Set updates on the Instance this request carries, and store it
+        (not remotable: only the API changes a server no cell holds yet).
+
+        :param updates: {field: value}.
+        :raises: BuildRequestNotFound when the request is gone.
+        """
+        for key, value in updates.items():
+            setattr(self.instance, key, value)
+        db.build_request_update_instance(self.instance_uuid, jsonutils.dumps(
+            self.instance.obj_to_primitive()))
+
 
 @base.NovaLikeObjectRegistry.register
 class BuildRequestList(base.ObjectListBase, base.NovaLikeObject):

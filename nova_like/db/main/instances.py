@@ -224,8 +224,9 @@ def instance_get_by_uuid_any(context, uuid):
 
 # Operator reads and removal of a compute host
 
-def instances_by_host(context, hosts):
-    """{host: [{'uuid', 'name'}]} of the live instances on hosts."""
+def instance_get_brief_by_hosts(context, hosts):
+    """The live instances on hosts, in id order, as rows of their host,
+    uuid and display_name only (what the operator's views of hosts show)."""
     with database.reader(context) as session:
         rows = session.execute(
             sa.select(models.Instance.host, models.Instance.uuid,
@@ -233,10 +234,7 @@ def instances_by_host(context, hosts):
             .where(models.Instance.host.in_(list(hosts)),
                    models.Instance.deleted == 0)
             .order_by(models.Instance.id))
-        result = {host: [] for host in hosts}
-        for host, uuid, name in rows:
-            result[host].append({'uuid': uuid, 'name': name})
-        return result
+        return [dict(row) for row in rows.mappings()]
 
 
 def instance_get_active_by_window(context, begin, end, project_id=None):
