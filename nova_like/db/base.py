@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Declarative bases and the column helpers every model shares."""
+"""Declarative bases, the column helpers every model shares, and the row and query helpers of both databases."""
 
 import datetime
 
 import sqlalchemy as sa
 from sqlalchemy import orm
+
+from nova_like.db import engine
+from nova_like import exception
 
 
 def utcnow():
@@ -55,6 +58,21 @@ def insert_row(session, model, values):
             model.__name__, ', '.join(sorted(unknown))))
     row = session.execute(statement, values).one()
     return {key: row._mapping[column] for key, column in columns}
+
+
+def create_row(writer, model, values, what, detail):
+    """insert_row in the session of writer (a database's writer(), not yet
+    entered).
+
+    :raises: DuplicateEntry(what, detail) on a unique violation.
+    """
+    try:
+        with writer as session:
+            return insert_row(session, model, values)
+    except sa.exc.IntegrityError as exc:
+        if engine.is_duplicate(exc):
+            raise exception.DuplicateEntry(what=what, detail=detail)
+        raise
 
 
 _INSERTS = {}
@@ -145,6 +163,44 @@ def _update_for(key):
                      sa.select(model.__table__).where(*conditions),
                      sa.select(model.__table__).where(*match), columns)
     return _UPDATES[key]
+
+
+def _sort_flag(col):
+    # 0 for NULL, 1 otherwise: NULLs first ascending, last descending, on
+    # every backend (MySQL has no NULLS FIRST).
+    return sa.case((col.is_(None), 0), else_=1)
+
+
+def paginate(query, model, sort_keys, sort_dirs, marker=None):
+    """Order query by sort_keys/sort_dirs and keep the rows after marker.
+
+    :param marker: the column values of the marker row, or None.
+    """
+    for key, direction in zip(sort_keys, sort_dirs):
+        col = getattr(model, key)
+        if direction == 'desc':
+            query = query.order_by(_sort_flag(col).desc(), col.desc())
+        else:
+            query = query.order_by(_sort_flag(col).asc(), col.asc())
+    if marker is None:
+        return query
+    alternatives = []
+    for index, (key, direction) in enumerate(zip(sort_keys, sort_dirs)):
+        clauses = []
+        for prev in sort_keys[:index]:
+            col, value = getattr(model, prev), marker.get(prev)
+            clauses.append(col.is_(None) if value is None else col == value)
+        col, value = getattr(model, key), marker.get(key)
+        if direction == 'desc':
+            if value is None:
+                continue
+            clauses.append(sa.or_(col < value, col.is_(None)))
+        else:
+            clauses.append(col.is_not(None) if value is None
+                           else col > value)
+        alternatives.append(sa.and_(*clauses))
+    return query.where(sa.or_(*alternatives)) if alternatives else \
+        query.where(sa.false())
 
 
 MYSQL_KW = {'mysql_engine': 'InnoDB', 'mysql_charset': 'utf8mb4'}

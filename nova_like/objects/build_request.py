@@ -4,7 +4,7 @@
 from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields
 
-from nova_like.db.api import api as api_db
+from nova_like.db.api import build_requests as db
 from nova_like.objects import base
 from nova_like.objects import instance  # noqa: F401 (registers what requests hold)
 
@@ -35,7 +35,7 @@ class BuildRequest(base.NovaLikeObject):
         """:raises: BuildRequestNotFound."""
         return cls._from_db_object(
             context, cls(),
-            api_db.build_request_get_by_instance_uuid(instance_uuid))
+            db.build_request_get_by_instance_uuid(instance_uuid))
 
     @base.remotable
     def create(self):
@@ -44,12 +44,24 @@ class BuildRequest(base.NovaLikeObject):
                   'instance': jsonutils.dumps(
                       self.instance.obj_to_primitive())}
         self._from_db_object(self._context, self,
-                             api_db.build_request_create(values))
+                             db.build_request_create(values))
 
     @base.remotable
     def destroy(self):
         """:raises: BuildRequestNotFound when it was already deleted."""
-        api_db.build_request_delete(self.instance_uuid)
+        db.build_request_delete(self.instance_uuid)
+
+    def update_instance(self, updates):
+        """Set updates on the Instance this request carries, and store it
+        (not remotable: only the API changes a server no cell holds yet).
+
+        :param updates: {field: value}.
+        :raises: BuildRequestNotFound when the request is gone.
+        """
+        for key, value in updates.items():
+            setattr(self.instance, key, value)
+        db.build_request_update_instance(self.instance_uuid, jsonutils.dumps(
+            self.instance.obj_to_primitive()))
 
 
 @base.NovaLikeObjectRegistry.register
@@ -63,4 +75,4 @@ class BuildRequestList(base.ObjectListBase, base.NovaLikeObject):
     @base.remotable
     def get_all(cls, context, project_id=None):
         return base.list_from_db(context, cls,
-                                 api_db.build_request_get_all(project_id))
+                                 db.build_request_get_all(project_id))

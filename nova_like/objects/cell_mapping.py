@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.api import api as api_db
+from nova_like.db.api import cell_mappings as db
 from nova_like.objects import base
 
 CELL0_UUID = '00000000-0000-0000-0000-000000000000'
@@ -36,19 +36,19 @@ class CellMapping(base.NovaLikeObject):
     def get_by_uuid(cls, context, uuid):
         """:raises: CellMappingNotFound."""
         return cls._from_db_object(context, cls(),
-                                   api_db.cell_mapping_get_by_uuid(uuid))
+                                   db.cell_mapping_get_by_uuid(uuid))
 
     @classmethod
     @base.remotable
     def get_by_id(cls, context, cell_id):
         return cls._from_db_object(context, cls(),
-                                   api_db.cell_mapping_get_by_id(cell_id))
+                                   db.cell_mapping_get_by_id(cell_id))
 
     @base.remotable
     def create(self):
         self._from_db_object(
             self._context, self,
-            api_db.cell_mapping_create(base.db_changes(self)))
+            db.cell_mapping_create(base.db_changes(self)))
 
     @base.remotable
     def save(self):
@@ -56,11 +56,11 @@ class CellMapping(base.NovaLikeObject):
         if values:
             self._from_db_object(
                 self._context, self,
-                api_db.cell_mapping_update(self.uuid, values))
+                db.cell_mapping_update(self.uuid, values))
 
     @base.remotable
     def destroy(self):
-        api_db.cell_mapping_delete(self.uuid)
+        db.cell_mapping_delete(self.uuid)
 
 
 @base.NovaLikeObjectRegistry.register
@@ -74,4 +74,4 @@ class CellMappingList(base.ObjectListBase, base.NovaLikeObject):
     @base.remotable
     def get_all(cls, context):
         return base.list_from_db(context, cls,
-                                 api_db.cell_mapping_get_all())
+                                 db.cell_mapping_get_all())

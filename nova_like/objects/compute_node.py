@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.main import api as db
+from nova_like.db.main import compute_nodes as db
 from nova_like.objects import base
 
 
@@ -87,3 +87,12 @@ class ComputeNodeList(base.ObjectListBase, base.NovaLikeObject):
         return base.list_from_db(
             context, cls,
             db.compute_node_get_all(context, unmapped_only=True))
+
+    @classmethod
+    def destroy_by_host(cls, context, host):
+        """Soft-delete the compute nodes of host (not remotable: the API
+        does it when it deletes a compute service).
+
+        :returns: the uuids of the nodes deleted.
+        """
+        return db.compute_nodes_destroy_by_host(context, host)

@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.api import api as api_db
+from nova_like.db.api import host_mappings as db
 from nova_like.objects import base
 from nova_like.objects import cell_mapping
 
@@ -31,17 +31,17 @@ class HostMapping(base.NovaLikeObject):
     def get_by_host(cls, context, host):
         """:raises: HostMappingNotFound."""
         return cls._from_db_object(context, cls(),
-                                   api_db.host_mapping_get_by_host(host))
+                                   db.host_mapping_get_by_host(host))
 
     @base.remotable
     def create(self):
         values = {'host': self.host, 'cell_id': self.cell_mapping.id}
         self._from_db_object(self._context, self,
-                             api_db.host_mapping_create(values))
+                             db.host_mapping_create(values))
 
     @base.remotable
     def destroy(self):
-        api_db.host_mapping_delete(self.host)
+        db.host_mapping_delete(self.host)
 
 
 @base.NovaLikeObjectRegistry.register
@@ -55,4 +55,4 @@ class HostMappingList(base.ObjectListBase, base.NovaLikeObject):
     @base.remotable
     def get_all(cls, context):
         return base.list_from_db(context, cls,
-                                 api_db.host_mapping_get_all())
+                                 db.host_mapping_get_all())

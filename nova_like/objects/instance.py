@@ -6,7 +6,7 @@ import functools
 from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields
 
-from nova_like.db.main import api as db
+from nova_like.db.main import instances as db
 from nova_like.objects import base
 from nova_like.objects import flavor  # noqa: F401 (registers what instances embed)
 

@@ -6,7 +6,7 @@ import traceback as tb_module
 from oslo_versionedobjects import fields
 
 from nova_like.db import base as db_base
-from nova_like.db.main import api as db
+from nova_like.db.main import instance_actions as db
 from nova_like import exception
 from nova_like.objects import base
 

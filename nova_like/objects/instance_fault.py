@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.main import api as db
+from nova_like.db.main import instance_faults as db
 from nova_like.objects import base
 
 

@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.main import api as db
+from nova_like.db.main import instances as db
 from nova_like import exception
 from nova_like.objects import base
 from nova_like.objects import instance as instance_obj
@@ -52,6 +52,34 @@ class InstanceList(base.ObjectListBase, base.NovaLikeObject):
         result._context = context
         result.obj_reset_changes()
         return result
+
+    # Not remotable, the two below: for the API's operator views.
+
+    @classmethod
+    def get_by_hosts(cls, context, hosts):
+        """The live instances on hosts in this cell, oldest first.
+
+        Read in one narrow query: each Instance has only uuid, host and
+        display_name set.
+        """
+        rows = db.instance_get_brief_by_hosts(context, hosts)
+        result = cls(context)
+        result.objects = [base.from_db(context, instance_obj.Instance(), row)
+                          for row in rows]
+        result.obj_reset_changes()
+        return result
+
+    @classmethod
+    def get_active_by_window(cls, context, begin, end, project_id=None):
+        """The instances of this cell, deleted ones too, that existed at
+        some time in [begin, end), oldest first.
+
+        :param begin: naive UTC datetime; so is end.
+        :param project_id: only this project's, when given.
+        """
+        return base.list_from_db(context, cls,
+                                 db.instance_get_active_by_window(
+                                     context, begin, end, project_id))
 
     @staticmethod
     def marker_values(context, marker):

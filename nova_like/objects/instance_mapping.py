@@ -3,7 +3,7 @@
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.api import api as api_db
+from nova_like.db.api import instance_mappings as db
 from nova_like.objects import base
 from nova_like.objects import cell_mapping
 
@@ -47,12 +47,12 @@ class InstanceMapping(base.NovaLikeObject):
         """:raises: InstanceMappingNotFound."""
         return cls._from_db_object(
             context, cls(),
-            api_db.instance_mapping_get_by_instance_uuid(instance_uuid))
+            db.instance_mapping_get_by_instance_uuid(instance_uuid))
 
     @base.remotable
     def create(self):
         self._from_db_object(self._context, self,
-                             api_db.instance_mapping_create(self._values()))
+                             db.instance_mapping_create(self._values()))
 
     @base.remotable
     def save(self):
@@ -60,8 +60,8 @@ class InstanceMapping(base.NovaLikeObject):
         if values:
             self._from_db_object(
                 self._context, self,
-                api_db.instance_mapping_update(self.instance_uuid, values))
+                db.instance_mapping_update(self.instance_uuid, values))
 
     @base.remotable
     def destroy(self):
-        api_db.instance_mapping_delete(self.instance_uuid)
+        db.instance_mapping_delete(self.instance_uuid)

@@ -2,7 +2,7 @@
 """Key pairs of a user: import or generate, list, show, delete (API database only, never over RPC)."""
 
 from nova_like import crypto
-from nova_like.db.api import api as api_db
+from nova_like.db.api import key_pairs as db
 from nova_like import exception
 from nova_like.objects import quotas
 
@@ -19,13 +19,13 @@ def create(project_id, user_id, name, key_type='ssh', public_key=None):
     else:
         fingerprint = crypto.fingerprint(key_type, public_key)
     quotas.check_deltas(project_id, user_id, {'key_pairs': 1})
-    keypair = api_db.key_pair_create({
+    keypair = db.key_pair_create({
         'name': name, 'user_id': user_id, 'fingerprint': fingerprint,
         'public_key': public_key, 'type': key_type})
     try:
         quotas.recheck(project_id, user_id, {'key_pairs': 1})
     except exception.OverQuota:
-        api_db.key_pair_destroy(user_id, name)
+        db.key_pair_destroy(user_id, name)
         raise
     if private_key is not None:
         keypair['private_key'] = private_key
@@ -34,15 +34,14 @@ def create(project_id, user_id, name, key_type='ssh', public_key=None):
 
 def get(user_id, name):
     """:raises: KeypairNotFound."""
-    return api_db.key_pair_get(user_id, name)
+    return db.key_pair_get(user_id, name)
 
 
 def get_all(user_id, limit=None, marker=None):
     """:raises: MarkerNotFound."""
-    return api_db.key_pair_get_all_by_user(user_id, limit=limit,
-                                           marker=marker)
+    return db.key_pair_get_all_by_user(user_id, limit=limit, marker=marker)
 
 
 def destroy(user_id, name):
     """:raises: KeypairNotFound."""
-    api_db.key_pair_destroy(user_id, name)
+    db.key_pair_destroy(user_id, name)

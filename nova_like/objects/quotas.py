@@ -7,8 +7,10 @@ concurrent request took the project over a limit meanwhile. Never travels
 over RPC, so these are plain functions over the API database.
 """
 
-from nova_like.db.api import api as api_db
 from nova_like.db.api import instance_groups as instance_groups_db
+from nova_like.db.api import instance_mappings as instance_mappings_db
+from nova_like.db.api import key_pairs as key_pairs_db
+from nova_like.db.api import quotas as db
 from nova_like import conf
 from nova_like import exception
 
@@ -40,18 +42,18 @@ def get_limits(project_id):
     (legacy resources included)."""
     limits = dict(defaults(), **LEGACY_DEFAULTS)
     limits.update({resource: limit for resource, limit in
-                   api_db.quota_get_all_by_project(project_id).items()
+                   db.quota_get_all_by_project(project_id).items()
                    if resource in limits})
     return limits
 
 
 def set_limits(project_id, limits):
-    api_db.quota_set(project_id, limits)
+    db.quota_set(project_id, limits)
 
 
 def reset(project_id):
     """Forget the project's own limits: it has the defaults again."""
-    api_db.quota_destroy_all_by_project(project_id)
+    db.quota_destroy_all_by_project(project_id)
 
 
 _SERVER_RESOURCES = ('instances', 'cores', 'ram')
@@ -67,9 +69,10 @@ def usage(project_id, user_id=None, resources=None):
     used = {}
     if wanted is None or wanted & set(_SERVER_RESOURCES):
         used.update(zip(_SERVER_RESOURCES,
-                        api_db.instance_usage_by_project(project_id)))
+                        instance_mappings_db.instance_usage_by_project(
+                            project_id)))
     if wanted is None or 'key_pairs' in wanted:
-        used['key_pairs'] = (api_db.key_pair_count_by_user(user_id)
+        used['key_pairs'] = (key_pairs_db.key_pair_count_by_user(user_id)
                              if user_id else 0)
     if wanted is None or 'server_groups' in wanted:
         used['server_groups'] = _server_groups_in_use(project_id)

@@ -4,7 +4,7 @@
 from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields
 
-from nova_like.db.api import api as api_db
+from nova_like.db.api import request_specs as db
 from nova_like.objects import base
 
 
@@ -55,18 +55,18 @@ class RequestSpec(base.NovaLikeObject):
         """:raises: RequestSpecNotFound."""
         return cls._from_db_object(
             context, cls(),
-            api_db.request_spec_get_by_instance_uuid(instance_uuid))
+            db.request_spec_get_by_instance_uuid(instance_uuid))
 
     @base.remotable
     def create(self):
-        self._from_db_object(self._context, self, api_db.request_spec_create(
+        self._from_db_object(self._context, self, db.request_spec_create(
             {'instance_uuid': self.instance_uuid, 'spec': self._spec_text()}))
 
     @base.remotable
     def save(self):
-        self._from_db_object(self._context, self, api_db.request_spec_update(
+        self._from_db_object(self._context, self, db.request_spec_update(
             self.instance_uuid, {'spec': self._spec_text()}))
 
     @base.remotable
     def destroy(self):
-        api_db.request_spec_delete(self.instance_uuid)
+        db.request_spec_delete(self.instance_uuid)

@@ -5,7 +5,7 @@ import datetime
 
 from oslo_versionedobjects import fields
 
-from nova_like.db.main import api as db
+from nova_like.db.main import services as db
 from nova_like.objects import base
 
 # The code version of services; bump when a service's behaviour changes in

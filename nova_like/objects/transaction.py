@@ -10,15 +10,15 @@ again after a rollback. Not for remotable calls from compute hosts: their
 writes run in the conductor, outside any transaction of theirs.
 """
 
-from nova_like.db.api import api as api_queries
-from nova_like.db.main import api as cell_queries
+from nova_like.db.api import database as api_database
+from nova_like.db.main import database as cell_database
 
 
 def api_db(fn):
     """:returns: what fn returns."""
-    return api_queries.in_transaction(fn)
+    return api_database.in_transaction(fn)
 
 
 def cell_db(context, fn):
     """:returns: what fn returns."""
-    return cell_queries.in_transaction(context, fn)
+    return cell_database.in_transaction(context, fn)

@@ -6,7 +6,7 @@ import json
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db.api import aggregates as aggregate_db
-from nova_like.db.main import api as cell_db
+from nova_like.db.main import compute_nodes as compute_node_db
 from nova_like import objects
 from nova_like.objects import service as service_obj
 
@@ -79,8 +79,9 @@ def get_host_states(context, node_uuids):
             by_host.setdefault(host, []).append(aggregate)
     for cell in cells:
         with nl_context.target_cell(ctx, cell) as cctx:
-            service_rows, node_rows = cell_db.compute_services_and_nodes(
-                cctx, service_obj.COMPUTE_BINARY)
+            service_rows, node_rows = (
+                compute_node_db.compute_services_and_nodes(
+                    cctx, service_obj.COMPUTE_BINARY))
             services = {row['host']: row for row in service_rows}
             for node in node_rows:
                 service = services.get(node['host'])

@@ -20,7 +20,7 @@ from oslo_serialization import jsonutils
 from nova_like.clients import placement as placement_client
 from nova_like import conf
 from nova_like import context as nl_context
-from nova_like.db.main import api as cell_db
+from nova_like.db.main import instances as instance_db
 from nova_like import exception
 from nova_like import objects
 from nova_like.scheduler import filters
@@ -150,7 +150,7 @@ class SchedulerManager:
         for cell_uuid, cell_states in by_host.items():
             cell = objects.CellMapping.get_by_uuid(ctx, cell_uuid)
             with nl_context.target_cell(ctx, cell) as cctx:
-                uuids = cell_db.instance_uuids_by_host(
+                uuids = instance_db.instance_uuids_by_host(
                     cctx, [s.host for s in cell_states])
             for state in cell_states:
                 state.instance_uuids = uuids.get(state.host, set())

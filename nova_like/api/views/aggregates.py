@@ -10,17 +10,17 @@ def _time(value):
 
 def show(request, aggregate, full=True):
     body = {
-        'availability_zone': aggregate['metadata'].get('availability_zone'),
-        'created_at': _time(aggregate['created_at']),
+        'availability_zone': aggregate.availability_zone,
+        'created_at': _time(aggregate.created_at),
         'deleted': False,
         'deleted_at': None,
-        'id': aggregate['id'],
-        'name': aggregate['name'],
-        'updated_at': _time(aggregate['updated_at']),
+        'id': aggregate.id,
+        'name': aggregate.name,
+        'updated_at': _time(aggregate.updated_at),
     }
     if full:
-        body['hosts'] = list(aggregate['hosts'])
-        body['metadata'] = dict(aggregate['metadata'])
+        body['hosts'] = list(aggregate.hosts)
+        body['metadata'] = dict(aggregate.metadata)
     if microversion.at_least(request, '2.41'):
-        body['uuid'] = aggregate['uuid']
+        body['uuid'] = aggregate.uuid
     return body

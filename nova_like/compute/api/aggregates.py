@@ -3,19 +3,17 @@
 
 import logging
 
-from oslo_utils import uuidutils
-
 from nova_like.clients import placement as placement_client
 from nova_like.compute.api import hosts as host_api
 from nova_like import conf
-from nova_like.db.api import aggregates as db
 from nova_like import exception
+from nova_like.objects import aggregate as aggregate_obj
 from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
-ZONE = 'availability_zone'
+ZONE = aggregate_obj.ZONE
 
 
 class AggregateAPI:
@@ -39,65 +37,71 @@ class AggregateAPI:
     @staticmethod
     def get(context, aggregate_id):
         """:raises: AggregateNotFound."""
-        return db.aggregate_get(aggregate_id)
+        return aggregate_obj.Aggregate.get_by_id(context, aggregate_id)
 
     @staticmethod
     def get_all(context, host=None):
-        return db.aggregate_get_all(host=host)
+        return aggregate_obj.Aggregate.get_all(context, host=host)
 
     def create(self, context, name, zone=None):
         self._check_zone_name(zone)
-        return db.aggregate_create(
-            {'name': name, 'uuid': uuidutils.generate_uuid()},
-            {ZONE: zone} if zone else None)
+        aggregate = aggregate_obj.Aggregate(
+            context, name=name, metadata={ZONE: zone} if zone else None)
+        aggregate.create()
+        return aggregate
 
     def update(self, context, aggregate_id, name=None, zone=None,
                set_zone=False):
-        values = {'name': name} if name is not None else {}
+        aggregate = aggregate_obj.Aggregate(context, id=aggregate_id)
         metadata = None
         if set_zone:
             self._check_zone_name(zone)
-            self._check_hosts_fit_zone(aggregate_id, zone)
+            self._check_hosts_fit_zone(aggregate, zone)
             metadata = {ZONE: zone}
-        return db.aggregate_update(aggregate_id, values, metadata)
+        aggregate.update(name=name, metadata=metadata)
+        return aggregate
 
     def set_metadata(self, context, aggregate_id, metadata):
+        aggregate = aggregate_obj.Aggregate(context, id=aggregate_id)
         if ZONE in metadata:
             self._check_zone_name(metadata[ZONE])
-            self._check_hosts_fit_zone(aggregate_id, metadata[ZONE])
-        return db.aggregate_update(aggregate_id, {}, metadata)
+            self._check_hosts_fit_zone(aggregate, metadata[ZONE])
+        aggregate.update(metadata=metadata)
+        return aggregate
 
     @staticmethod
-    def _check_hosts_fit_zone(aggregate_id, zone):
+    def _check_hosts_fit_zone(aggregate, zone):
         if zone is None:
             return
-        hosts = db.zones_of_hosts_in_conflict(aggregate_id, zone)
+        hosts = aggregate.hosts_in_other_zones(zone)
         if hosts:
             raise exception.AggregateAZConflict(
-                host=', '.join(hosts), aggregate_id=aggregate_id,
+                host=', '.join(hosts), aggregate_id=aggregate.id,
                 zones='other than %s' % zone)
 
     def delete(self, context, aggregate_id):
-        aggregate = db.aggregate_get(aggregate_id)
-        if aggregate['hosts']:
+        aggregate = aggregate_obj.Aggregate.get_by_id(context, aggregate_id)
+        if aggregate.hosts:
             raise exception.Invalid(
                 reason='Cannot delete aggregate %s: it still has hosts %s.'
-                % (aggregate_id, ', '.join(aggregate['hosts'])))
-        db.aggregate_delete(aggregate_id)
+                % (aggregate_id, ', '.join(aggregate.hosts)))
+        aggregate.destroy()
 
     def add_host(self, context, aggregate_id, host):
         """:raises: ComputeHostNotFound, AggregateNotFound, AggregateHostExists,
         AggregateAZConflict."""
         nodes = self._nodes(context, host)
-        aggregate = db.aggregate_host_add(aggregate_id, host)
-        self._mirror(nodes, aggregate['uuid'], add=True)
+        aggregate = aggregate_obj.Aggregate(context, id=aggregate_id)
+        aggregate.add_host(host)
+        self._mirror(nodes, aggregate.uuid, add=True)
         return aggregate
 
     def remove_host(self, context, aggregate_id, host):
         """:raises: ComputeHostNotFound, AggregateNotFound, AggregateHostNotFound."""
         nodes = self._nodes(context, host)
-        aggregate = db.aggregate_host_delete(aggregate_id, host)
-        self._mirror(nodes, aggregate['uuid'], add=False)
+        aggregate = aggregate_obj.Aggregate(context, id=aggregate_id)
+        aggregate.delete_host(host)
+        self._mirror(nodes, aggregate.uuid, add=False)
         return aggregate
 
     @staticmethod

@@ -10,10 +10,9 @@ from nova_like.clients import placement as placement_client
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import conf
 from nova_like import context as nl_context
-from nova_like.db.api import aggregates as aggregate_db
-from nova_like.db.main import api as cell_db
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import aggregate as aggregate_obj
 from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
@@ -68,18 +67,17 @@ def service_delete(context, service, cell, placement=None):
     """
     with nl_context.target_cell(context, cell) as cctx:
         if service.binary == service_obj.COMPUTE_BINARY:
-            instances = cell_db.instances_by_host(cctx, [service.host])
-            count = len(instances[service.host])
+            count = len(objects.InstanceList.get_by_hosts(
+                cctx, [service.host]))
             if count:
                 raise exception.ServiceInUse(host=service.host, count=count)
             placement = placement or placement_client.PlacementClient()
-            for node_uuid in cell_db.compute_nodes_destroy_by_host(
+            for node_uuid in objects.ComputeNodeList.destroy_by_host(
                     cctx, service.host):
                 placement.delete_resource_provider(node_uuid)
-            for aggregate in aggregate_db.aggregate_get_all(
-                    host=service.host):
-                aggregate_db.aggregate_host_delete(aggregate['id'],
-                                                   service.host)
+            for aggregate in aggregate_obj.Aggregate.get_all(
+                    context, host=service.host):
+                aggregate.delete_host(service.host)
             try:
                 objects.HostMapping.get_by_host(context,
                                                 service.host).destroy()
@@ -92,10 +90,10 @@ def service_delete(context, service, cell, placement=None):
 def host_zones(context):
     """{host: zone} of hosts that aggregates put in a zone."""
     zones = {}
-    for aggregate in aggregate_db.aggregate_get_all():
-        zone = aggregate['metadata'].get('availability_zone')
+    for aggregate in aggregate_obj.Aggregate.get_all(context):
+        zone = aggregate.availability_zone
         if zone:
-            for host in aggregate['hosts']:
+            for host in aggregate.hosts:
                 zones[host] = zone
     return zones
 
@@ -146,7 +144,12 @@ def servers_on(context, hypervisors):
         by_cell.setdefault(cell.uuid, (cell, []))[1].append(node)
     for cell, nodes in by_cell.values():
         with nl_context.target_cell(context, cell) as cctx:
-            found = cell_db.instances_by_host(cctx, {n.host for n in nodes})
+            instances = objects.InstanceList.get_by_hosts(
+                cctx, {n.host for n in nodes})
+        found = {}
+        for instance in instances:
+            found.setdefault(instance.host, []).append(
+                {'uuid': instance.uuid, 'name': instance.display_name})
         for node in nodes:
             result[node.uuid] = found.get(node.host, [])
     return result

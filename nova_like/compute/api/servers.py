@@ -13,6 +13,7 @@ import re
 
 import oslo_messaging as messaging
 from oslo_serialization import jsonutils
+from oslo_utils import timeutils
 from oslo_utils import uuidutils
 
 from nova_like.clients import glance
@@ -26,8 +27,6 @@ from nova_like.compute import vm_states
 from nova_like.conductor import api as conductor_api
 from nova_like import conf
 from nova_like import context as nl_context
-from nova_like.db.api import api as api_db
-from nova_like.db import base as db_base
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import quotas
@@ -152,7 +151,7 @@ class API:
                                                 availability_zone,
                                                 scheduler_hints,
                                                 trusted_certs)
-        now = _utcnow()
+        now = timeutils.utcnow()
 
         def write_requests():
             # Fresh lists: a transaction that lost a lock runs this again.
@@ -343,11 +342,7 @@ class API:
             except exception.BuildRequestNotFound:
                 return self.update(context, self.get(context, instance.uuid),
                                    updates)
-            for key, value in updates.items():
-                setattr(build_request.instance, key, value)
-            api_db.build_request_update_instance(
-                instance.uuid, jsonutils.dumps(
-                    build_request.instance.obj_to_primitive()))
+            build_request.update_instance(updates)
             return build_request.instance
         with nl_context.target_cell(context, instance.cell_mapping) as cctx:
             instance._context = cctx
@@ -654,32 +649,31 @@ class API:
     def flavor_get_all(context, filters, sort_key='flavorid', sort_dir='asc',
                        limit=None, marker=None):
         """:raises: MarkerNotFound."""
-        rows = api_db.flavor_get_all_filtered(filters, sort_key, sort_dir,
-                                              limit, marker)
-        return [objects.Flavor._from_db_object(context, objects.Flavor(), r)
-                for r in rows]
+        return objects.FlavorList.get_all_filtered(
+            context, filters, sort_key, sort_dir, limit, marker)
 
     @staticmethod
     def flavor_update(context, flavor, values):
-        row = api_db.flavor_update(flavor.flavorid, values)
-        return objects.Flavor._from_db_object(context, objects.Flavor(), row)
+        for key, value in values.items():
+            setattr(flavor, key, value)
+        flavor.save()
+        return flavor
 
     @staticmethod
     def flavor_extra_specs_update(context, flavor, specs):
-        return api_db.flavor_extra_specs_update_or_create(flavor.flavorid,
-                                                          specs)
+        return flavor.update_extra_specs(specs)
 
     @staticmethod
     def flavor_extra_spec_delete(context, flavor, key):
-        api_db.flavor_extra_specs_delete(flavor.flavorid, key)
+        flavor.delete_extra_spec(key)
 
     @staticmethod
     def flavor_access_add(context, flavor, project_id):
-        return api_db.flavor_access_add(flavor.flavorid, project_id)
+        return flavor.add_access(project_id)
 
     @staticmethod
     def flavor_access_remove(context, flavor, project_id):
-        return api_db.flavor_access_remove(flavor.flavorid, project_id)
+        return flavor.remove_access(project_id)
 
 
 def _mapping(context, uuid):
@@ -688,7 +682,3 @@ def _mapping(context, uuid):
         return objects.InstanceMapping.get_by_instance_uuid(context, uuid)
     except exception.InstanceMappingNotFound:
         raise exception.InstanceNotFound(instance_id=uuid)
-
-
-def _utcnow():
-    return db_base.utcnow()

@@ -3,11 +3,10 @@
 
 import datetime
 
-from oslo_serialization import jsonutils
-
 from nova_like.compute.api import hosts as host_api
 from nova_like import context as nl_context
-from nova_like.db.main import api as cell_db
+from nova_like import objects
+from nova_like.objects import base as obj_base
 
 
 def _naive(value):
@@ -16,25 +15,22 @@ def _naive(value):
     return value
 
 
-def server_usage(row, start, end, now):
+def server_usage(instance, start, end, now):
     """One server's usage within [start, end)."""
-    began = max(_naive(row['launched_at'] or row['created_at']), start)
-    terminated = _naive(row['terminated_at'])
+    began = max(_naive(instance.launched_at or instance.created_at), start)
+    terminated = _naive(instance.terminated_at)
     stopped = min(terminated or end, end)
     seconds = max((stopped - began).total_seconds(), 0)
-    try:
-        flavor = jsonutils.loads(row['flavor'] or '{}')
-    except ValueError:
-        flavor = {}
-    flavor = flavor.get('nova_like_object.data', flavor)
-    local_gb = (row['root_gb'] or 0) + (row['ephemeral_gb'] or 0)
+    flavor = instance.flavor
+    local_gb = (instance.root_gb or 0) + (instance.ephemeral_gb or 0)
     return {
-        'instance_id': row['uuid'], 'name': row['display_name'],
-        'hours': seconds / 3600.0, 'memory_mb': row['memory_mb'] or 0,
-        'local_gb': local_gb, 'vcpus': row['vcpus'] or 0,
-        'tenant_id': row['project_id'], 'flavor': flavor.get('name'),
+        'instance_id': instance.uuid, 'name': instance.display_name,
+        'hours': seconds / 3600.0, 'memory_mb': instance.memory_mb or 0,
+        'local_gb': local_gb, 'vcpus': instance.vcpus or 0,
+        'tenant_id': instance.project_id,
+        'flavor': obj_base.field_value(flavor, 'name') if flavor else None,
         'started_at': began, 'ended_at': terminated,
-        'state': 'terminated' if row['deleted'] else row['vm_state'],
+        'state': 'terminated' if instance.deleted else instance.vm_state,
         'uptime': int(((terminated or now) - began).total_seconds()),
     }
 
@@ -43,13 +39,14 @@ def usages(context, start, end, project_id=None, now=None):
     """Server usages of every cell in [start, end), oldest first."""
     now = now or datetime.datetime.now(datetime.timezone.utc).replace(
         tzinfo=None)
-    rows = []
+    instances = []
     for cell in host_api.cells(context):
         with nl_context.target_cell(context, cell) as cctx:
-            rows.extend(cell_db.instance_get_active_by_window(
+            instances.extend(objects.InstanceList.get_active_by_window(
                 cctx, start, end, project_id))
-    rows.sort(key=lambda r: (r['created_at'], r['uuid']))
-    return [server_usage(row, start, end, now) for row in rows]
+    instances.sort(key=lambda i: (i.created_at, i.uuid))
+    return [server_usage(instance, start, end, now)
+            for instance in instances]
 
 
 def by_project(server_usages):

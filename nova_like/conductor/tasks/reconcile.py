@@ -20,7 +20,7 @@ from nova_like.compute import task_states
 from nova_like.compute import vm_states
 from nova_like import conf
 from nova_like import context as nl_context
-from nova_like.db.main import api as cell_db
+from nova_like.db.main import instances as instance_db
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import instance_fault
@@ -52,7 +52,7 @@ def reconcile(context, placement):
 
 
 def _reconcile_cell(cctx, placement):
-    rows = cell_db.instance_get_all_by_states(
+    rows = instance_db.instance_get_all_by_states(
         cctx, vm_states=[vm_states.BUILDING],
         task_states=[task_states.DELETING])
     if not rows:

@@ -3,7 +3,7 @@
 
 import sqlalchemy as sa
 
-from nova_like.db.api import api
+from nova_like.db.api import database
 from nova_like.db.api import models
 from nova_like.db import base
 from nova_like.db import engine
@@ -57,7 +57,7 @@ def _name_taken(session, name, but=None):
 def aggregate_create(values, metadata=None):
     """:raises: AggregateNameExists."""
     try:
-        with api.writer() as session:
+        with database.writer() as session:
             if _name_taken(session, values['name']):
                 raise exception.AggregateNameExists(
                     aggregate_name=values['name'])
@@ -75,12 +75,12 @@ def aggregate_create(values, metadata=None):
 
 
 def aggregate_get(aggregate_id):
-    with api.reader() as session:
+    with database.reader() as session:
         return _full(session, _row(session, aggregate_id))
 
 
 def aggregate_get_by_uuid(uuid):
-    with api.reader() as session:
+    with database.reader() as session:
         row = session.scalars(sa.select(_A).where(_A.uuid == uuid)).first()
         if row is None:
             raise exception.AggregateNotFound(aggregate_id=uuid)
@@ -90,7 +90,7 @@ def aggregate_get_by_uuid(uuid):
 def aggregate_get_all(host=None):
     """Every aggregate, or those holding host: three queries however many
     aggregates there are (the scheduler reads them for each request)."""
-    with api.reader() as session:
+    with database.reader() as session:
         query = sa.select(_A.__table__).order_by(_A.id)
         if host is not None:
             query = query.where(_A.id.in_(
@@ -104,7 +104,7 @@ def aggregate_update(aggregate_id, values, metadata=None):
 
     :raises: AggregateNotFound, AggregateNameExists.
     """
-    with api.writer() as session:
+    with database.writer() as session:
         row = _row(session, aggregate_id)
         if 'name' in values and _name_taken(session, values['name'],
                                             but=row.id):
@@ -123,7 +123,7 @@ def aggregate_update(aggregate_id, values, metadata=None):
 
 @engine.retry_on_deadlock
 def aggregate_delete(aggregate_id):
-    with api.writer() as session:
+    with database.writer() as session:
         row = _row(session, aggregate_id)
         for model in (_H, _M):
             session.execute(sa.delete(model).where(
@@ -140,7 +140,7 @@ def _zone(session, aggregate_id):
 def aggregate_host_add(aggregate_id, host):
     """:raises: AggregateNotFound, AggregateHostExists, AggregateAZConflict."""
     try:
-        with api.writer() as session:
+        with database.writer() as session:
             row = _row(session, aggregate_id)
             if session.scalar(sa.select(_H.id).where(
                     _H.aggregate_id == row.id, _H.host == host)):
@@ -171,7 +171,7 @@ def aggregate_host_add(aggregate_id, host):
 @engine.retry_on_deadlock
 def aggregate_host_delete(aggregate_id, host):
     """:raises: AggregateNotFound, AggregateHostNotFound."""
-    with api.writer() as session:
+    with database.writer() as session:
         row = _row(session, aggregate_id)
         result = session.execute(sa.delete(_H).where(
             _H.aggregate_id == row.id, _H.host == host))
@@ -183,7 +183,7 @@ def aggregate_host_delete(aggregate_id, host):
 
 def zones_of_hosts_in_conflict(aggregate_id, zone):
     """Hosts of aggregate_id that another aggregate puts in a zone != zone."""
-    with api.reader() as session:
+    with database.reader() as session:
         hosts = sa.select(_H.host).where(_H.aggregate_id == aggregate_id)
         rows = session.execute(
             sa.select(_H.host, _M.value)

@@ -4,7 +4,7 @@
 import sqlalchemy as sa
 from oslo_serialization import jsonutils
 
-from nova_like.db.api import api
+from nova_like.db.api import database
 from nova_like.db.api import models
 from nova_like.db import base
 from nova_like.db import engine
@@ -38,7 +38,7 @@ def _row(session, uuid):
 
 @engine.retry_on_deadlock
 def instance_group_create(values, policy, rules=None):
-    with api.writer() as session:
+    with database.writer() as session:
         row = _G(generation=0, **values)
         session.add(row)
         session.flush()
@@ -49,12 +49,12 @@ def instance_group_create(values, policy, rules=None):
 
 
 def instance_group_get_by_uuid(uuid):
-    with api.reader() as session:
+    with database.reader() as session:
         return _full(session, _row(session, uuid))
 
 
 def instance_group_get_by_instance(instance_uuid):
-    with api.reader() as session:
+    with database.reader() as session:
         row = session.scalars(sa.select(_G).join(
             _M, _M.group_id == _G.id).where(
                 _M.instance_uuid == instance_uuid)).first()
@@ -64,7 +64,7 @@ def instance_group_get_by_instance(instance_uuid):
 
 
 def instance_group_get_all(project_id=None):
-    with api.reader() as session:
+    with database.reader() as session:
         query = sa.select(_G).order_by(_G.id)
         if project_id is not None:
             query = query.where(_G.project_id == project_id)
@@ -73,7 +73,7 @@ def instance_group_get_all(project_id=None):
 
 @engine.retry_on_deadlock
 def instance_group_delete(uuid):
-    with api.writer() as session:
+    with database.writer() as session:
         row = _row(session, uuid)
         for model in (_P, _M):
             session.execute(sa.delete(model).where(model.group_id == row.id))
@@ -82,7 +82,7 @@ def instance_group_delete(uuid):
 
 @engine.retry_on_deadlock
 def instance_group_members_add(uuid, instance_uuids):
-    with api.writer() as session:
+    with database.writer() as session:
         row = _row(session, uuid)
         for instance_uuid in instance_uuids:
             session.add(_M(group_id=row.id, instance_uuid=instance_uuid))
@@ -93,7 +93,7 @@ def instance_group_members_add(uuid, instance_uuids):
 @engine.retry_on_deadlock
 def instance_group_member_delete(instance_uuid):
     """Forget instance_uuid in whichever group holds it."""
-    with api.writer() as session:
+    with database.writer() as session:
         session.execute(sa.delete(_M).where(_M.instance_uuid == instance_uuid))
 
 
@@ -125,7 +125,7 @@ def instance_group_place_member(uuid, instance_uuid, host, check,
 
 @engine.retry_on_deadlock
 def _place_once(uuid, instance_uuid, host, check):
-    with api.writer() as session:
+    with database.writer() as session:
         row = _row(session, uuid)
         group = _full(session, row)
         others = [h for member, h in group['hosts'].items()
@@ -146,6 +146,6 @@ def _place_once(uuid, instance_uuid, host, check):
 
 
 def instance_group_count_by_project(project_id):
-    with api.reader() as session:
+    with database.reader() as session:
         return session.scalar(sa.select(sa.func.count()).select_from(_G)
                               .where(_G.project_id == project_id))

@@ -142,10 +142,10 @@ def cloud(tmp_path, schema_templates):
 
 def api_rows(ctx):
     """What the API DB holds for servers: build requests, specs, mappings."""
-    from nova_like.db.api import api as api_db
+    from nova_like.db.api import database
     from nova_like.db.api import models
     import sqlalchemy as sa
-    with api_db.reader() as session:
+    with database.reader() as session:
         return {name: session.scalar(sa.select(sa.func.count()).select_from(
             model)) for name, model in (
                 ('build_requests', models.BuildRequest),

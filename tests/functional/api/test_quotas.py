@@ -192,10 +192,10 @@ def test_concurrent_creates_never_exceed_the_quota(cloud):
 
 
 def test_only_limited_resources_are_counted(cloud, monkeypatch):
-    from nova_like.db.api import api as api_db
+    from nova_like.db.api import instance_mappings
     counted = []
-    real = api_db.instance_usage_by_project
-    monkeypatch.setattr(api_db, 'instance_usage_by_project',
+    real = instance_mappings.instance_usage_by_project
+    monkeypatch.setattr(instance_mappings, 'instance_usage_by_project',
                         lambda project: counted.append(project) or
                         real(project))
     _set(cloud, 'proj-a', instances=-1, cores=-1, ram=-1)

@@ -79,3 +79,16 @@ def test_list_all_and_by_project(dbs, admin_context):
     only_p2 = objects.BuildRequestList.get_all(admin_context,
                                                project_id='p2')
     assert [r.instance.uuid for r in only_p2] == [UUID2]
+
+
+def test_update_instance_stores_the_changed_instance(dbs, admin_context):
+    req = _build_request(admin_context)
+    req.update_instance({'display_name': 'renamed',
+                         'metadata': {'k': 'other'}})
+    assert req.instance.display_name == 'renamed'
+    found = objects.BuildRequest.get_by_instance_uuid(admin_context, UUID1)
+    assert (found.instance.display_name, found.instance.metadata,
+            found.instance.tags) == ('renamed', {'k': 'other'}, ['t1'])
+    req.destroy()
+    with pytest.raises(exception.BuildRequestNotFound):
+        req.update_instance({'display_name': 'late'})

@@ -85,20 +85,21 @@ def test_a_read_mapping_is_reused_until_it_is_old(dbs, admin_context,
 
     import sqlalchemy as sa
 
-    from nova_like.db.api import api as api_db
+    from nova_like.db.api import cell_mappings
+    from nova_like.db.api import database
     from nova_like.db.api import models
 
     cell = _cell(admin_context)
     now = [time_mod.monotonic()]
-    monkeypatch.setattr(api_db.time, 'monotonic', lambda: now[0])
+    monkeypatch.setattr(cell_mappings.time, 'monotonic', lambda: now[0])
     assert objects.CellMapping.get_by_uuid(admin_context, UUID).name == \
         'cell1'
     # Another process (nova-like-manage) renames it behind our back.
-    with api_db.writer() as session:
+    with database.writer() as session:
         session.execute(sa.update(models.CellMapping).values(name='other'))
     assert objects.CellMapping.get_by_id(admin_context, cell.id).name == \
         'cell1'
-    now[0] += api_db.CELL_CACHE_SECONDS + 1
+    now[0] += cell_mappings.CELL_CACHE_SECONDS + 1
     assert objects.CellMapping.get_by_uuid(admin_context, UUID).name == \
         'other'
     # Changes made through this process are seen at once.
@@ -114,16 +115,17 @@ def test_the_list_of_cells_is_reused_until_it_is_old(dbs, admin_context,
 
     import sqlalchemy as sa
 
-    from nova_like.db.api import api as api_db
+    from nova_like.db.api import cell_mappings
+    from nova_like.db.api import database
     from nova_like.db.api import models
 
     _cell(admin_context)
     now = [time_mod.monotonic()]
-    monkeypatch.setattr(api_db.time, 'monotonic', lambda: now[0])
+    monkeypatch.setattr(cell_mappings.time, 'monotonic', lambda: now[0])
     assert [c.name for c in objects.CellMappingList.get_all(
         admin_context)] == ['cell1']
     # Another process (nova-like-manage create_cell) adds one.
-    with api_db.writer() as session:
+    with database.writer() as session:
         session.execute(sa.insert(models.CellMapping).values(
             uuid='c0ffee00-0000-4000-8000-00000000000a', name='late',
             transport_url='none:///', database_connection='sqlite://'))
@@ -132,7 +134,7 @@ def test_the_list_of_cells_is_reused_until_it_is_old(dbs, admin_context,
     # A listed cell is also found by uuid without another query.
     assert objects.CellMapping.get_by_uuid(admin_context, UUID).name == \
         'cell1'
-    now[0] += api_db.CELL_CACHE_SECONDS + 1
+    now[0] += cell_mappings.CELL_CACHE_SECONDS + 1
     assert [c.name for c in objects.CellMappingList.get_all(
         admin_context)] == ['cell1', 'late']
     # A cell created through this process is listed at once.

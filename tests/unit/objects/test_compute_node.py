@@ -90,3 +90,17 @@ def test_lists_all_by_host_and_unmapped(dbs, admin_context):
     assert [n.hypervisor_hostname for n in on_host1] == ['a', 'b']
     unmapped = objects.ComputeNodeList.get_unmapped(admin_context)
     assert [n.hypervisor_hostname for n in unmapped] == ['a', 'c']
+
+
+def test_destroy_by_host_soft_deletes_that_hosts_nodes(dbs, admin_context):
+    a = _node(admin_context, host='host1', nodename='a')
+    b = _node(admin_context, host='host1', nodename='b')
+    _node(admin_context, host='host2', nodename='c')
+    assert sorted(objects.ComputeNodeList.destroy_by_host(
+        admin_context, 'host1')) == sorted([a.uuid, b.uuid])
+    assert [n.hypervisor_hostname for n in objects.ComputeNodeList.get_all(
+        admin_context)] == ['c']
+    assert objects.ComputeNodeList.destroy_by_host(admin_context,
+                                                   'host1') == []
+    # Soft-deleted: the same host and node name can come back.
+    _node(admin_context, host='host1', nodename='a')

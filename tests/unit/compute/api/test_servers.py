@@ -87,8 +87,8 @@ def ctx(dbs):
 
 def _count(model):
     import sqlalchemy as sa
-    from nova_like.db.api import api as api_db
-    with api_db.reader() as session:
+    from nova_like.db.api import database
+    with database.reader() as session:
         return session.scalar(sa.select(sa.func.count()).select_from(model))
 
 
