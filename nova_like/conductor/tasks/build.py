@@ -8,23 +8,37 @@ at that cell, its BuildRequest deleted, and build_and_run_instance cast to
 the host with the alternates. If the user deleted the server meanwhile
 (BuildRequest gone) the new Instance and its claim are removed again. If no
 host fits, every server is written to cell0 in ERROR with the scheduler's
-explanation as its fault. A server whose own steps fail (its cell or the API
-database unreachable, the cast refused) ends in ERROR where it got to, with
-that failure as its fault and its claim removed, and the rest of the request
-goes on.
+explanation as its fault; if scheduling fails otherwise (the scheduler
+gone, its answer lost) the claims it may have made are removed first. A
+server whose own steps fail (its cell or the API database unreachable, the
+cast refused) ends in ERROR where it got to, with that failure as its fault
+and its claim removed, and the rest of the request goes on.
 """
 
 import logging
 
+import oslo_messaging as messaging
+
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.compute import vm_states
+from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import instance_fault
 from nova_like.objects import transaction
 
+CONF = conf.CONF
 LOG = logging.getLogger(__name__)
+
+
+def _scheduling_failure(exc):
+    """The fault of servers whose scheduling failed otherwise than NoValidHost."""
+    if isinstance(exc, messaging.MessagingTimeout):
+        return ('Scheduling failed: no nova-like-scheduler answered within '
+                '%ss ([DEFAULT] rpc_response_timeout); is one running and '
+                'connected to the message queue?' % CONF.rpc_response_timeout)
+    return 'Scheduling failed: %s' % (getattr(exc, 'message', None) or exc)
 
 
 class ScheduleAndBuild:
@@ -52,8 +66,9 @@ class ScheduleAndBuild:
             return
         except Exception as exc:  # the servers must not stay in BUILD
             LOG.exception('Scheduling %s failed', ', '.join(uuids))
-            self._bury_in_cell0('Scheduling failed: %s' % (
-                getattr(exc, 'message', None) or exc))
+            # The scheduler may have claimed before its answer was lost.
+            self._remove_claims(uuids)
+            self._bury_in_cell0(_scheduling_failure(exc))
             return
         compute = compute_rpcapi.ComputeAPI()
         for build_request, request_spec, hosts in zip(
@@ -64,6 +79,14 @@ class ScheduleAndBuild:
                 LOG.exception('Building %s failed in the conductor',
                               build_request.instance_uuid)
                 self._fail_one(build_request, hosts[0], exc)
+
+    def _remove_claims(self, uuids):
+        for uuid in uuids:
+            try:
+                self.manager.placement.delete_allocation_for_instance(uuid)
+            except Exception:
+                # The Placement audit removes what is left (docs/boot-path.md).
+                LOG.exception('Could not remove the claim of %s', uuid)
 
     def _build_one(self, compute, build_request, request_spec, hosts):
         chosen, alternates = hosts[0], hosts[1:]
