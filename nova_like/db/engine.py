@@ -207,6 +207,24 @@ def reader(url, group=None):
 
 
 @contextlib.contextmanager
+def snapshot_reader(url, group=None):
+    """A reader whose statements all see one snapshot of the database.
+
+    For reads that put together the answers of several statements, where a
+    row committed away between two of them would break the whole: each
+    statement of MariaDB's and PostgreSQL's READ COMMITTED sees its own
+    snapshot, REPEATABLE READ one for the transaction; SQLite's BEGIN
+    already gives that.
+    """
+    with reader(url, group) as session:
+        if _joined(url) is None and \
+                session.get_bind().dialect.name != 'sqlite':
+            session.connection(
+                execution_options={'isolation_level': 'REPEATABLE READ'})
+        yield session
+
+
+@contextlib.contextmanager
 def writer(url, group=None):
     """A session in one write transaction, committed on a clean exit."""
     session = _joined(url)
