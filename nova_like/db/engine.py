@@ -163,6 +163,31 @@ def is_transient_connect_error(exc):
     return any(marker in text for marker in _TRANSIENT_CONNECT)
 
 
+# What the drivers say when a connection in use died with its server.
+_LOST_CONNECTION = ('server closed the connection', 'terminating connection',
+                    'lost connection', 'gone away', 'connection already closed',
+                    'could not connect', 'the database system is')
+
+
+def is_connection_lost(exc):
+    """True when exc (or what caused it) is a database connection that
+    died or could not be made: worth a retry once the server is back."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sa_exc.DBAPIError):
+            if exc.connection_invalidated:
+                return True
+            text = str(exc).lower()
+            if isinstance(exc, (sa_exc.OperationalError,
+                                sa_exc.InterfaceError)) and any(
+                    marker in text
+                    for marker in _LOST_CONNECTION + _TRANSIENT_CONNECT):
+                return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def _connect_with_retry(window):
     def do_connect(dialect, _record, cargs, cparams):
         deadline = time.monotonic() + window
