@@ -1,9 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 """The boot path when a daemon fails mid-request: nothing stuck, no claim left behind."""
 
-import oslo_messaging as messaging
+import time
 
+import oslo_messaging as messaging
+import pytest
+
+from nova_like.compute import build
+from nova_like.compute import recovery
+from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import context as nl_context
+from nova_like import exception
 from nova_like import objects
 from nova_like.scheduler import manager as scheduler_manager
 from tests.functional import test_boot_backend as boot
@@ -31,3 +38,102 @@ def test_scheduler_answer_lost_after_claiming(stack, monkeypatch):
     mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
     assert mapping.cell_mapping.is_cell0
     assert 'no nova-like-scheduler answered' in instance.fault.message
+
+
+def _one_active_server(stack):
+    stack.start_compute('cmp1')
+    ctx = nl_context.get_admin_context()
+    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    boot._wait_state(ctx, [uuid], 'active')
+    return ctx, uuid, stack.computes['cmp1'].manager
+
+
+def _fail_once(monkeypatch, cls, name, when):
+    """cls.name raises MessagingTimeout (the conductor gone) the first time
+    when(obj) holds, as the conductor's object proxy would."""
+    real = getattr(cls, name)
+    failed = []
+
+    def flaky(self, *args, **kwargs):
+        if not failed and when(self):
+            failed.append(self.uuid)
+            raise messaging.MessagingTimeout('no conductor answered')
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(cls, name, flaky)
+    return failed
+
+
+def _in_cell(ctx, uuid):
+    mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
+    with nl_context.target_cell(ctx, mapping.cell_mapping) as cctx:
+        return cctx, objects.Instance.get_by_uuid(cctx, uuid)
+
+
+def test_build_whose_last_save_was_lost_becomes_active(stack, monkeypatch):
+    stack.start_compute('cmp1')
+    failed = _fail_once(monkeypatch, objects.Instance, 'save',
+                        lambda i: i.vm_state == 'active')
+    ctx = nl_context.get_admin_context()
+    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    manager = stack.computes['cmp1'].manager
+    _wait_for(lambda: failed == [uuid])
+    cctx, instance = _in_cell(ctx, uuid)
+    assert (instance.vm_state, instance.task_state) == ('building',
+                                                        'spawning')
+    manager.periodic_tasks(cctx)
+    [instance] = boot._wait_state(ctx, [uuid], 'active', timeout=1)
+    assert instance.launched_at is not None
+    assert boot._allocations(uuid) != {}
+
+
+def test_build_cut_off_without_a_guest_is_error_with_a_fault(stack):
+    ctx, uuid, manager = _one_active_server(stack)
+    cctx, instance = _in_cell(ctx, uuid)
+    # As a compute process killed mid-spawn leaves it.
+    instance.vm_state, instance.task_state = 'building', 'spawning'
+    instance.save()
+    manager.driver.destroy(cctx, instance)
+    manager.init_host(cctx)
+    [instance] = boot._wait_state(ctx, [uuid], 'error', timeout=1)
+    assert 'was cut off' in instance.fault.message
+    assert boot._allocations(uuid) == {}
+
+
+def test_delete_whose_last_step_was_lost_is_finished(stack, monkeypatch):
+    ctx, uuid, manager = _one_active_server(stack)
+    failed = _fail_once(monkeypatch, objects.Instance, 'destroy',
+                        lambda i: True)
+    cctx, instance = _in_cell(ctx, uuid)
+    instance.task_state = 'deleting'
+    instance.save(expected_task_state=[None])
+    compute_rpcapi.ComputeAPI().terminate_instance(cctx, instance)
+    _wait_for(lambda: failed == [uuid])
+    cctx, instance = _in_cell(ctx, uuid)
+    assert instance.task_state == 'deleting'
+    # Not yet: a terminate cast may still be queued for this host.
+    manager.periodic_tasks(cctx)
+    assert _in_cell(ctx, uuid)[1].task_state == 'deleting'
+    manager.init_host(cctx)
+    with pytest.raises(exception.InstanceNotFound):
+        _in_cell(ctx, uuid)
+    assert boot._allocations(uuid) == {}
+
+
+def test_work_in_flight_in_this_process_is_left_alone(stack):
+    ctx, uuid, manager = _one_active_server(stack)
+    cctx, instance = _in_cell(ctx, uuid)
+    instance.vm_state, instance.task_state = 'building', 'spawning'
+    instance.save()
+    with build.instance_lock(uuid):
+        assert recovery.recover(manager, cctx, [instance],
+                                at_start=True) == []
+    assert recovery.recover(manager, cctx, [instance]) == [uuid]
+    assert _in_cell(ctx, uuid)[1].vm_state == 'active'
+
+
+def _wait_for(predicate, timeout=10):
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, 'timed out'
+        time.sleep(0.05)
