@@ -13,6 +13,12 @@ conductor_opts = [
                help='Seconds between two passes that repair servers a '
                     'crash left half-done: BUILD or DELETING on a compute '
                     'host that is down becomes ERROR (or is deleted).'),
+    cfg.IntOpt('placement_audit_interval', default=60, min=0,
+               help='Seconds between two Placement audits, which remove '
+                    'allocations of servers that are gone and give servers '
+                    'that lost theirs their allocation back (each only when '
+                    'two audits in a row agree, so within twice this). '
+                    '0 turns the audit off.'),
 ]
 
 

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """The boot path when a daemon fails mid-request: nothing stuck, no claim left behind."""
 
+import threading
 import time
 
 import oslo_messaging as messaging
@@ -9,10 +10,12 @@ import pytest
 from nova_like.compute import build
 from nova_like.compute import recovery
 from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like.conductor.tasks import build as conductor_build
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like.scheduler import manager as scheduler_manager
+from nova_like.virt import fake as fake_driver
 from tests.functional import test_boot_backend as boot
 
 
@@ -137,3 +140,61 @@ def _wait_for(predicate, timeout=10):
     while not predicate():
         assert time.monotonic() < deadline, 'timed out'
         time.sleep(0.05)
+
+
+def test_placement_audit_removes_orphans_and_heals_lost_claims(stack):
+    ctx, uuid, _compute = _one_active_server(stack)
+    conductor = stack.services[0].manager
+    placement = conductor.placement
+    [node_uuid] = boot._allocations(uuid)
+    # A claim whose server is gone (a conductor died with its request) and
+    # a server whose claim is gone.
+    orphan = '9a4bd7de-6a55-4d6f-b5d4-7a1d2b8f0c11'
+    assert placement.claim_resources(
+        orphan, {'allocations': {node_uuid: {'resources': {'VCPU': 1}}}},
+        'p1', 'u1')
+    placement.delete_allocation_for_instance(uuid)
+    # The first pass only notes them: either may be a request in between
+    # two steps.
+    assert conductor.placement_audit.run(ctx) == {'removed': [],
+                                                  'healed': []}
+    assert boot._allocations(orphan) != {}
+    assert conductor.placement_audit.run(ctx) == {'removed': [orphan],
+                                                  'healed': [uuid]}
+    assert boot._allocations(orphan) == {}
+    assert boot._allocations(uuid)[node_uuid]['resources'] == {
+        'VCPU': 1, 'MEMORY_MB': 512, 'DISK_GB': 1}
+    assert conductor.placement_audit.run(ctx) == {'removed': [],
+                                                  'healed': []}
+
+
+@pytest.mark.parametrize('step', ['conductor', 'spawn'])
+def test_placement_audit_leaves_servers_being_built_alone(stack, monkeypatch,
+                                                          step):
+    """Claimed but still a build request (the conductor between the claim
+    and the cell), or spawning: three audits change nothing."""
+    stack.start_compute('cmp1')
+    conductor = stack.services[0].manager
+    reached, release = threading.Event(), threading.Event()
+    cls, name = ((conductor_build.ScheduleAndBuild, '_build_one')
+                 if step == 'conductor' else (fake_driver.FakeDriver, 'spawn'))
+    real = getattr(cls, name)
+
+    def held(self, *args, **kwargs):
+        reached.set()
+        release.wait(10)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(cls, name, held)
+    ctx = nl_context.get_admin_context()
+    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    try:
+        assert reached.wait(10)
+        assert boot._allocations(uuid) != {}
+        for _ in range(3):
+            assert conductor.placement_audit.run(ctx) == {'removed': [],
+                                                          'healed': []}
+    finally:
+        release.set()
+    boot._wait_state(ctx, [uuid], 'active')
+    assert boot._allocations(uuid) != {}
