@@ -11,6 +11,7 @@ from nova_like.compute import build
 from nova_like.compute import recovery
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.conductor.tasks import build as conductor_build
+from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
@@ -198,3 +199,66 @@ def test_placement_audit_leaves_servers_being_built_alone(stack, monkeypatch,
         release.set()
     boot._wait_state(ctx, [uuid], 'active')
     assert boot._allocations(uuid) != {}
+
+
+@pytest.fixture(autouse=True)
+def _clear_overrides():
+    yield
+    conf.CONF.clear_override('build_request_timeout', 'conductor')
+
+
+def _conductor_dies_after(monkeypatch, write_to_cell):
+    """The conductor takes the cast, then dies: before anything, or after
+    the scheduler's claim and writing the server to its cell."""
+    taken = []
+
+    def run_then_die(self):
+        taken.extend(br.instance_uuid for br in self.build_requests)
+        if not write_to_cell:
+            return
+        spec = self.request_specs[0]
+        [hosts] = self.manager.scheduler_rpcapi.select_destinations(
+            self.context, spec, [self.build_requests[0].instance_uuid])
+        instance = self.build_requests[0].instance
+        instance.host = instance.node = hosts[0].service_host
+        cell = objects.CellMapping.get_by_uuid(self.context,
+                                               hosts[0].cell_uuid)
+        with nl_context.target_cell(self.context, cell) as cctx:
+            instance._context = cctx
+            self._create_in_cell(cctx, instance)
+
+    monkeypatch.setattr(conductor_build.ScheduleAndBuild, 'run',
+                        run_then_die)
+    conf.CONF.set_override('build_request_timeout', 1, 'conductor')
+    return taken
+
+
+def test_build_request_lost_with_its_conductor_goes_to_error(stack,
+                                                             monkeypatch):
+    stack.start_compute('cmp1')
+    taken = _conductor_dies_after(monkeypatch, write_to_cell=False)
+    ctx = nl_context.get_admin_context()
+    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    [instance] = boot._wait_state(ctx, [uuid], 'error')
+    assert taken == [uuid]
+    assert 'No conductor finished scheduling' in instance.fault.message
+    mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
+    assert mapping.cell_mapping.is_cell0
+    with pytest.raises(exception.BuildRequestNotFound):
+        objects.BuildRequest.get_by_instance_uuid(ctx, uuid)
+
+
+def test_server_written_to_a_cell_by_a_dead_conductor_is_finished(
+        stack, monkeypatch):
+    stack.start_compute('cmp1')
+    _conductor_dies_after(monkeypatch, write_to_cell=True)
+    conf.CONF.set_override('service_down_time', 1)
+    ctx = nl_context.get_admin_context()
+    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    # Mapped to its cell, then failed there by the rule for a build
+    # whose host never started it, its claim removed.
+    [instance] = boot._wait_state(ctx, [uuid], 'error')
+    assert not objects.InstanceMapping.get_by_instance_uuid(
+        ctx, uuid).cell_mapping.is_cell0
+    assert 'did not report starting the build' in instance.fault.message
+    assert boot._allocations(uuid) == {}

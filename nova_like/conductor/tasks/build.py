@@ -62,13 +62,14 @@ class ScheduleAndBuild:
         except exception.NoValidHost as exc:
             LOG.info('No valid host for %s: %s', ', '.join(uuids),
                      exc.message)
-            self._bury_in_cell0(exc.message)
+            bury_in_cell0(self.context, self.build_requests, exc.message)
             return
         except Exception as exc:  # the servers must not stay in BUILD
             LOG.exception('Scheduling %s failed', ', '.join(uuids))
             # The scheduler may have claimed before its answer was lost.
             self._remove_claims(uuids)
-            self._bury_in_cell0(_scheduling_failure(exc))
+            bury_in_cell0(self.context, self.build_requests,
+                          _scheduling_failure(exc))
             return
         compute = compute_rpcapi.ComputeAPI()
         for build_request, request_spec, hosts in zip(
@@ -100,7 +101,7 @@ class ScheduleAndBuild:
         with nl_context.target_cell(self.context, cell) as cctx:
             instance._context = cctx
             self._create_in_cell(cctx, instance)
-            if not self._map_and_forget_request(build_request, cell):
+            if not map_and_forget_request(self.context, build_request, cell):
                 LOG.info('Instance %s was deleted while it was scheduled',
                          instance.uuid)
                 self.manager.placement.delete_allocation_for_instance(
@@ -139,25 +140,6 @@ class ScheduleAndBuild:
             make_new()
             raise
 
-    def _map_and_forget_request(self, build_request, cell):
-        """Point the mapping at cell and drop the BuildRequest.
-
-        :returns: False when the user deleted the server meanwhile.
-        """
-        def point_and_forget():
-            mapping = objects.InstanceMapping.get_by_instance_uuid(
-                self.context, build_request.instance_uuid)
-            mapping.cell_mapping = cell
-            mapping.save()
-            try:
-                build_request.destroy()
-            except exception.BuildRequestNotFound:
-                return None
-            return mapping
-
-        mapping = transaction.api_db(point_and_forget)
-        return mapping is not None and not mapping.queued_for_delete
-
     def _fail_one(self, build_request, chosen, exc):
         """Leave one server in ERROR, mapped, with exc as its fault.
 
@@ -174,7 +156,8 @@ class ScheduleAndBuild:
             steps.append(lambda: self._error_in_cell(
                 instance, chosen.cell_uuid, reason))
         else:
-            steps.append(lambda: self._bury_in_cell0(reason, [build_request]))
+            steps.append(lambda: bury_in_cell0(self.context, [build_request],
+                                               reason))
         for step in steps:
             try:
                 step()
@@ -207,23 +190,49 @@ class ScheduleAndBuild:
         except exception.RequestSpecNotFound:
             pass
 
-    def _bury_in_cell0(self, reason, build_requests=None):
-        """Write the servers (all by default) to cell0 in ERROR.
 
-        :param reason: their fault's message.
-        """
-        cell0 = objects.CellMapping.get_by_uuid(
-            self.context, objects.cell_mapping.CELL0_UUID)
-        for build_request in build_requests or self.build_requests:
-            instance = build_request.instance
-            instance.vm_state = vm_states.ERROR
-            instance.task_state = None
-            with nl_context.target_cell(self.context, cell0) as cctx:
-                instance._context = cctx
-                instance.create()
-                objects.InstanceAction.action_start(cctx, instance.uuid,
-                                                    'create')
-                instance_fault.add_fault(cctx, instance, reason, None)
-                if not self._map_and_forget_request(build_request, cell0):
-                    instance.destroy()
+def map_and_forget_request(context, build_request, cell):
+    """Point the server's mapping at cell and drop its BuildRequest.
 
+    :returns: False when the user deleted the server meanwhile, or the
+        request was taken by someone else (its BuildRequest gone).
+    """
+    def point_and_forget():
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, build_request.instance_uuid)
+        mapping.cell_mapping = cell
+        mapping.save()
+        try:
+            build_request.destroy()
+        except exception.BuildRequestNotFound:
+            return None
+        return mapping
+
+    mapping = transaction.api_db(point_and_forget)
+    return mapping is not None and not mapping.queued_for_delete
+
+
+def bury_in_cell0(context, build_requests, reason):
+    """Write the servers of build_requests to cell0 in ERROR.
+
+    :param reason: their fault's message.
+    :returns: the build requests written so; the others were deleted or
+        taken by someone else meanwhile.
+    """
+    cell0 = objects.CellMapping.get_by_uuid(
+        context, objects.cell_mapping.CELL0_UUID)
+    buried = []
+    for build_request in build_requests:
+        instance = build_request.instance
+        instance.vm_state = vm_states.ERROR
+        instance.task_state = None
+        with nl_context.target_cell(context, cell0) as cctx:
+            instance._context = cctx
+            instance.create()
+            objects.InstanceAction.action_start(cctx, instance.uuid, 'create')
+            instance_fault.add_fault(cctx, instance, reason, None)
+            if map_and_forget_request(context, build_request, cell0):
+                buried.append(build_request)
+            else:
+                instance.destroy()
+    return buried
