@@ -13,15 +13,23 @@ from nova_like.api import microversion
 from nova_like.api import router
 from nova_like import conf
 from nova_like import context as nl_context
+from nova_like.db import engine
 from nova_like import objects
 from nova_like import wsgi_server
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
+# What a 503 for an unreachable database asks the client to wait.
+RETRY_AFTER_SECONDS = 5
 
 
 class FaultWrapper:
-    """Any unexpected exception becomes a 500 with Nova's body, logged once."""
+    """Any unexpected exception becomes an error with Nova's body, logged once.
+
+    A database connection lost mid-request (a server restart) is a retry
+    for a read, and otherwise a 503 with Retry-After; anything else is a
+    500 that points at this API's log.
+    """
 
     def __init__(self, app):
         self.app = app
@@ -30,13 +38,37 @@ class FaultWrapper:
     def __call__(self, request):
         try:
             return request.get_response(self.app)
-        except Exception:  # the last line of defence; never a bare trace
-            LOG.exception('Unexpected error in %s %s', request.method,
-                          request.path)
-            return errors.fault_response(
-                500, 'Unexpected API Error. Please report this at '
-                     'https://bugs.launchpad.net/nova/ and attach the '
-                     'nova-like-api log if possible.')
+        except Exception as exc:  # the last line of defence
+            if not engine.is_connection_lost(exc):
+                return self._unexpected(request)
+            if request.method not in ('GET', 'HEAD'):
+                return self._unavailable(request, exc)
+            LOG.warning('%s %s lost its database connection (%s); trying '
+                        'once more', request.method, request.path, exc)
+        try:
+            return request.get_response(self.app)
+        except Exception as exc:
+            if engine.is_connection_lost(exc):
+                return self._unavailable(request, exc)
+            return self._unexpected(request)
+
+    @staticmethod
+    def _unexpected(request):
+        LOG.exception('Unexpected error in %s %s', request.method,
+                      request.path)
+        return errors.fault_response(
+            500, 'Unexpected API Error: the nova-like-api log has the '
+                 'details under request id %s.'
+                 % request.environ.get('openstack.request_id'))
+
+    @staticmethod
+    def _unavailable(request, exc):
+        LOG.warning('%s %s: the database is unreachable: %s',
+                    request.method, request.path, exc)
+        return errors.fault_response(
+            503, 'The database is unreachable (its connection was lost); '
+                 'try again in a few seconds.',
+            headers={'Retry-After': str(RETRY_AFTER_SECONDS)})
 
 
 class RequestId:

@@ -85,6 +85,20 @@ class PlacementClient:
                 status=response.status_code, detail=detail)
         return response.json()
 
+    def get_provider_allocations(self, rp_uuid):
+        """{consumer uuid: {resource class: amount}} on one provider; {} for
+        a provider that does not exist (any more)."""
+        url = '/resource_providers/%s/allocations' % rp_uuid
+        response = self._request('GET', url)
+        if response.status_code == 404:
+            return {}
+        if response.status_code != 200:
+            _code, detail = self._error(response)
+            raise exception.PlacementError(
+                what='GET ' + url, status=response.status_code, detail=detail)
+        return {consumer: allocation['resources'] for consumer, allocation
+                in response.json()['allocations'].items()}
+
     def claim_resources(self, consumer_uuid, allocation_request, project_id,
                         user_id, consumer_generation=None):
         """PUT the allocations of one candidate for consumer_uuid.

@@ -14,7 +14,6 @@ instance are serialized by a per-instance lock, so a delete during a build
 waits for the build to end and then cleans up.
 """
 
-import collections
 import contextlib
 import logging
 import threading
@@ -32,19 +31,40 @@ from nova_like.virt import power_state
 
 LOG = logging.getLogger(__name__)
 
-_locks = collections.defaultdict(threading.Lock)
+# uuid -> [lock, number of threads holding or waiting for it]: a lock is
+# forgotten only when nobody holds or waits for it, so two threads never
+# hold two different locks of one instance.
+_locks = {}
 _locks_guard = threading.Lock()
 
 
 @contextlib.contextmanager
+def _instance_lock(uuid, blocking):
+    with _locks_guard:
+        entry = _locks.setdefault(uuid, [threading.Lock(), 0])
+        entry[1] += 1
+    acquired = entry[0].acquire(blocking=blocking)
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            entry[0].release()
+        with _locks_guard:
+            entry[1] -= 1
+            if not entry[1]:
+                del _locks[uuid]
+
+
+@contextlib.contextmanager
 def instance_lock(uuid):
-    with _locks_guard:
-        lock = _locks[uuid]
-    with lock:
+    """Serialize the work of this process on one instance."""
+    with _instance_lock(uuid, blocking=True):
         yield
-    with _locks_guard:
-        if not lock.locked():
-            _locks.pop(uuid, None)
+
+
+def try_instance_lock(uuid):
+    """instance_lock that yields False at once, not holding it, when busy."""
+    return _instance_lock(uuid, blocking=False)
 
 
 class BuildTask:
@@ -177,26 +197,35 @@ class BuildTask:
 
 
 def terminate(manager, context, instance):
-    """Destroy the guest, free the claim and soft-delete the instance."""
+    """Destroy the guest, free the claim and soft-delete the instance.
+
+    Every step may be run again (compute/recovery.py does when one was
+    cut off): a missing guest, allocation or row is not an error.
+    """
     with instance_lock(instance.uuid):
-        try:
-            manager.driver.destroy(context, instance)
-        except Exception as exc:  # leave an explained ERROR, never DELETING
-            reason = exception.reason_of(exc)
-            LOG.warning('Delete of %s failed on %s: %s', instance.uuid,
-                        manager.host, reason)
-            instance_fault.add_fault(context, instance, 'Delete failed on %s: %s'
-                      % (manager.host, reason), manager.host)
-            instance.vm_state = vm_states.ERROR
-            instance.task_state = None
-            instance.save()
-            return
-        manager.placement.delete_allocation_for_instance(instance.uuid)
-        instance.vm_state = vm_states.DELETED
+        terminate_locked(manager, context, instance)
+
+
+def terminate_locked(manager, context, instance):
+    """terminate, for a caller that holds the instance's lock."""
+    try:
+        manager.driver.destroy(context, instance)
+    except Exception as exc:  # leave an explained ERROR, never DELETING
+        reason = exception.reason_of(exc)
+        LOG.warning('Delete of %s failed on %s: %s', instance.uuid,
+                    manager.host, reason)
+        instance_fault.add_fault(context, instance, 'Delete failed on %s: %s'
+                                 % (manager.host, reason), manager.host)
+        instance.vm_state = vm_states.ERROR
         instance.task_state = None
-        instance.power_state = power_state.NOSTATE
-        try:
-            instance.destroy()  # the state above is written with it
-        except exception.InstanceNotFound:
-            pass
-        LOG.info('Instance %s deleted from %s', instance.uuid, manager.host)
+        instance.save()
+        return
+    manager.placement.delete_allocation_for_instance(instance.uuid)
+    instance.vm_state = vm_states.DELETED
+    instance.task_state = None
+    instance.power_state = power_state.NOSTATE
+    try:
+        instance.destroy()  # the state above is written with it
+    except exception.InstanceNotFound:
+        pass
+    LOG.info('Instance %s deleted from %s', instance.uuid, manager.host)

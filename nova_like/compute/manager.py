@@ -8,9 +8,11 @@ import oslo_messaging as messaging
 from nova_like.clients import placement as placement_client
 from nova_like.compute import build
 from nova_like.compute import power
+from nova_like.compute import recovery
 from nova_like.compute import resource_tracker
 from nova_like import conf
 from nova_like import exception
+from nova_like import objects
 from nova_like import versions
 from nova_like.virt import driver as virt_driver
 
@@ -36,6 +38,16 @@ class ComputeManager:
         self.driver.register_event_listener(
             lambda uuid, state: power.handle_event(self, uuid, state))
         self.rt.update_available_resource(context)
+        try:
+            recovery.recover(self, context, self._instances(context),
+                             at_start=True)
+        except Exception:  # the first periodic run tries again
+            LOG.exception('Could not look for builds and deletes cut off '
+                          'by the last stop of this host')
+
+    def _instances(self, context):
+        return objects.InstanceList.get_by_filters(context,
+                                                   {'host': self.host})
 
     @property
     def periodic_interval(self):
@@ -52,8 +64,10 @@ class ComputeManager:
     def periodic_tasks(self, context):
         """Run every periodic_interval seconds by the service."""
         self.rt.update_available_resource(context)
+        instances = self._instances(context)
+        recovery.recover(self, context, instances)
         if CONF.compute.sync_power_state:
-            power.sync_power_states(self, context)
+            power.sync_power_states(self, context, instances)
 
     def ping(self, context):
         return {'host': self.host, 'driver': self.driver.name}

@@ -201,10 +201,11 @@ def handle_event(manager, instance_uuid, state):
         LOG.exception('Handling power event %s of %s', state, instance_uuid)
 
 
-def sync_power_states(manager, context):
-    """Compare every instance of this host with its guest (periodic)."""
-    instances = objects.InstanceList.get_by_filters(
-        context, {'host': manager.host})
+def sync_power_states(manager, context, instances):
+    """Compare every instance of this host with its guest (periodic).
+
+    :param instances: this host's instances, as last read.
+    """
     for instance in instances:
         try:
             with build.instance_lock(instance.uuid):

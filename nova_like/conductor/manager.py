@@ -9,6 +9,7 @@ from oslo_utils import versionutils
 from nova_like.clients import placement as placement_client
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.conductor.tasks import build
+from nova_like.conductor.tasks import placement_audit
 from nova_like.conductor.tasks import reconcile
 from nova_like import conf
 from nova_like import exception
@@ -65,6 +66,8 @@ class ConductorManager:
         self.default_az = CONF.default_availability_zone
         self._scheduler = None
         self._compute = None
+        self.placement_audit = placement_audit.PlacementAudit(self.placement)
+        self._next_audit = 0.0
 
     @property
     def scheduler_rpcapi(self):
@@ -122,8 +125,15 @@ class ConductorManager:
                                image, tags).run()
 
     def periodic_tasks(self, context):
-        """Repair servers stuck by a crash (conductor/tasks/reconcile.py)."""
-        reconcile.reconcile(context, self.placement)
+        """Repair servers stuck by a crash (conductor/tasks/reconcile.py),
+        and Placement's view of them (conductor/tasks/placement_audit.py)."""
+        try:
+            reconcile.reconcile(context, self.placement)
+        finally:
+            interval = CONF.conductor.placement_audit_interval
+            if interval and time.monotonic() >= self._next_audit:
+                self._next_audit = time.monotonic() + interval
+                self.placement_audit.run(context)
 
     def ping(self, context, scheduler=False, compute_host=None,
              timeout=None):

@@ -13,6 +13,18 @@ conductor_opts = [
                help='Seconds between two passes that repair servers a '
                     'crash left half-done: BUILD or DELETING on a compute '
                     'host that is down becomes ERROR (or is deleted).'),
+    cfg.IntOpt('build_request_timeout', default=180, min=1,
+               help='Seconds after which a server still waiting to be '
+                    'scheduled (a build request) is taken to have been '
+                    'lost with a conductor that died: it goes to ERROR. '
+                    'Keep it well above [DEFAULT] rpc_response_timeout, '
+                    'which bounds one scheduling call.'),
+    cfg.IntOpt('placement_audit_interval', default=60, min=0,
+               help='Seconds between two Placement audits, which remove '
+                    'allocations of servers that are gone and give servers '
+                    'that lost theirs their allocation back (each only when '
+                    'two audits in a row agree, so within twice this). '
+                    '0 turns the audit off.'),
 ]
 
 

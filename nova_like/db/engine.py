@@ -163,6 +163,31 @@ def is_transient_connect_error(exc):
     return any(marker in text for marker in _TRANSIENT_CONNECT)
 
 
+# What the drivers say when a connection in use died with its server.
+_LOST_CONNECTION = ('server closed the connection', 'terminating connection',
+                    'lost connection', 'gone away', 'connection already closed',
+                    'could not connect', 'the database system is')
+
+
+def is_connection_lost(exc):
+    """True when exc (or what caused it) is a database connection that
+    died or could not be made: worth a retry once the server is back."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sa_exc.DBAPIError):
+            if exc.connection_invalidated:
+                return True
+            text = str(exc).lower()
+            if isinstance(exc, (sa_exc.OperationalError,
+                                sa_exc.InterfaceError)) and any(
+                    marker in text
+                    for marker in _LOST_CONNECTION + _TRANSIENT_CONNECT):
+                return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 def _connect_with_retry(window):
     def do_connect(dialect, _record, cargs, cparams):
         deadline = time.monotonic() + window
@@ -204,6 +229,24 @@ def reader(url, group=None):
     finally:
         session.rollback()
         session.close()
+
+
+@contextlib.contextmanager
+def snapshot_reader(url, group=None):
+    """A reader whose statements all see one snapshot of the database.
+
+    For reads that put together the answers of several statements, where a
+    row committed away between two of them would break the whole: each
+    statement of MariaDB's and PostgreSQL's READ COMMITTED sees its own
+    snapshot, REPEATABLE READ one for the transaction; SQLite's BEGIN
+    already gives that.
+    """
+    with reader(url, group) as session:
+        if _joined(url) is None and \
+                session.get_bind().dialect.name != 'sqlite':
+            session.connection(
+                execution_options={'isolation_level': 'REPEATABLE READ'})
+        yield session
 
 
 @contextlib.contextmanager

@@ -71,6 +71,10 @@ class InternalError(PlacementError):
     status = 500
 
 
+class ServiceUnavailable(PlacementError):
+    status = 503
+
+
 class ConcurrentUpdate(Conflict):
     """A generation did not match: someone else changed the thing first."""
 

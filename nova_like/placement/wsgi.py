@@ -10,6 +10,7 @@ from oslo_config import cfg
 import webob
 
 from nova_like import conf as nl_conf  # noqa: F401 (registers options)
+from nova_like.db import engine
 from nova_like.placement import context as placement_context
 from nova_like.placement.db import api as db_api
 from nova_like.placement import errors
@@ -23,6 +24,8 @@ from nova_like import wsgi_server
 LOG = logging.getLogger(__name__)
 REQUEST_ID_ENV = 'openstack.request_id'
 NOAUTH_TOKEN = 'admin'
+# What a 503 for an unreachable database asks the client to wait.
+RETRY_AFTER_SECONDS = 5
 
 
 def error_body(exc, environ):
@@ -64,21 +67,45 @@ class PlacementApp:
                 placement_context.RequestContext.from_environ(
                     environ, db=self.db, enforcer=self.enforcer,
                     request_id=environ[REQUEST_ID_ENV])
-            resp = self.dispatcher(req)
+            resp = self._dispatch(req)
         except errors.PlacementError as exc:
             resp = error_response(exc, environ)
-        except Exception:
-            LOG.exception('Unexpected error in %s %s', req.method, req.path)
-            resp = error_response(errors.InternalError(
-                'An unexpected error occurred; the service log has the '
-                'details under request id %s.' % environ[REQUEST_ID_ENV]),
-                environ)
+        except Exception as exc:
+            resp = error_response(self._unexpected(req, exc), environ)
         resp.headers['x-openstack-request-id'] = environ[REQUEST_ID_ENV]
         if version is not None:
             resp.headers['openstack-api-version'] = 'placement %s' % (
                 microversion.version_string(version))
             resp.headers['vary'] = 'openstack-api-version'
         return resp(environ, start_response)
+
+
+    def _dispatch(self, req):
+        """The dispatcher's answer; a read that lost its database
+        connection (a server restart) is tried once more."""
+        try:
+            return self.dispatcher(req)
+        except Exception as exc:
+            if req.method not in ('GET', 'HEAD') or \
+                    not engine.is_connection_lost(exc):
+                raise
+            LOG.warning('%s %s lost its database connection (%s); trying '
+                        'once more', req.method, req.path, exc)
+        return self.dispatcher(req)
+
+    @staticmethod
+    def _unexpected(req, exc):
+        if engine.is_connection_lost(exc):
+            LOG.warning('%s %s: the database is unreachable: %s',
+                        req.method, req.path, exc)
+            return errors.ServiceUnavailable(
+                'The database is unreachable (its connection was lost); '
+                'try again in a few seconds.',
+                headers={'Retry-After': str(RETRY_AFTER_SECONDS)})
+        LOG.exception('Unexpected error in %s %s', req.method, req.path)
+        return errors.InternalError(
+            'An unexpected error occurred; the service log has the details '
+            'under request id %s.' % req.environ[REQUEST_ID_ENV])
 
 
 class NoAuth:

@@ -362,6 +362,12 @@ class API:
         uuid = instance.uuid
         objects.InstanceGroup.remove_member(context, uuid)
         if not instance.obj_attr_is_set('id'):
+            # The scheduler may have claimed already: a conductor that died
+            # with the request would leave the claim behind. Removed first,
+            # so that a Placement outage fails the delete before anything
+            # changed; a conductor still building removes its own claim
+            # when it finds the BuildRequest gone.
+            self.placement.delete_allocation_for_instance(uuid)
             try:
                 objects.BuildRequest(context, instance_uuid=uuid).destroy()
             except exception.BuildRequestNotFound:

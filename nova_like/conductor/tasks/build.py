@@ -8,23 +8,37 @@ at that cell, its BuildRequest deleted, and build_and_run_instance cast to
 the host with the alternates. If the user deleted the server meanwhile
 (BuildRequest gone) the new Instance and its claim are removed again. If no
 host fits, every server is written to cell0 in ERROR with the scheduler's
-explanation as its fault. A server whose own steps fail (its cell or the API
-database unreachable, the cast refused) ends in ERROR where it got to, with
-that failure as its fault and its claim removed, and the rest of the request
-goes on.
+explanation as its fault; if scheduling fails otherwise (the scheduler
+gone, its answer lost) the claims it may have made are removed first. A
+server whose own steps fail (its cell or the API database unreachable, the
+cast refused) ends in ERROR where it got to, with that failure as its fault
+and its claim removed, and the rest of the request goes on.
 """
 
 import logging
 
+import oslo_messaging as messaging
+
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.compute import vm_states
+from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like.objects import instance_fault
 from nova_like.objects import transaction
 
+CONF = conf.CONF
 LOG = logging.getLogger(__name__)
+
+
+def _scheduling_failure(exc):
+    """The fault of servers whose scheduling failed otherwise than NoValidHost."""
+    if isinstance(exc, messaging.MessagingTimeout):
+        return ('Scheduling failed: no nova-like-scheduler answered within '
+                '%ss ([DEFAULT] rpc_response_timeout); is one running and '
+                'connected to the message queue?' % CONF.rpc_response_timeout)
+    return 'Scheduling failed: %s' % exception.reason_of(exc)
 
 
 class ScheduleAndBuild:
@@ -48,12 +62,14 @@ class ScheduleAndBuild:
         except exception.NoValidHost as exc:
             LOG.info('No valid host for %s: %s', ', '.join(uuids),
                      exc.message)
-            self._bury_in_cell0(exc.message)
+            bury_in_cell0(self.context, self.build_requests, exc.message)
             return
         except Exception as exc:  # the servers must not stay in BUILD
             LOG.exception('Scheduling %s failed', ', '.join(uuids))
-            self._bury_in_cell0(
-                'Scheduling failed: %s' % exception.reason_of(exc))
+            # The scheduler may have claimed before its answer was lost.
+            self._remove_claims(uuids)
+            bury_in_cell0(self.context, self.build_requests,
+                          _scheduling_failure(exc))
             return
         compute = compute_rpcapi.ComputeAPI()
         for build_request, request_spec, hosts in zip(
@@ -64,6 +80,14 @@ class ScheduleAndBuild:
                 LOG.exception('Building %s failed in the conductor',
                               build_request.instance_uuid)
                 self._fail_one(build_request, hosts[0], exc)
+
+    def _remove_claims(self, uuids):
+        for uuid in uuids:
+            try:
+                self.manager.placement.delete_allocation_for_instance(uuid)
+            except Exception:
+                # The Placement audit removes what is left (docs/boot-path.md).
+                LOG.exception('Could not remove the claim of %s', uuid)
 
     def _build_one(self, compute, build_request, request_spec, hosts):
         chosen, alternates = hosts[0], hosts[1:]
@@ -77,7 +101,7 @@ class ScheduleAndBuild:
         with nl_context.target_cell(self.context, cell) as cctx:
             instance._context = cctx
             self._create_in_cell(cctx, instance)
-            if not self._map_and_forget_request(build_request, cell):
+            if not map_and_forget_request(self.context, build_request, cell):
                 LOG.info('Instance %s was deleted while it was scheduled',
                          instance.uuid)
                 self.manager.placement.delete_allocation_for_instance(
@@ -116,25 +140,6 @@ class ScheduleAndBuild:
             make_new()
             raise
 
-    def _map_and_forget_request(self, build_request, cell):
-        """Point the mapping at cell and drop the BuildRequest.
-
-        :returns: False when the user deleted the server meanwhile.
-        """
-        def point_and_forget():
-            mapping = objects.InstanceMapping.get_by_instance_uuid(
-                self.context, build_request.instance_uuid)
-            mapping.cell_mapping = cell
-            mapping.save()
-            try:
-                build_request.destroy()
-            except exception.BuildRequestNotFound:
-                return None
-            return mapping
-
-        mapping = transaction.api_db(point_and_forget)
-        return mapping is not None and not mapping.queued_for_delete
-
     def _fail_one(self, build_request, chosen, exc):
         """Leave one server in ERROR, mapped, with exc as its fault.
 
@@ -151,7 +156,8 @@ class ScheduleAndBuild:
             steps.append(lambda: self._error_in_cell(
                 instance, chosen.cell_uuid, reason))
         else:
-            steps.append(lambda: self._bury_in_cell0(reason, [build_request]))
+            steps.append(lambda: bury_in_cell0(self.context, [build_request],
+                                               reason))
         for step in steps:
             try:
                 step()
@@ -184,23 +190,49 @@ class ScheduleAndBuild:
         except exception.RequestSpecNotFound:
             pass
 
-    def _bury_in_cell0(self, reason, build_requests=None):
-        """Write the servers (all by default) to cell0 in ERROR.
 
-        :param reason: their fault's message.
-        """
-        cell0 = objects.CellMapping.get_by_uuid(
-            self.context, objects.cell_mapping.CELL0_UUID)
-        for build_request in build_requests or self.build_requests:
-            instance = build_request.instance
-            instance.vm_state = vm_states.ERROR
-            instance.task_state = None
-            with nl_context.target_cell(self.context, cell0) as cctx:
-                instance._context = cctx
-                instance.create()
-                objects.InstanceAction.action_start(cctx, instance.uuid,
-                                                    'create')
-                instance_fault.add_fault(cctx, instance, reason, None)
-                if not self._map_and_forget_request(build_request, cell0):
-                    instance.destroy()
+def map_and_forget_request(context, build_request, cell):
+    """Point the server's mapping at cell and drop its BuildRequest.
 
+    :returns: False when the user deleted the server meanwhile, or the
+        request was taken by someone else (its BuildRequest gone).
+    """
+    def point_and_forget():
+        mapping = objects.InstanceMapping.get_by_instance_uuid(
+            context, build_request.instance_uuid)
+        mapping.cell_mapping = cell
+        mapping.save()
+        try:
+            build_request.destroy()
+        except exception.BuildRequestNotFound:
+            return None
+        return mapping
+
+    mapping = transaction.api_db(point_and_forget)
+    return mapping is not None and not mapping.queued_for_delete
+
+
+def bury_in_cell0(context, build_requests, reason):
+    """Write the servers of build_requests to cell0 in ERROR.
+
+    :param reason: their fault's message.
+    :returns: the build requests written so; the others were deleted or
+        taken by someone else meanwhile.
+    """
+    cell0 = objects.CellMapping.get_by_uuid(
+        context, objects.cell_mapping.CELL0_UUID)
+    buried = []
+    for build_request in build_requests:
+        instance = build_request.instance
+        instance.vm_state = vm_states.ERROR
+        instance.task_state = None
+        with nl_context.target_cell(context, cell0) as cctx:
+            instance._context = cctx
+            instance.create()
+            objects.InstanceAction.action_start(cctx, instance.uuid, 'create')
+            instance_fault.add_fault(cctx, instance, reason, None)
+            if map_and_forget_request(context, build_request, cell0):
+                buried.append(build_request)
+            else:
+                instance.destroy()
+    return buried

@@ -1,7 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """Repair servers that a crash left half-done, so none stays in BUILD or DELETING forever.
 
-Run by the conductor every [conductor] reconcile_interval, in every cell:
+Run by the conductor every [conductor] reconcile_interval:
+- a build request older than [conductor] build_request_timeout (the
+  conductor that took it died): ERROR in cell0 with a fault, claim removed;
+  or, when that conductor had already written the server to a cell,
+  mapped to that cell (where the rules below finish it).
+And in every cell:
 - BUILD on a compute host whose service is down (no heartbeat for
   service_down_time): ERROR with a fault naming the host; claim removed.
 - BUILD still waiting for its host to start (task_state scheduling) for
@@ -18,6 +23,7 @@ import logging
 
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
+from nova_like.conductor.tasks import build as conductor_build
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db.main import instances as instance_db
@@ -30,8 +36,7 @@ CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
 
-def _age(instance, now):
-    stamp = instance.updated_at or instance.created_at
+def _seconds_since(stamp, now):
     if stamp is None:
         return 0
     if stamp.tzinfo is None:
@@ -39,16 +44,67 @@ def _age(instance, now):
     return (now - stamp).total_seconds()
 
 
+def _age(instance, now):
+    return _seconds_since(instance.updated_at or instance.created_at, now)
+
+
 def reconcile(context, placement):
     """One pass over every cell; returns the uuids repaired."""
-    repaired = []
     ctx = context.elevated()
-    for cell in objects.CellMappingList.get_all(ctx):
-        if cell.is_cell0 or cell.disabled:
-            continue
+    cells = [cell for cell in objects.CellMappingList.get_all(ctx)
+             if not cell.is_cell0 and not cell.disabled]
+    repaired = _reconcile_build_requests(ctx, cells, placement)
+    for cell in cells:
         with nl_context.target_cell(ctx, cell) as cctx:
             repaired += _reconcile_cell(cctx, placement)
     return repaired
+
+
+def _reconcile_build_requests(ctx, cells, placement):
+    """Build requests no conductor finished within build_request_timeout.
+
+    A conductor acknowledges the cast when it takes it, so one that died
+    while scheduling lost the request. If it got as far as writing the
+    server to a cell, the server's mapping is pointed there (the cell's
+    own rules then apply); otherwise the server goes to ERROR in cell0 and
+    any claim the scheduler made is removed. Either way the build
+    request's delete decides: a conductor still at work that finds it gone
+    removes its own copy and claim.
+    """
+    now = datetime.datetime.now(datetime.timezone.utc)
+    timeout = CONF.conductor.build_request_timeout
+    stale = [br for br in objects.BuildRequestList.get_all(ctx)
+             if _seconds_since(br.created_at, now) > timeout]
+    orphans = []
+    for build_request in stale:
+        cell = _cell_holding(ctx, cells, build_request.instance_uuid)
+        if cell is None:
+            orphans.append(build_request)
+        elif conductor_build.map_and_forget_request(ctx, build_request,
+                                                    cell):
+            LOG.warning('Instance %s was written to cell %s by a conductor '
+                        'that stopped before finishing; mapped there',
+                        build_request.instance_uuid, cell.name)
+    reason = ('No conductor finished scheduling this server within %ss: '
+              'the conductor that took the request stopped (see the '
+              'conductors\' logs)' % timeout)
+    buried = conductor_build.bury_in_cell0(ctx, orphans, reason)
+    for build_request in buried:
+        placement.delete_allocation_for_instance(build_request.instance_uuid)
+        LOG.warning('Instance %s set to ERROR: %s',
+                    build_request.instance_uuid, reason)
+    return [br.instance_uuid for br in buried]
+
+
+def _cell_holding(ctx, cells, uuid):
+    for cell in cells:
+        with nl_context.target_cell(ctx, cell) as cctx:
+            try:
+                objects.Instance.get_by_uuid(cctx, uuid)
+            except exception.InstanceNotFound:
+                continue
+            return cell
+    return None
 
 
 def _reconcile_cell(cctx, placement):

@@ -52,6 +52,9 @@ class Database:
     def reader(self):
         return engine.reader(self.url, self.group)
 
+    def snapshot_reader(self):
+        return engine.snapshot_reader(self.url, self.group)
+
     @contextlib.contextmanager
     def writer(self):
         """A write transaction that, if it wrote anything, also bumps the

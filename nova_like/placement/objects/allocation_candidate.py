@@ -403,7 +403,9 @@ def get(ctx, groups, group_policy=None, same_subtree=(),
     :returns: a Result.
     """
     result = Result()
-    with ctx.db.reader() as s:
+    # Providers, trees and capacities are read in separate statements: a
+    # provider deleted between them must not be half seen.
+    with ctx.db.snapshot_reader() as s:
         result.rc_names = rc_obj.id_to_name(ctx, s)
         req = _Request(ctx, s, groups, root_required)
         tree_roots = {}

@@ -147,6 +147,8 @@ def test_delete_build_request(cloud):
                                                            server_id)
     assert mapping.queued_for_delete
     assert conftest.api_rows(cloud.ctx)['build_requests'] == 0
+    # A claim the scheduler made for it is removed with it.
+    assert cloud.placement.deleted == [server_id]
 
 
 def test_delete_error_server_locally(cloud):

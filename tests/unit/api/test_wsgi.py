@@ -6,6 +6,7 @@ import os
 import re
 
 import pytest
+from sqlalchemy import exc as sa_exc
 import webob
 
 from nova_like.api import microversion
@@ -186,3 +187,45 @@ def test_unexpected_error_is_a_500_in_novas_shape():
     assert fault['code'] == 500
     assert 'Unexpected API Error' in fault['message']
     assert 'boom' not in fault['message']
+    assert 'launchpad' not in fault['message']
+
+
+def _lost_connection():
+    return sa_exc.OperationalError(
+        'SELECT 1', {}, Exception('server closed the connection '
+                                  'unexpectedly'), connection_invalidated=True)
+
+
+class _FailsFirst:
+    """A WSGI app that raises the given errors, then answers 200."""
+
+    def __init__(self, *errors):
+        self.errors = list(errors)
+        self.calls = 0
+
+    def __call__(self, environ, start_response):
+        self.calls += 1
+        if self.errors:
+            raise self.errors.pop(0)
+        return webob.Response(json={'ok': True})(environ, start_response)
+
+
+def test_read_that_lost_its_database_connection_is_retried():
+    app = _FailsFirst(_lost_connection())
+    response = webob.Request.blank('/v2.1/servers').get_response(
+        wsgi.FaultWrapper(app))
+    assert response.status_int == 200 and app.calls == 2
+
+
+@pytest.mark.parametrize('method, errors', [
+    ('POST', [_lost_connection()]),
+    ('GET', [_lost_connection(), _lost_connection()])])
+def test_database_unreachable_is_a_503_with_retry_after(method, errors):
+    app = _FailsFirst(*errors)
+    response = webob.Request.blank('/v2.1/servers', method=method).\
+        get_response(wsgi.FaultWrapper(app))
+    assert response.status_int == 503
+    assert response.headers['Retry-After'] == '5'
+    message = response.json['serviceUnavailable']['message']
+    assert 'database is unreachable' in message
+    assert app.calls == len(errors)  # a write is never tried twice

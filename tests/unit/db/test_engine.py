@@ -401,3 +401,50 @@ def test_passing_connect_refusals_are_transient(message):
 ])
 def test_configuration_errors_are_not_transient(message):
     assert not engine.is_transient_connect_error(Exception(message))
+
+
+@pytest.mark.parametrize('error', [
+    sa_exc.OperationalError('SELECT 1', {}, Exception('x'),
+                            connection_invalidated=True),
+    sa_exc.OperationalError(
+        'SELECT 1', {}, Exception('terminating connection due to '
+                                  'administrator command')),
+    sa_exc.OperationalError(
+        'SELECT 1', {}, Exception('(2013, Lost connection to server '
+                                  'during query)')),
+    sa_exc.OperationalError(
+        'connect', {}, Exception('connection refused')),
+    sa_exc.InterfaceError('SELECT 1', {},
+                          Exception('connection already closed')),
+])
+def test_a_lost_connection_is_recognised(error):
+    assert engine.is_connection_lost(error)
+    try:
+        try:
+            raise error
+        except sa_exc.DBAPIError as inner:
+            raise RuntimeError('while saving') from inner
+    except RuntimeError as outer:
+        assert engine.is_connection_lost(outer)
+
+
+@pytest.mark.parametrize('error', [
+    sa_exc.OperationalError('SELECT 1', {}, Exception('database is locked')),
+    sa_exc.IntegrityError('INSERT', {}, Exception('connection refused')),
+    RuntimeError('server closed the connection'),
+])
+def test_other_errors_are_not_a_lost_connection(error):
+    assert not engine.is_connection_lost(error)
+
+
+def test_snapshot_reader_sees_one_snapshot(url):
+    with engine.writer(url) as session:
+        session.execute(sa.text('CREATE TABLE t (x INTEGER)'))
+        session.execute(sa.text('INSERT INTO t VALUES (1)'))
+    with engine.snapshot_reader(url) as session:
+        assert session.execute(sa.text('SELECT count(*) FROM t')).scalar() \
+            == 1
+        with engine.writer(url) as other:
+            other.execute(sa.text('DELETE FROM t'))
+        assert session.execute(sa.text('SELECT count(*) FROM t')).scalar() \
+            == 1
