@@ -40,6 +40,13 @@ NEVER = {
                   'virt', 'objects', 'service', 'rpc', 'clients'},
 }
 
+# Single arrows allowed despite NEVER, each with its reason.
+EXCEPTIONS = {
+    # The last-resort handler tells a lost database connection (503, or a
+    # retried read) from a bug (500) with the engine's classification.
+    ('nova_like.api.wsgi', 'nova_like.db.engine'),
+}
+
 
 def _modules():
     for path in sorted(PACKAGE_DIR.rglob('*.py')):
@@ -91,7 +98,8 @@ def violations(graph):
             if LAYER_OF[target] <= LAYER_OF[source]:
                 bad.append('%s imports %s: %s is not below %s' % (
                     module, target_module, target, source))
-            elif target in NEVER.get(source, ()):
+            elif target in NEVER.get(source, ()) and \
+                    (module, target_module) not in EXCEPTIONS:
                 bad.append('%s imports %s: %s never imports %s' % (
                     module, target_module, source, target))
     return bad
