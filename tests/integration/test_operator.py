@@ -7,7 +7,6 @@ import pytest
 import requests
 
 from tests import factories
-from tests.integration import cloud as cloud_mod
 from tests.integration import test_boot
 from tools import openstack_services
 
