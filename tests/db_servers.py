@@ -7,11 +7,12 @@ reached the test fails; elsewhere such a test is skipped with the reason.
 
 import os
 import subprocess
-import time
 import uuid
 
 import pytest
 import sqlalchemy as sa
+
+from tests import waiters
 
 BACKENDS = ('sqlite', 'mysql', 'postgresql')
 
@@ -58,15 +59,12 @@ def admin_engine(backend):
     except Exception:
         subprocess.run(_START[backend], shell=True, check=False,
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            return _try_connect(url)
-        except Exception as exc:
-            if time.monotonic() > deadline:
-                unavailable('%s server not reachable at %s: %s'
-                            % (backend, url, exc))
-            time.sleep(0.5)
+    try:
+        return waiters.wait_for(lambda: _try_connect(url), 30,
+                                'the %s server' % backend, interval=0.5,
+                                retry_on=Exception)
+    except AssertionError as exc:
+        unavailable('%s server not reachable at %s: %s' % (backend, url, exc))
 
 
 def create_database(backend, tmp_path=None, prefix='nl'):

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A Glance stand-in on a free loopback port: GET /v2/images/{id} and its /file, from local files."""
+"""A Glance stand-in on a free loopback port: GET /v2/images/{id} and its /file, no auth."""
 
 import hashlib
 import http.server
@@ -13,12 +13,37 @@ from keystoneauth1 import session as ks_session
 
 from nova_like.clients import glance as glance_client
 
+# Images every stand-in serves (metadata only, no data): an active cirros,
+# one still uploading, and one too big for the small flavors.
+IMAGE_ID = 'd3c57398-867c-40ad-a6f3-8041fbf3740f'
+QUEUED_IMAGE_ID = '0e7d6f0a-5f35-4bfa-9c2e-6b5c8e4b2a11'
+BIG_IMAGE_ID = '5b9a1c43-2d3e-4f6a-8b7c-9d0e1f2a3b4c'
+
+
+def image_body(image_id, name, status='active', min_disk=0, min_ram=0,
+               size=16338944, **properties):
+    """GET /v2/images/{id}'s body as Glance answers it; properties added."""
+    body = {'id': image_id, 'name': name, 'status': status,
+            'min_disk': min_disk, 'min_ram': min_ram, 'size': size,
+            'disk_format': 'qcow2', 'container_format': 'bare',
+            'visibility': 'public', 'owner': 'admin', 'tags': [],
+            'self': '/v2/images/%s' % image_id, 'schema': '/v2/schemas/image'}
+    body.update(properties)
+    return body
+
 
 class GlanceStandIn:
-    """Serves images registered with add(); no auth."""
+    """Serves, from the moment it is made, the sample images and those
+    registered with add(); images is {id: body}, editable in place."""
 
     def __init__(self):
-        self.images = {}
+        self.images = {
+            IMAGE_ID: image_body(IMAGE_ID, 'cirros'),
+            QUEUED_IMAGE_ID: image_body(QUEUED_IMAGE_ID, 'uploading',
+                                        status='queued'),
+            BIG_IMAGE_ID: image_body(BIG_IMAGE_ID, 'big', min_disk=50,
+                                     min_ram=4096, hw_disk_bus='scsi'),
+        }
         self.files = {}
         self.downloads = []
         standin = self
@@ -29,14 +54,16 @@ class GlanceStandIn:
 
             def do_GET(self):
                 parts = self.path.strip('/').split('/')
-                image = standin.images.get(parts[2]) if len(parts) > 2 \
-                    else None
-                if image is None:
+                image_id = parts[2] if len(parts) > 2 else None
+                image = standin.images.get(image_id)
+                wants_file = parts[-1] == 'file'
+                if image is None or (wants_file and
+                                     image_id not in standin.files):
                     self.send_error(404)
                     return
-                if parts[-1] == 'file':
-                    standin.downloads.append(parts[2])
-                    with open(standin.files[parts[2]], 'rb') as f:
+                if wants_file:
+                    standin.downloads.append(image_id)
+                    with open(standin.files[image_id], 'rb') as f:
                         body = f.read()
                     kind = 'application/octet-stream'
                 else:
@@ -51,7 +78,9 @@ class GlanceStandIn:
         self.server = http.server.ThreadingHTTPServer(('127.0.0.1', 0),
                                                       Handler)
         self.url = 'http://127.0.0.1:%d' % self.server.server_address[1]
+        # stop() waits for the loop to notice, up to one poll_interval.
         self.thread = threading.Thread(target=self.server.serve_forever,
+                                       kwargs={'poll_interval': 0.05},
                                        daemon=True)
         self.thread.start()
 
@@ -83,5 +112,3 @@ class GlanceStandIn:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
-
-

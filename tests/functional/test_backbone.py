@@ -2,7 +2,6 @@
 """The backbone in one process: registration, heartbeats, RPC round trips, the API's healthcheck."""
 
 import json
-import time
 
 import webob
 
@@ -10,15 +9,7 @@ from nova_like.api import wsgi
 from nova_like.conductor import api as conductor_api
 from nova_like import context as nl_context
 from nova_like import objects
-
-
-def _wait(predicate, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
+from tests import waiters
 
 
 def test_services_register_and_heartbeat(stack):
@@ -30,9 +21,10 @@ def test_services_register_and_heartbeat(stack):
         ('nova-like-compute', 'cmp1'), ('nova-like-compute', 'cmp2'),
         ('nova-like-conductor', 'ctl'), ('nova-like-scheduler', 'ctl')]
     before = {s.id: s.report_count for s in services}
-    assert _wait(lambda: all(
+    waiters.wait_for(lambda: all(
         s.report_count > before[s.id]
-        for s in objects.ServiceList.get_all(ctx)))
+        for s in objects.ServiceList.get_all(ctx)), 10,
+        'every report_count to grow')
     assert all(s.is_up(3) for s in objects.ServiceList.get_all(ctx))
 
 
@@ -81,5 +73,6 @@ def test_stopped_service_goes_down(stack):
     compute.stop()
     svc = objects.Service.get_by_host_and_binary(ctx, 'cmp1',
                                                  'nova-like-compute')
-    assert _wait(lambda: not objects.Service.get_by_id(ctx, svc.id).is_up(3),
-                 timeout=8)
+    waiters.wait_for(
+        lambda: not objects.Service.get_by_id(ctx, svc.id).is_up(3), 8,
+        'the stopped compute to be down')

@@ -16,19 +16,12 @@ from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like.virt import fake as fake_driver
+from tests import factories
+from tests import waiters
 
 CONF = conf.CONF
 IMAGE = {'id': '5b7c2b0e-6f4e-4a47-9d7a-0c1f7d3f7e11', 'name': 'tiny',
          'min_disk': '0', 'min_ram': '0'}
-
-
-def _flavor(ctx, vcpus=1, memory_mb=512, root_gb=1, name=None):
-    flavor = objects.Flavor(ctx, flavorid=uuidutils.generate_uuid(),
-                            name=name or uuidutils.generate_uuid(),
-                            vcpus=vcpus, memory_mb=memory_mb, root_gb=root_gb,
-                            ephemeral_gb=0, swap=0)
-    flavor.create()
-    return flavor
 
 
 def _submit(ctx, flavor, count=1, az=None):
@@ -72,17 +65,12 @@ def _instance(ctx, uuid):
 
 
 def _wait_state(ctx, uuids, vm_state, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [_instance(ctx, u) for u in uuids]
-        if all(i is not None and i.vm_state == vm_state and
-               i.task_state is None for i in found):
-            return found
-        time.sleep(0.1)
-    states = [(i.vm_state, i.task_state, i.host) if i else None
-              for i in (_instance(ctx, u) for u in uuids)]
-    raise AssertionError('not all %s after %ss: %s' % (vm_state, timeout,
-                                                       states))
+    """The instances of uuids once all are vm_state with no task."""
+    return waiters.wait_for(
+        lambda: [_instance(ctx, u) for u in uuids], timeout,
+        'all of %s to be %s' % (', '.join(uuids), vm_state),
+        until=lambda found: all(i is not None and i.vm_state == vm_state and
+                                i.task_state is None for i in found))
 
 
 def _allocations(uuid):
@@ -99,7 +87,8 @@ def three_hosts(stack):
 
 def test_boot_one_becomes_active_with_its_claim(three_hosts):
     ctx = nl_context.get_admin_context()
-    flavor = _flavor(ctx, vcpus=2, memory_mb=1024, root_gb=5)
+    flavor = factories.create_flavor(ctx, vcpus=2, memory_mb=1024,
+                                     root_gb=5)
     [uuid] = _submit(ctx, flavor)
     [instance] = _wait_state(ctx, [uuid], 'active')
     assert instance.power_state == 1 and instance.launched_at is not None
@@ -118,7 +107,7 @@ def test_boot_one_becomes_active_with_its_claim(three_hosts):
 
 def test_boot_twenty_spreads_over_three_hosts(three_hosts):
     ctx = nl_context.get_admin_context()
-    flavor = _flavor(ctx)
+    flavor = factories.create_flavor(ctx)
     uuids = _submit(ctx, flavor, count=20)
     instances = _wait_state(ctx, uuids, 'active', timeout=60)
     per_host = {}
@@ -132,7 +121,7 @@ def test_reschedule_to_an_alternate_after_a_spawn_failure(three_hosts):
     CONF.set_override('fail_spawn_hosts', ['cmp1', 'cmp2'], 'fake_driver')
     try:
         ctx = nl_context.get_admin_context()
-        [uuid] = _submit(ctx, _flavor(ctx))
+        [uuid] = _submit(ctx, factories.create_flavor(ctx))
         [instance] = _wait_state(ctx, [uuid], 'active')
         assert instance.host == 'cmp3'
         [rp_uuid] = _allocations(uuid)
@@ -147,7 +136,7 @@ def test_build_error_names_every_host_tried(three_hosts):
                       'fake_driver')
     try:
         ctx = nl_context.get_admin_context()
-        [uuid] = _submit(ctx, _flavor(ctx))
+        [uuid] = _submit(ctx, factories.create_flavor(ctx))
         [instance] = _wait_state(ctx, [uuid], 'error')
         message = instance.fault.message
         assert 'failed on every host tried' in message
@@ -161,7 +150,7 @@ def test_build_error_names_every_host_tried(three_hosts):
 
 def test_no_valid_host_from_placement_is_explained(three_hosts):
     ctx = nl_context.get_admin_context()
-    [uuid] = _submit(ctx, _flavor(ctx, vcpus=1000))
+    [uuid] = _submit(ctx, factories.create_flavor(ctx, vcpus=1000))
     [instance] = _wait_state(ctx, [uuid], 'error')
     mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
     assert mapping.cell_mapping.is_cell0
@@ -177,7 +166,7 @@ def test_no_valid_host_from_filters_is_explained(three_hosts):
             ctx, host, 'nova-like-compute')
         service.disabled = True
         service.save()
-    [uuid] = _submit(ctx, _flavor(ctx), az='elsewhere')
+    [uuid] = _submit(ctx, factories.create_flavor(ctx), az='elsewhere')
     [instance] = _wait_state(ctx, [uuid], 'error')
     assert instance.fault.message == (
         'No valid host was found. 3 candidates from Placement: '
@@ -188,7 +177,7 @@ def test_no_valid_host_from_filters_is_explained(three_hosts):
 def test_delete_leaves_nothing_behind(three_hosts):
     from nova_like.compute import rpcapi as compute_rpcapi
     ctx = nl_context.get_admin_context()
-    [uuid] = _submit(ctx, _flavor(ctx))
+    [uuid] = _submit(ctx, factories.create_flavor(ctx))
     [instance] = _wait_state(ctx, [uuid], 'active')
     driver = three_hosts.computes[instance.host].manager.driver
     mapping = objects.InstanceMapping.get_by_instance_uuid(ctx, uuid)
@@ -197,15 +186,14 @@ def test_delete_leaves_nothing_behind(three_hosts):
         instance.task_state = 'deleting'
         instance.save(expected_task_state=[None])
         compute_rpcapi.ComputeAPI().terminate_instance(cctx, instance)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
+        def deleted():
             try:
                 objects.Instance.get_by_uuid(cctx, uuid)
             except exception.InstanceNotFound:
-                break
-            time.sleep(0.1)
-        else:
-            raise AssertionError('instance not deleted')
+                return True
+            return False
+
+        waiters.wait_for(deleted, 10, 'instance %s deleted' % uuid)
     assert driver.guest(uuid) is None
     assert _allocations(uuid) == {}
 
@@ -220,14 +208,11 @@ def test_compute_dying_mid_build_leaves_error_not_build(three_hosts,
     CONF.set_override('spawn_delay', 10, 'fake_driver')
     ctx = nl_context.get_admin_context()
     try:
-        [uuid] = _submit(ctx, _flavor(ctx))
-        deadline = time.monotonic() + 10
-        while True:
-            instance = _instance(ctx, uuid)
-            if instance and instance.task_state == 'spawning':
-                break
-            assert time.monotonic() < deadline, 'build never started'
-            time.sleep(0.05)
+        [uuid] = _submit(ctx, factories.create_flavor(ctx))
+        instance = waiters.wait_for(
+            lambda: _instance(ctx, uuid), 10, 'the build to start',
+            interval=0.05,
+            until=lambda found: found and found.task_state == 'spawning')
         # The host stops heartbeating (its daemon died): stop its service
         # loops without letting the build finish.
         three_hosts.computes[instance.host]._stop.set()
@@ -236,10 +221,9 @@ def test_compute_dying_mid_build_leaves_error_not_build(three_hosts,
                                  timeout=2 * CONF.service_down_time + 5)
         assert time.monotonic() - start <= 2 * CONF.service_down_time + 2
         assert 'went down while building' in instance.fault.message
-        deadline = time.monotonic() + 5
-        while _allocations(uuid) and time.monotonic() < deadline:
-            time.sleep(0.1)  # removed right after the ERROR is saved
-        assert _allocations(uuid) == {}
+        # removed right after the ERROR is saved
+        waiters.wait_for(lambda: _allocations(uuid), 5, 'no allocations',
+                         until=lambda found: found == {})
     finally:
         released.set()
         CONF.clear_override('spawn_delay', 'fake_driver')
@@ -250,15 +234,13 @@ def test_lost_build_cast_leaves_error_not_build(three_hosts, monkeypatch):
     monkeypatch.setattr(compute_rpcapi.ComputeAPI, 'build_and_run_instance',
                         lambda *args, **kwargs: None)
     ctx = nl_context.get_admin_context()
-    [uuid] = _submit(ctx, _flavor(ctx))
+    [uuid] = _submit(ctx, factories.create_flavor(ctx))
     [instance] = _wait_state(ctx, [uuid], 'error',
                              timeout=2 * CONF.service_down_time + 5)
     assert 'did not report starting the build' in instance.fault.message
     assert instance.host in instance.fault.message
-    deadline = time.monotonic() + 5
-    while _allocations(uuid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert _allocations(uuid) == {}
+    waiters.wait_for(lambda: _allocations(uuid), 5, 'no allocations',
+                     until=lambda found: found == {})
 
 
 def test_a_failed_mapping_leaves_that_server_error_and_the_rest_built(
@@ -276,10 +258,9 @@ def test_a_failed_mapping_leaves_that_server_error_and_the_rest_built(
         return real_save(self)
 
     monkeypatch.setattr(objects.InstanceMapping, 'save', flaky_save)
-    uuids = _submit(ctx, _flavor(ctx), count=3)
-    deadline = time.monotonic() + 10
-    while len(saves) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    uuids = _submit(ctx, factories.create_flavor(ctx), count=3)
+    waiters.wait_for(lambda: saves, 10, 'two mapping saves', interval=0.05,
+                     until=lambda seen: len(seen) >= 2)
     failed = saves[1]
     built = [u for u in uuids if u != failed]
     _wait_state(ctx, built, 'active')
@@ -321,10 +302,9 @@ def test_a_rolled_back_instance_write_leaves_that_server_error_in_cell0(
     ctx = nl_context.get_admin_context()
     starts = _fail_action_start(monkeypatch, 2, exception.NovaLikeException(
         'server closed the connection'))
-    uuids = _submit(ctx, _flavor(ctx), count=3)
-    deadline = time.monotonic() + 10
-    while len(starts) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
+    uuids = _submit(ctx, factories.create_flavor(ctx), count=3)
+    waiters.wait_for(lambda: starts, 10, 'two action starts',
+                     interval=0.05, until=lambda seen: len(seen) >= 2)
     failed = starts[1]
     _wait_state(ctx, [u for u in uuids if u != failed], 'active')
     [instance] = _wait_state(ctx, [failed], 'error')
@@ -350,7 +330,7 @@ def test_an_instance_write_that_lost_a_lock_is_run_again_whole(
     ctx = nl_context.get_admin_context()
     starts = _fail_action_start(monkeypatch, 1, sa_exc.OperationalError(
         'INSERT', {}, sqlite3.OperationalError('database is locked')))
-    [uuid] = _submit(ctx, _flavor(ctx))
+    [uuid] = _submit(ctx, factories.create_flavor(ctx))
     [instance] = _wait_state(ctx, [uuid], 'active')
     assert starts == [uuid, uuid]  # the instance was written again, once
     assert instance.fault is None

@@ -1,18 +1,17 @@
 # SPDX-License-Identifier: Apache-2.0
 """Operator APIs through every service in one process: services, hypervisors, zones, aggregates, server groups, usage."""
 
-import time
-
 import pytest
 
 from nova_like.api.handlers import servers as servers_handler
 from nova_like.api import wsgi
 from nova_like import conf
 from nova_like import context as nl_context
-from nova_like import objects
+from tests import factories
 from tests.functional.api import conftest as api_conftest
-from tests.functional.api import fakes
 from tests.functional.api import samples
+from tests import glance_standin
+from tests import waiters
 
 CONF = conf.CONF
 HOSTS = ('cmp1', 'cmp2', 'cmp3')
@@ -22,10 +21,9 @@ HOSTS = ('cmp1', 'cmp2', 'cmp3')
 def cloud(stack):
     for host in HOSTS:
         stack.start_compute(host)
-    glance = fakes.GlanceStandIn().start()
+    glance = glance_standin.GlanceStandIn()
     CONF.set_override('endpoint_override', glance.url, 'glance')
-    objects.Flavor(nl_context.get_admin_context(), flavorid='1',
-                   name='m1.tiny', vcpus=1, memory_mb=512, root_gb=1).create()
+    factories.create_flavor(nl_context.get_admin_context())
     app = wsgi.init_application()
     servers_handler.set_compute_api(None)
     _wait_nodes(api_conftest.Client(app, 'admin:admin', '2.100'))
@@ -39,38 +37,21 @@ def cloud(stack):
 
 
 def _wait_nodes(admin, count=len(HOSTS)):
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        found = admin.get('/v2.1/os-hypervisors').json_body_or_none
-        if len(found['hypervisors']) >= count:
-            return
-        time.sleep(0.2)
-    raise AssertionError('compute nodes did not register')
-
-
-def _boot(client, name, hints=None, zone=None, count=1):
-    server = {'name': name, 'imageRef': fakes.IMAGE_ID, 'flavorRef': '1',
-              'networks': 'none', 'min_count': count}
-    if zone:
-        server['availability_zone'] = zone
-    body = {'server': server}
-    if hints:
-        body['os:scheduler_hints'] = hints
-    return client.post('/v2.1/servers', body)
+    waiters.wait_for(
+        lambda: admin.get('/v2.1/os-hypervisors').json_body_or_none[
+            'hypervisors'], 20, '%d compute nodes to register' % count,
+        interval=0.2, until=lambda found: len(found) >= count)
 
 
 def _wait(client, name, status, count=1, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [s for s in client.get(
-            '/v2.1/servers/detail?all_tenants=1&name=^%s' % name,
-            version='2.100').json_body_or_none['servers']]
-        if len(found) == count and all(s['status'] == status
-                                       for s in found):
-            return found
-        time.sleep(0.2)
-    raise AssertionError('%s not %s: %s' % (
-        name, status, [(s['status'], s.get('fault')) for s in found]))
+    """The count servers named ^name, once all of them are status."""
+    return waiters.wait_for(
+        lambda: client.get('/v2.1/servers/detail?all_tenants=1&name=^%s'
+                           % name, version='2.100').json_body_or_none[
+                               'servers'],
+        timeout, '%d server(s) %s to be %s' % (count, name, status),
+        interval=0.2, until=lambda found: len(found) == count and all(
+            s['status'] == status for s in found))
 
 
 def _service(admin, host):
@@ -104,7 +85,7 @@ def test_services_list_update_and_scheduler_skips_disabled(cloud):
                      {'status': 'bogus'}).status_int == 400
     assert admin.put('/v2.1/os-services/enable', {'host': 'cmp1',
                      'binary': 'nova-like-compute'}).status_int == 400
-    _boot(demo, 'skip', count=2)
+    factories.boot(demo, 'skip', min_count=2)
     servers = _wait(admin, 'skip', 'ACTIVE', count=2)
     assert {s['OS-EXT-SRV-ATTR:host'] for s in servers} == {'cmp3'}
     legacy = admin.put('/v2.1/os-services/enable', {
@@ -243,8 +224,8 @@ def test_aggregates_zones_extra_specs_and_placement_mirror(cloud, stack):
     by_zone = {z['zoneName']: z for z in detail['availabilityZoneInfo']}
     assert set(by_zone['az1']['hosts']) == {'cmp2'}
     assert 'internal' in by_zone
-    assert _boot(demo, 'nowhere', zone='az9').status_int == 400
-    _boot(demo, 'inaz', zone='az1', count=2)
+    factories.boot(demo, 'nowhere', expect=400, availability_zone='az9')
+    factories.boot(demo, 'inaz', availability_zone='az1', min_count=2)
     servers = _wait(admin, 'inaz', 'ACTIVE', count=2)
     assert {s['OS-EXT-SRV-ATTR:host'] for s in servers} == {'cmp2'}
     assert {s['OS-EXT-AZ:availability_zone'] for s in servers} == {'az1'}
@@ -252,12 +233,10 @@ def test_aggregates_zones_extra_specs_and_placement_mirror(cloud, stack):
     assert meta.json_body_or_none['aggregate']['metadata'] == {
         'availability_zone': 'az1', 'ssd': 'true'}
     ctx = nl_context.get_admin_context()
-    objects.Flavor(ctx, flavorid='ssd', name='ssd', vcpus=1, memory_mb=256,
-                   root_gb=1, extra_specs={
-                       'aggregate_instance_extra_specs:ssd': 'true'}).create()
-    demo.post('/v2.1/servers', {'server': {
-        'name': 'fast', 'imageRef': fakes.IMAGE_ID, 'flavorRef': 'ssd',
-        'networks': 'none'}})
+    factories.create_flavor(ctx, flavorid='ssd', name='ssd', memory_mb=256,
+                            extra_specs={
+                                'aggregate_instance_extra_specs:ssd': 'true'})
+    factories.boot(demo, 'fast', flavorRef='ssd')
     [fast] = _wait(admin, 'fast', 'ACTIVE')
     assert fast['OS-EXT-SRV-ATTR:host'] == 'cmp2'
     assert admin.delete('/v2.1/os-aggregates/%d' % agg['id']
@@ -289,20 +268,20 @@ def test_server_groups_anti_affinity_and_max_per_host(cloud):
         'name': 'spread', 'policy': 'anti-affinity'}}).json_body_or_none[
             'server_group']
     assert group['rules'] == {} and 'policies' not in group
-    _boot(demo, 'anti', hints={'group': group['id']}, count=3)
+    factories.boot(demo, 'anti', hints={'group': group['id']}, min_count=3)
     servers = _wait(admin, 'anti', 'ACTIVE', count=3)
     assert len({s['OS-EXT-SRV-ATTR:host'] for s in servers}) == 3
     shown = demo.get('/v2.1/os-server-groups/%s' % group['id']
                      ).json_body_or_none['server_group']
     assert sorted(shown['members']) == sorted(s['id'] for s in servers)
-    _boot(demo, 'fourth', hints={'group': group['id']})
+    factories.boot(demo, 'fourth', hints={'group': group['id']})
     [fourth] = _wait(admin, 'fourth', 'ERROR')
     assert 'anti-affinity' in fourth['fault']['message']
     two = demo.post('/v2.1/os-server-groups', {'server_group': {
         'name': 'pairs', 'policy': 'anti-affinity',
         'rules': {'max_server_per_host': 2}}}).json_body_or_none[
             'server_group']
-    _boot(demo, 'pair', hints={'group': two['id']}, count=6)
+    factories.boot(demo, 'pair', hints={'group': two['id']}, min_count=6)
     servers = _wait(admin, 'pair', 'ACTIVE', count=6)
     hosts = [s['OS-EXT-SRV-ATTR:host'] for s in servers]
     assert sorted(hosts.count(h) for h in HOSTS) == [2, 2, 2]
@@ -313,8 +292,8 @@ def test_server_groups_anti_affinity_and_max_per_host(cloud):
         'server_groups'] == []
     assert len(admin.get('/v2.1/os-server-groups?all_projects=true'
                          ).json_body_or_none['server_groups']) == 3
-    assert _boot(demo, 'lost', hints={
-        'group': '00000000-0000-4000-8000-000000000000'}).status_int == 400
+    factories.boot(demo, 'lost', expect=400, hints={
+        'group': '00000000-0000-4000-8000-000000000000'})
     assert demo.delete('/v2.1/os-server-groups/%s' % two['id']
                        ).status_int == 204
     assert demo.get('/v2.1/os-server-groups/%s' % two['id']
@@ -326,9 +305,9 @@ def test_server_group_affinity(cloud):
     group = demo.post('/v2.1/os-server-groups', {'server_group': {
         'name': 'together', 'policy': 'affinity'}}).json_body_or_none[
             'server_group']
-    _boot(demo, 'aff', hints={'group': group['id']}, count=2)
+    factories.boot(demo, 'aff', hints={'group': group['id']}, min_count=2)
     first = _wait(admin, 'aff', 'ACTIVE', count=2)
-    _boot(demo, 'third', hints={'group': group['id']})
+    factories.boot(demo, 'third', hints={'group': group['id']})
     hosts = {s['OS-EXT-SRV-ATTR:host'] for s in
              first + _wait(admin, 'third', 'ACTIVE')}
     assert len(hosts) == 1
@@ -336,7 +315,7 @@ def test_server_group_affinity(cloud):
 
 def test_simple_tenant_usage(cloud):
     admin, demo = cloud
-    _boot(demo, 'used')
+    factories.boot(demo, 'used')
     [server] = _wait(admin, 'used', 'ACTIVE')
     window = '?start=2020-01-01T00:00:00&end=2100-01-01T00:00:00'
     listed = admin.get('/v2.1/os-simple-tenant-usage' + window +

@@ -1,17 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 """POST /servers to ACTIVE and DELETE to 404 through every service, in one process."""
 
-import time
-
 import pytest
 
 from nova_like.api.handlers import servers as servers_handler
 from nova_like.api import wsgi
 from nova_like import conf
 from nova_like import context as nl_context
-from nova_like import objects
+from tests import factories
 from tests.functional.api import conftest as api_conftest
-from tests.functional.api import fakes
+from tests import glance_standin
+from tests import waiters
 
 CONF = conf.CONF
 
@@ -20,10 +19,9 @@ CONF = conf.CONF
 def cloud(stack):
     for host in ('cmp1', 'cmp2', 'cmp3'):
         stack.start_compute(host)
-    glance = fakes.GlanceStandIn().start()
+    glance = glance_standin.GlanceStandIn()
     CONF.set_override('endpoint_override', glance.url, 'glance')
-    objects.Flavor(nl_context.get_admin_context(), flavorid='1',
-                   name='m1.tiny', vcpus=1, memory_mb=512, root_gb=1).create()
+    factories.create_flavor(nl_context.get_admin_context())
     client = api_conftest.Client(wsgi.init_application(), 'demo:demo',
                                  version='2.100')
     servers_handler.set_compute_api(None)  # built anew on this config
@@ -36,23 +34,20 @@ def cloud(stack):
 
 
 def _wait_status(client, uuids, status, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        servers = {s['id']: s for s in client.get(
+    """The servers of uuids, in that order, once all of them are status."""
+    def servers():
+        found = {s['id']: s for s in client.get(
             '/v2.1/servers/detail').json_body_or_none['servers']}
-        if all(u in servers and servers[u]['status'] == status
-               for u in uuids):
-            return [servers[u] for u in uuids]
-        time.sleep(0.2)
-    raise AssertionError('not all %s: %s' % (status, {
-        u: servers.get(u, {}).get('status') for u in uuids}))
+        return [found.get(u) for u in uuids]
+
+    return waiters.wait_for(
+        servers, timeout, 'servers %s to be %s' % (', '.join(uuids), status),
+        interval=0.2, until=lambda found: all(
+            s is not None and s['status'] == status for s in found))
 
 
 def test_boot_list_show_delete(cloud):
-    response = cloud.post('/v2.1/servers', {'server': {
-        'name': 'web', 'imageRef': fakes.IMAGE_ID, 'flavorRef': '1',
-        'networks': 'none', 'min_count': 3}})
-    assert response.status_int == 202, response.body
+    factories.boot(cloud, 'web', min_count=3)
     listed = cloud.get('/v2.1/servers?name=^web').json_body_or_none
     uuids = [s['id'] for s in listed['servers']]
     assert len(uuids) == 3
@@ -62,23 +57,16 @@ def test_boot_list_show_delete(cloud):
     assert shown['server']['flavor']['original_name'] == 'm1.tiny'
     for uuid in uuids:
         assert cloud.delete('/v2.1/servers/%s' % uuid).status_int == 204
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        if all(cloud.get('/v2.1/servers/%s' % u).status_int == 404
-               for u in uuids):
-            break
-        time.sleep(0.2)
-    else:
-        raise AssertionError('servers not gone')
+    waiters.wait_for(
+        lambda: [cloud.get('/v2.1/servers/%s' % u).status_int
+                 for u in uuids], 20, 'servers gone', interval=0.2,
+        until=lambda codes: set(codes) == {404})
 
 
 def test_no_valid_host_is_shown_as_the_fault(cloud):
-    objects.Flavor(nl_context.get_admin_context(), flavorid='huge',
-                   name='huge', vcpus=1000, memory_mb=512,
-                   root_gb=1).create()
-    response = cloud.post('/v2.1/servers', {'server': {
-        'name': 'big', 'imageRef': fakes.IMAGE_ID, 'flavorRef': 'huge',
-        'networks': 'none'}})
+    factories.create_flavor(nl_context.get_admin_context(), flavorid='huge',
+                            name='huge', vcpus=1000)
+    response = factories.boot(cloud, 'big', flavorRef='huge')
     uuid = response.json_body_or_none['server']['id']
     [server] = _wait_status(cloud, [uuid], 'ERROR')
     assert server['fault']['message'].startswith(

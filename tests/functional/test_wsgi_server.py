@@ -2,10 +2,12 @@
 """The gunicorn server every WSGI daemon runs, as a real process: kept-alive connections outlive a client's poll interval."""
 
 import http.client
-import socket
 import subprocess
 import sys
 import time
+
+from tests import net
+from tests import waiters
 
 _SERVE = '''
 import sys
@@ -21,31 +23,22 @@ wsgi_server.serve(lambda: app, '127.0.0.1', int(sys.argv[1]), 1, 2,
 '''
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
-
-
 def test_an_idle_connection_still_serves_after_a_clients_poll_interval():
     # The openstack CLI's --wait polls every 5 s on one connection; a server
     # that drops idle connections after 5 s fails some of those polls with
     # "Remote end closed connection without response".
-    port = _free_port()
+    port = net.free_port()
     server = subprocess.Popen([sys.executable, '-c', _SERVE, str(port)],
                               stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                conn = http.client.HTTPConnection('127.0.0.1', port,
-                                                  timeout=10)
-                conn.request('GET', '/')
-                break
-            except ConnectionRefusedError:
-                assert time.monotonic() < deadline, 'the server never listened'
-                time.sleep(0.1)
+        def connected():
+            conn = http.client.HTTPConnection('127.0.0.1', port, timeout=10)
+            conn.request('GET', '/')
+            return conn
+
+        conn = waiters.wait_for(connected, 30, 'the server to listen',
+                                retry_on=ConnectionRefusedError)
         assert conn.getresponse().read() == b'ok'
         time.sleep(6)
         conn.request('GET', '/')  # the same socket, idle for 6 s

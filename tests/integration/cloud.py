@@ -14,16 +14,12 @@ import openstack.exceptions
 import requests
 
 from tests import db_servers
+from tests import net
+from tests import waiters
 from tools import openstack_services
 
 BIN = os.path.dirname(sys.executable)
 RABBIT_URL = 'rabbit://guest:guest@127.0.0.1:5672/'
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
 
 
 def ensure_rabbit():
@@ -38,12 +34,10 @@ def ensure_rabbit():
         return
     subprocess.run('rabbitmq-server -detached', shell=True, check=False,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if up():
-            return
-        time.sleep(1)
-    db_servers.unavailable('RabbitMQ is not reachable on 127.0.0.1:5672')
+    try:
+        waiters.wait_for(up, 60, 'RabbitMQ to start', interval=1)
+    except AssertionError:
+        db_servers.unavailable('RabbitMQ is not reachable on 127.0.0.1:5672')
 
 
 def rabbitmqctl(*args):
@@ -62,19 +56,10 @@ def wait_server(conn, server, status, wait):
 
 
 def wait_for(predicate, timeout, what):
-    """Poll predicate until it returns a truthy value; fail naming what."""
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        try:
-            value = predicate()
-            if value:
-                return value
-        except Exception as exc:  # keep polling; report the last error
-            last = exc
-        time.sleep(0.25)
-    raise AssertionError('timed out after %ss waiting for %s (last error: '
-                         '%r)' % (timeout, what, last))
+    """waiters.wait_for every 0.25 s, polling on through errors: a daemon
+    (re)starting refuses connections for a while."""
+    return waiters.wait_for(predicate, timeout, what, interval=0.25,
+                            retry_on=Exception)
 
 
 class Cloud:
@@ -88,8 +73,8 @@ class Cloud:
         self.service_down_time = service_down_time
         self.exchange = 'nltest_' + uuid.uuid4().hex[:10]
         self.vhost = None
-        self.api_port = free_port()
-        self.placement_port = free_port()
+        self.api_port = net.free_port()
+        self.placement_port = net.free_port()
         self.glance_url = None
         # With a Keystone fixture: auth_token in front of API and Placement,
         # service users for every client, endpoints found in its catalog.

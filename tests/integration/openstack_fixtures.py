@@ -20,7 +20,7 @@ import sys
 import pytest
 
 from tests import db_servers
-from tests.integration import cloud
+from tests import net
 from tools import openstack_services
 
 # One worker with four threads: half the start-up CPU of two workers on a
@@ -77,7 +77,7 @@ def _start(service, then=None):
 def keystone(tmp_path_factory):
     """Keystone on SQLite with setup_cloud() done; admin/admin, demo/demo."""
     ks = openstack_services.Keystone(tmp_path_factory.mktemp('keystone'),
-                                     port=cloud.free_port(), **WORKERS)
+                                     port=net.free_port(), **WORKERS)
     _start(ks, then=ks.setup_cloud)
     yield ks
     ks.stop()
@@ -87,7 +87,7 @@ def keystone(tmp_path_factory):
 def glance(keystone, tmp_path_factory):
     """glance-api with Keystone auth, registered as the catalog's image service."""
     service = openstack_services.Glance(tmp_path_factory.mktemp('glance'),
-                                        port=cloud.free_port(),
+                                        port=net.free_port(),
                                         keystone=keystone, **WORKERS)
     _start(service, then=lambda: keystone.register_service(
         'glance', 'image', service.url))
@@ -99,7 +99,7 @@ def glance(keystone, tmp_path_factory):
 def glance_noauth(tmp_path_factory):
     """glance-api without Keystone: every request is an admin context."""
     service = openstack_services.Glance(
-        tmp_path_factory.mktemp('glance_noauth'), port=cloud.free_port(),
+        tmp_path_factory.mktemp('glance_noauth'), port=net.free_port(),
         **WORKERS)
     _start(service)
     yield service

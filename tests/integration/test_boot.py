@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from tests.integration import cloud as cloud_mod
 from tools import openstack_services
 
+pytestmark = pytest.mark.integration
+
 DOWN = 4  # service_down_time of the test cloud
 
 

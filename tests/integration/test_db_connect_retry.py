@@ -14,6 +14,8 @@ from sqlalchemy import pool
 from nova_like.db import engine
 from tests import db_servers
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture
 def one_slot_url():

@@ -7,6 +7,8 @@ from nova_like.db import engine
 from nova_like.db import migration
 from tests import db_servers
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.mark.parametrize('backend', ['mysql', 'postgresql'])
 @pytest.mark.parametrize('tree', ['api', 'main'])

@@ -6,7 +6,7 @@ import concurrent.futures
 import pytest
 import requests
 
-from tests.integration import cloud as cloud_mod
+from tests import factories
 from tests.integration import test_boot
 from tools import openstack_services
 
@@ -44,11 +44,9 @@ def _api(cloud, method, path, body=None):
 
 
 def _boot(cloud, name, group=None):
-    body = {'server': {'name': name, 'imageRef': cloud.image_id,
-                       'flavorRef': '1', 'networks': 'none'}}
-    if group:
-        body['os:scheduler_hints'] = {'group': group}
-    response = _api(cloud, 'POST', '/servers', body)
+    response = _api(cloud, 'POST', '/servers', factories.server_body(
+        name, hints={'group': group} if group else None,
+        imageRef=cloud.image_id))
     assert response.status_code == 202, response.text
     return response.json()['server']['id']
 

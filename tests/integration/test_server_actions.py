@@ -7,6 +7,8 @@ import requests
 from tests.integration import cloud as cloud_mod
 from tools import openstack_services
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.fixture(scope='module', params=['mysql', 'postgresql'])
 def actions_cloud(request, tmp_path_factory, glance_noauth):

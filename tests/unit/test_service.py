@@ -11,6 +11,7 @@ from nova_like import objects
 from nova_like.scheduler import manager as scheduler_manager
 from nova_like.scheduler import rpcapi as scheduler_rpcapi
 from nova_like import service
+from tests import waiters
 
 
 class RecordingManager:
@@ -25,15 +26,6 @@ class RecordingManager:
 
     def periodic_tasks(self, context):
         self.periodic_calls += 1
-
-
-def _wait_for(predicate, timeout=5.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 @pytest.fixture
@@ -107,8 +99,9 @@ def test_restart_reuses_the_row(bus, started):
 
 def test_heartbeat_loop_increments_report_count(bus, started):
     started('nova-like-conductor', host='ctl')
-    assert _wait_for(
-        lambda: _row('ctl', 'nova-like-conductor').report_count >= 2)
+    waiters.wait_for(lambda: _row('ctl', 'nova-like-conductor').report_count,
+                     5, 'a second heartbeat', interval=0.05,
+                     until=lambda count: count >= 2)
 
 
 def test_stopped_service_stops_beating(bus, started):
@@ -147,7 +140,8 @@ def test_manager_gets_init_host_and_periodic_tasks(bus, started):
     manager = RecordingManager()
     started('nova-like-scheduler', manager=manager, host='ctl')
     assert manager.init_host_calls == 1
-    assert _wait_for(lambda: manager.periodic_calls >= 1)
+    waiters.wait_for(lambda: manager.periodic_calls, 5, 'a periodic run',
+                     interval=0.05)
 
 
 def test_topic_serves_the_manager_over_rpc(bus, started):

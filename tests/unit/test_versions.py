@@ -1,21 +1,104 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The version table agrees with every rpcapi and manager; [upgrade_levels] values translate."""
+"""The version table agrees with what each rpcapi client sends, its history and its manager; [upgrade_levels] values translate."""
 
+import importlib
+import importlib.util
+import inspect
+import pkgutil
+import re
+import types
+
+import oslo_messaging as messaging
+from oslo_utils import versionutils
 import pytest
 
-from nova_like.compute import manager as compute_manager
+import nova_like
 from nova_like.compute import rpcapi as compute_rpcapi
-from nova_like.conductor import manager as conductor_manager
-from nova_like.conductor import rpcapi as conductor_rpcapi
-from nova_like.scheduler import manager as scheduler_manager
+from nova_like import rpc
 from nova_like.scheduler import rpcapi as scheduler_rpcapi
 from nova_like import versions
 
-SERVICES = {
-    'compute': (compute_rpcapi, compute_manager.ComputeManager),
-    'conductor': (conductor_rpcapi, conductor_manager.ConductorManager),
-    'scheduler': (scheduler_rpcapi, scheduler_manager.SchedulerManager),
-}
+
+def _services():
+    """{service: (rpcapi module, client class, manager class)} for every
+    nova_like/<service>/rpcapi.py."""
+    found = {}
+    for package in pkgutil.iter_modules(nova_like.__path__):
+        name = 'nova_like.%s' % package.name
+        if not package.ispkg or importlib.util.find_spec(
+                name + '.rpcapi') is None:
+            continue
+        rpcapi = importlib.import_module(name + '.rpcapi')
+        manager = importlib.import_module(name + '.manager')
+        [client_cls] = [c for c in vars(rpcapi).values()
+                        if inspect.isclass(c)
+                        and c.__module__ == rpcapi.__name__]
+        [manager_cls] = [c for c in vars(manager).values()
+                         if inspect.isclass(c)
+                         and c.__module__ == manager.__name__
+                         and isinstance(getattr(c, 'target', None),
+                                        messaging.Target)]
+        found[package.name] = (rpcapi, client_cls, manager_cls)
+    return found
+
+
+SERVICES = _services()
+
+
+def _version(text):
+    return versionutils.convert_version_to_tuple(text)
+
+
+def _history(rpcapi):
+    """The versions of rpcapi's "API version history", in order."""
+    return re.findall(r'^\s*(\d+\.\d+) - ', rpcapi.__doc__, re.MULTILINE)
+
+
+class _RecordingClient:
+    """Stands in for the oslo.messaging RPCClient of an rpcapi class,
+    recording each message it would send instead of sending it."""
+
+    def __init__(self, target):
+        self.target = target
+        self.sent = []
+
+    def can_send_version(self, version):
+        return True
+
+    def prepare(self, version=None, **options):
+        client = self
+        version = version or self.target.version
+
+        class Prepared:
+            def _send(self, context, method, **kwargs):
+                client.sent.append((method, version, kwargs))
+
+            call = cast = _send
+
+        return Prepared()
+
+
+def _messages(service, monkeypatch):
+    """[(client method, RPC method, version, kwargs)]: what each public
+    method of the service's client sends."""
+    _rpcapi, client_cls, _manager_cls = SERVICES[service]
+    monkeypatch.setattr(rpc, 'get_client', lambda target, **kw:
+                        _RecordingClient(target))
+    client = client_cls()
+    # Anything a client method reads from its arguments (instance.host).
+    argument = types.SimpleNamespace(host='cmp1')
+    messages = []
+    for name, func in sorted(vars(client_cls).items()):
+        if name.startswith('_') or not inspect.isfunction(func):
+            continue
+        required = [p for p in inspect.signature(func).parameters.values()
+                    if p.default is p.empty][1:]  # after self
+        client.client.sent.clear()
+        func(client, *[argument] * len(required))
+        assert client.client.sent, '%s.%s sends nothing' % (
+            client_cls.__name__, name)
+        messages += [(name,) + sent for sent in client.client.sent]
+    return messages
 
 
 def test_current_release_is_in_the_table():
@@ -28,7 +111,7 @@ def test_table_covers_exactly_the_services_with_an_rpc_api():
 
 @pytest.mark.parametrize('service', sorted(SERVICES))
 def test_rpcapi_manager_and_table_agree(service):
-    rpcapi, manager_cls = SERVICES[service]
+    rpcapi, _client_cls, manager_cls = SERVICES[service]
     table = versions.RELEASES[versions.CURRENT]['rpc'][service]
     assert rpcapi.RPC_API_VERSION == table
     assert manager_cls.target.version == table
@@ -36,11 +119,51 @@ def test_rpcapi_manager_and_table_agree(service):
 
 
 @pytest.mark.parametrize('service', sorted(SERVICES))
-def test_rpcapi_history_documents_the_current_version(service):
-    rpcapi, _manager_cls = SERVICES[service]
-    assert '%s - ' % rpcapi.RPC_API_VERSION in rpcapi.__doc__, (
-        '%s has no "%s - <what changed>" line in its version history'
-        % (rpcapi.__name__, rpcapi.RPC_API_VERSION))
+def test_rpcapi_history_ends_at_the_table_version(service):
+    rpcapi = SERVICES[service][0]
+    history = _history(rpcapi)
+    assert history, '%s has no "1.0 - <what>" version history' % (
+        rpcapi.__name__)
+    assert history[-1] == versions.rpc_version(service), (
+        '%s: the last entry of the version history is %s, the table says '
+        '%s' % (rpcapi.__name__, history[-1], versions.rpc_version(service)))
+    assert [_version(v) for v in history] == sorted(
+        {_version(v) for v in history}), 'history not in ascending order'
+
+
+@pytest.mark.parametrize('service', sorted(SERVICES))
+def test_every_message_has_a_manager_method_taking_its_arguments(
+        service, monkeypatch):
+    manager_cls = SERVICES[service][2]
+    for name, method, _version_sent, kwargs in _messages(service,
+                                                         monkeypatch):
+        endpoint = getattr(manager_cls, method, None)
+        assert callable(endpoint), '%s sends %s, which %s lacks' % (
+            name, method, manager_cls.__name__)
+        # oslo.messaging dispatches as endpoint.method(context, **kwargs).
+        try:
+            inspect.signature(endpoint).bind(manager_cls, 'context',
+                                             **kwargs)
+        except TypeError as exc:
+            pytest.fail('%s.%s%s does not take what %s sends (%s): %s' % (
+                manager_cls.__name__, method, inspect.signature(endpoint),
+                name, ', '.join(sorted(kwargs)), exc))
+
+
+@pytest.mark.parametrize('service', sorted(SERVICES))
+def test_every_message_version_is_served_and_documented(service,
+                                                        monkeypatch):
+    rpcapi, _client_cls, manager_cls = SERVICES[service]
+    served = _version(manager_cls.target.version)
+    history = set(_history(rpcapi))
+    for name, method, version, _kwargs in _messages(service, monkeypatch):
+        assert _version(version) <= served, (
+            '%s sends %s at %s, %s serves up to %s' % (
+                name, method, version, manager_cls.__name__,
+                manager_cls.target.version))
+        assert version in history, (
+            '%s sends %s at %s, which the history of %s does not list'
+            % (name, method, version, rpcapi.__name__))
 
 
 @pytest.mark.parametrize('service', sorted(SERVICES))

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The Compute API in-process on SQLite (API DB, cell0, cell1), with Glance, conductor and compute stand-ins."""
+"""The Compute API in-process: `cloud` on SQLite with Glance, conductor and compute stand-ins; `live` over the whole stack."""
 
 import datetime
 import json
@@ -18,8 +18,11 @@ from nova_like.db import engine
 from nova_like import objects
 from nova_like.objects import cell_mapping
 from nova_like import rpc
+from tests import factories
 from tests.functional.api import fakes
+from tests.functional.api import live as live_helpers
 from tests.functional import conftest as functional_conftest
+from tests import glance_standin
 
 CONF = conf.CONF
 CELL1_UUID = '3d6a8c4e-0000-4000-8000-000000000001'
@@ -67,11 +70,11 @@ def _seed_flavors(ctx):
     for flavorid, name, ram, disk, vcpus in (('1', 'm1.tiny', 512, 1, 1),
                                              ('2', 'm1.small', 2048, 20, 1),
                                              ('3', 'm1.medium', 4096, 40, 2)):
-        objects.Flavor(ctx, flavorid=flavorid, name=name, memory_mb=ram,
-                       root_gb=disk, vcpus=vcpus).create()
-    objects.Flavor(ctx, flavorid='private', name='private.one',
-                   memory_mb=1024, root_gb=10, vcpus=1, is_public=False,
-                   projects=['proj-b']).create()
+        factories.create_flavor(ctx, flavorid=flavorid, name=name,
+                                memory_mb=ram, root_gb=disk, vcpus=vcpus)
+    factories.create_flavor(ctx, flavorid='private', name='private.one',
+                            memory_mb=1024, root_gb=10, is_public=False,
+                            projects=['proj-b'])
 
 
 @pytest.fixture
@@ -82,7 +85,7 @@ def cloud(tmp_path, schema_templates):
     CONF([], project='nova_like', default_config_files=[])
     urls = {name: 'sqlite:///%s/%s.sqlite' % (tmp_path, name)
             for name in ('api', 'cell0', 'cell1')}
-    glance = fakes.GlanceStandIn().start()
+    glance = glance_standin.GlanceStandIn()
     overrides = {
         ('transport_url', None): 'fake:///',
         ('connection', 'database'): urls['cell1'],
@@ -119,11 +122,18 @@ def cloud(tmp_path, schema_templates):
                    fakes.start_rpc_server('compute', fakes.HOST, compute)]
     servers_handler.set_compute_api(compute_api.API(placement=placement))
     app = wsgi.init_application()
+
+    def boot(client, name='vm', **extra):
+        """factories.boot, once the conductor stand-in has the cast."""
+        response = factories.boot(client, name, **extra)
+        conductor.wait()
+        return response
+
     try:
         yield types.SimpleNamespace(
             app=app, ctx=ctx, cells=cells, glance=glance,
             conductor=conductor, compute=compute, placement=placement,
-            service=service,
+            service=service, boot=boot,
             admin=Client(app, 'admin:admin-proj', '2.100'),
             alice=Client(app, 'alice:proj-a', '2.100'),
             bob=Client(app, 'bob:proj-b', '2.100'))
@@ -138,6 +148,31 @@ def cloud(tmp_path, schema_templates):
         engine.dispose_all()
         for (name, group) in overrides:
             CONF.clear_override(name, group=group)
+
+
+@pytest.fixture
+def live(stack):
+    """alice (proj-a), bob (proj-b) and admin on the whole stack with one
+    compute host, live_helpers.HOST, whose periodic tasks (power-state sync)
+    run every live_helpers.PERIOD seconds; drive it with live_helpers."""
+    CONF.set_override('periodic_interval', live_helpers.PERIOD)
+    glance = glance_standin.GlanceStandIn()
+    CONF.set_override('endpoint_override', glance.url, 'glance')
+    service = stack.start_compute(live_helpers.HOST)
+    factories.create_flavor(nl_context.get_admin_context())
+    app = wsgi.init_application()
+    servers_handler.set_compute_api(None)  # built anew on this config
+    try:
+        yield types.SimpleNamespace(
+            stack=stack, driver=service.manager.driver,
+            alice=Client(app, 'alice:proj-a', '2.100'),
+            bob=Client(app, 'bob:proj-b', '2.100'),
+            admin=Client(app, 'admin:admin', '2.100'))
+    finally:
+        servers_handler.set_compute_api(None)
+        CONF.clear_override('endpoint_override', 'glance')
+        CONF.clear_override('periodic_interval')
+        glance.stop()
 
 
 def api_rows(ctx):

@@ -1,10 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""In-process stand-ins for the API's tests: Glance over HTTP, a conductor and a compute endpoint on the fake transport."""
+"""In-process stand-ins for the API's tests: a conductor and a compute endpoint on the fake transport, Placement."""
 
 import datetime
-import json
 import threading
-import wsgiref.simple_server
 
 import oslo_messaging as messaging
 
@@ -12,71 +10,13 @@ from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like import rpc
+from tests import glance_standin
 
-IMAGE_ID = 'd3c57398-867c-40ad-a6f3-8041fbf3740f'
-QUEUED_IMAGE_ID = '0e7d6f0a-5f35-4bfa-9c2e-6b5c8e4b2a11'
-BIG_IMAGE_ID = '5b9a1c43-2d3e-4f6a-8b7c-9d0e1f2a3b4c'
+# The images the Glance stand-in serves, under the names these tests use.
+IMAGE_ID = glance_standin.IMAGE_ID
+QUEUED_IMAGE_ID = glance_standin.QUEUED_IMAGE_ID
+BIG_IMAGE_ID = glance_standin.BIG_IMAGE_ID
 HOST = 'fake-host'
-
-
-def _image(image_id, name, status='active', min_disk=0, min_ram=0,
-           size=16338944, **properties):
-    body = {'id': image_id, 'name': name, 'status': status,
-            'min_disk': min_disk, 'min_ram': min_ram, 'size': size,
-            'disk_format': 'qcow2', 'container_format': 'bare',
-            'visibility': 'public', 'owner': 'admin', 'tags': [],
-            'self': '/v2/images/%s' % image_id, 'schema': '/v2/schemas/image'}
-    body.update(properties)
-    return body
-
-
-class GlanceStandIn:
-    """GET /v2/images/{id} on a free 127.0.0.1 port (wsgiref, one thread)."""
-
-    def __init__(self):
-        self.images = {
-            IMAGE_ID: _image(IMAGE_ID, 'cirros'),
-            QUEUED_IMAGE_ID: _image(QUEUED_IMAGE_ID, 'uploading',
-                                    status='queued'),
-            BIG_IMAGE_ID: _image(BIG_IMAGE_ID, 'big', min_disk=50,
-                                 min_ram=4096, hw_disk_bus='scsi'),
-        }
-        self.requests = []
-        self._server = wsgiref.simple_server.make_server(
-            '127.0.0.1', 0, self._app,
-            handler_class=_QuietHandler)
-        # stop() waits for the loop to notice, up to one poll_interval.
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={'poll_interval': 0.05},
-                                        daemon=True)
-
-    @property
-    def url(self):
-        return 'http://127.0.0.1:%d' % self._server.server_port
-
-    def start(self):
-        self._thread.start()
-        return self
-
-    def stop(self):
-        self._server.shutdown()
-        self._server.server_close()
-
-    def _app(self, environ, start_response):
-        path = environ['PATH_INFO']
-        self.requests.append(path)
-        image_id = path.rsplit('/', 1)[-1]
-        if path.startswith('/v2/images/') and image_id in self.images:
-            body = json.dumps(self.images[image_id]).encode()
-            start_response('200 OK', [('Content-Type', 'application/json')])
-            return [body]
-        start_response('404 Not Found', [('Content-Type', 'text/plain')])
-        return [b'404 Not Found: no image ' + image_id.encode()]
-
-
-class _QuietHandler(wsgiref.simple_server.WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 class FakeConductor:

@@ -8,11 +8,10 @@ from nova_like import conf
 from nova_like.virt import power_state
 from tests.functional.api.live import act
 from tests.functional.api.live import boot
-from tests.functional.api.live import live  # noqa: F401 (fixture)
 from tests.functional.api.live import PERIOD
 from tests.functional.api.live import server
-from tests.functional.api.live import wait_for
 from tests.functional.api.live import wait_status
+from tests.waiters import wait_for
 
 CONF = conf.CONF
 
@@ -136,8 +135,8 @@ def test_paging_and_changes_since_from_2_58(live):
 def test_actions_of_a_deleted_server_remain_readable(live):
     uuid = boot(live.alice)
     assert live.alice.delete('/v2.1/servers/%s' % uuid).status_int == 204
-    wait_for(lambda: live.alice.get('/v2.1/servers/%s' % uuid
-                                    ).status_int == 404, what='delete')
+    wait_for(lambda: live.alice.get('/v2.1/servers/%s' % uuid).status_int,
+             15, 'delete', interval=0.05, until=lambda status: status == 404)
     body = _actions(live.alice, uuid)
     assert [a['action'] for a in body['instanceActions']] == ['delete',
                                                               'create']
@@ -169,6 +168,7 @@ def test_periodic_sync_catches_a_change_no_event_reported(live):
     act(live.alice, uuid, {'os-start': None})
     wait_status(live.alice, uuid, 'ACTIVE')
     live.driver.stop_behind_our_back(uuid, power_state.PAUSED)
-    wait_for(lambda: server(live.alice, uuid)['OS-EXT-STS:power_state'] ==
-             power_state.PAUSED, 2 * PERIOD + 5, 'power_state paused')
+    wait_for(lambda: server(live.alice, uuid)['OS-EXT-STS:power_state'],
+             2 * PERIOD + 5, 'power_state paused', interval=0.05,
+             until=lambda state: state == power_state.PAUSED)
     assert server(live.alice, uuid)['status'] == 'ACTIVE'

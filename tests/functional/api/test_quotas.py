@@ -5,14 +5,9 @@ import concurrent.futures
 
 import pytest
 
+from tests import factories
 from tests.functional.api import conftest
-from tests.functional.api import fakes
 from tests.functional.api import samples
-
-
-def _server(name='q', **extra):
-    return {'server': dict(name=name, flavorRef='1', imageRef=fakes.IMAGE_ID,
-                           networks='none', **extra)}
 
 
 def _set(cloud, project, **limits):
@@ -83,70 +78,57 @@ def test_members_and_readers_cannot_set_limits(cloud):
 def test_instances_quota_refuses_and_writes_nothing(cloud):
     _set(cloud, 'proj-a', instances=2)
     for name in ('one', 'two'):
-        assert cloud.alice.post('/v2.1/servers', _server(name)).status_int \
-            == 202
-        cloud.conductor.wait()
+        cloud.boot(cloud.alice, name)
     before = conftest.api_rows(cloud.ctx)
-    response = cloud.alice.post('/v2.1/servers', _server('three'))
-    assert response.status_int == 403
+    response = factories.boot(cloud.alice, 'three', expect=403)
     assert response.json['forbidden']['message'] == (
         'Quota exceeded for instances: Requested 1, but already used 2 '
         'of 2 instances')
     assert conftest.api_rows(cloud.ctx) == before
     # Another project is not affected.
-    assert cloud.bob.post('/v2.1/servers', _server('b')).status_int == 202
+    factories.boot(cloud.bob, 'b')
 
 
 def test_max_count_shrinks_to_fit_but_not_below_min_count(cloud):
     _set(cloud, 'proj-a', instances=3)
-    response = cloud.alice.post('/v2.1/servers', _server(
-        'many', max_count=5, return_reservation_id=True))
-    assert response.status_int == 202
-    cloud.conductor.wait()
+    cloud.boot(cloud.alice, 'many', max_count=5, return_reservation_id=True)
     listed = cloud.alice.get('/v2.1/servers').json['servers']
     assert len(listed) == 3
-    refused = cloud.alice.post('/v2.1/servers', _server('more', min_count=2))
-    assert refused.status_int == 403
+    refused = factories.boot(cloud.alice, 'more', expect=403, min_count=2)
     assert 'Requested 2' in refused.json['forbidden']['message']
 
 
 def test_cores_and_ram_quota(cloud):
     _set(cloud, 'proj-a', cores=1)
-    assert cloud.alice.post('/v2.1/servers', _server('c1')).status_int == 202
-    cloud.conductor.wait()
-    response = cloud.alice.post('/v2.1/servers', _server('c2'))
-    assert response.status_int == 403
+    cloud.boot(cloud.alice, 'c1')
+    response = factories.boot(cloud.alice, 'c2', expect=403)
     assert 'cores' in response.json['forbidden']['message']
     _set(cloud, 'proj-b', ram=256)
-    response = cloud.bob.post('/v2.1/servers', _server('r1'))
-    assert response.status_int == 403
+    response = factories.boot(cloud.bob, 'r1', expect=403)
     assert 'ram' in response.json['forbidden']['message']
 
 
 def test_metadata_items_quota(cloud):
     _set(cloud, 'proj-a', metadata_items=1)
-    response = cloud.alice.post('/v2.1/servers', _server(
-        'meta', metadata={'a': '1', 'b': '2'}))
-    assert response.status_int == 403
+    response = factories.boot(cloud.alice, 'meta', expect=403,
+                              metadata={'a': '1', 'b': '2'})
     assert 'metadata items exceeds 1' in response.json['forbidden']['message']
 
 
 def test_delete_frees_quota_and_limits_show_usage(cloud):
     _set(cloud, 'proj-a', instances=1)
-    server_id = cloud.alice.post('/v2.1/servers', _server('x')).json[
-        'server']['id']
-    cloud.conductor.wait()
+    server_id = cloud.boot(cloud.alice, 'x').json['server']['id']
     absolute = cloud.alice.get('/v2.1/limits').json['limits']['absolute']
     assert absolute['totalInstancesUsed'] == 1
     assert absolute['totalCoresUsed'] == 1
     assert absolute['totalRAMUsed'] == 512
     assert absolute['maxTotalInstances'] == 1
-    assert cloud.alice.post('/v2.1/servers', _server('y')).status_int == 403
+    factories.boot(cloud.alice, 'y', expect=403)
     assert cloud.alice.delete('/v2.1/servers/' + server_id).status_int \
         == 204
     assert cloud.alice.get('/v2.1/limits').json['limits']['absolute'][
         'totalInstancesUsed'] == 0
-    assert cloud.alice.post('/v2.1/servers', _server('y')).status_int == 202
+    factories.boot(cloud.alice, 'y')
     # PUT below usage needs force.
     cloud.conductor.wait()
     below = cloud.admin.put('/v2.1/os-quota-sets/proj-a', {'quota_set': {
@@ -177,7 +159,7 @@ def test_concurrent_creates_never_exceed_the_quota(cloud):
     cloud.conductor.mode = 'hold'
 
     def create(index):
-        return cloud.alice.post('/v2.1/servers', _server('race-%d' % index))
+        return factories.boot(cloud.alice, 'race-%d' % index, expect=None)
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
         responses = list(pool.map(create, range(50)))
@@ -200,12 +182,12 @@ def test_only_limited_resources_are_counted(cloud, monkeypatch):
                         real(project))
     _set(cloud, 'proj-a', instances=-1, cores=-1, ram=-1)
     counted.clear()  # setting limits checks them against the usage
-    assert cloud.alice.post('/v2.1/servers', _server('u1')).status_int == 202
+    factories.boot(cloud.alice, 'u1')
     assert counted == []
     # One limited resource is enough to count, and to refuse.
     _set(cloud, 'proj-a', cores=1)
     counted.clear()
-    assert cloud.alice.post('/v2.1/servers', _server('u2')).status_int == 403
+    factories.boot(cloud.alice, 'u2', expect=403)
     assert counted == ['proj-a']
 
 
@@ -233,9 +215,8 @@ def test_concurrent_creates_never_overfill_a_server_group(cloud):
     cloud.conductor.mode = 'hold'
 
     def create(index):
-        body = _server('member-%d' % index)
-        body['os:scheduler_hints'] = {'group': group}
-        return cloud.alice.post('/v2.1/servers', body)
+        return factories.boot(cloud.alice, 'member-%d' % index, expect=None,
+                              hints={'group': group})
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=16) as pool:
         responses = list(pool.map(create, range(30)))

@@ -5,7 +5,6 @@ import pytest
 
 from tests.functional.api.live import act
 from tests.functional.api.live import boot
-from tests.functional.api.live import live  # noqa: F401 (fixture)
 from tests.functional.api.live import server
 from tests.functional.api.live import wait_status
 

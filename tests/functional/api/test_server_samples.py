@@ -21,17 +21,12 @@ def _keys(value):
     return None
 
 
-def _boot(cloud, version, name='sample-1', mode='schedule'):
+def _boot(cloud, version, mode='schedule'):
+    """cloud.boot as admin at version; before 2.37 without networks."""
     cloud.conductor.mode = mode
-    server = {'name': name, 'flavorRef': '1', 'imageRef': fakes.IMAGE_ID,
-              'metadata': {'purpose': 'sample'}}
-    if version not in ('2.1',):
-        server['networks'] = 'none'
-    response = cloud.admin.post('/v2.1/servers', {'server': server},
-                                version=version)
-    assert response.status_int == 202, response.body
-    cloud.conductor.wait()
-    return response
+    return cloud.boot(cloud.admin, 'sample-1', version=version,
+                      metadata={'purpose': 'sample'},
+                      networks=None if version == '2.1' else 'none')
 
 
 @pytest.mark.parametrize('version, sample', [

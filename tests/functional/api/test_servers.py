@@ -5,23 +5,13 @@ import pytest
 
 from nova_like import context as nl_context
 from nova_like import objects
+from tests import factories
 from tests.functional.api import conftest
 from tests.functional.api import fakes
 
 
-def _boot(client, name='vm', wait=True, cloud=None, **extra):
-    server = {'name': name, 'flavorRef': '1', 'imageRef': fakes.IMAGE_ID,
-              'networks': 'none'}
-    server.update(extra)
-    response = client.post('/v2.1/servers', {'server': server})
-    assert response.status_int == 202, response.body
-    if wait and cloud is not None:
-        cloud.conductor.wait()
-    return response
-
-
 def test_create_answers_like_nova(cloud):
-    response = _boot(cloud.alice, cloud=cloud, metadata={'purpose': 'x'})
+    response = cloud.boot(cloud.alice, metadata={'purpose': 'x'})
     body = response.json['server']
     assert sorted(body) == ['OS-DCF:diskConfig', 'adminPass', 'id', 'links',
                             'security_groups']
@@ -37,8 +27,8 @@ def test_create_answers_like_nova(cloud):
 
 def test_create_casts_once_with_build_request_spec_and_mapping(cloud):
     cloud.conductor.mode = 'hold'
-    response = _boot(cloud.alice, cloud=cloud, metadata={'k': 'v'},
-                     min_count=2, max_count=2)
+    response = cloud.boot(cloud.alice, metadata={'k': 'v'},
+                          min_count=2, max_count=2)
     assert len(cloud.conductor.casts) == 1
     cast = cloud.conductor.casts[0]
     assert [br.instance.display_name for br in cast['build_requests']] == \
@@ -65,7 +55,7 @@ def test_create_casts_once_with_build_request_spec_and_mapping(cloud):
 
 def test_build_request_shows_as_build(cloud):
     cloud.conductor.mode = 'hold'
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     server = cloud.alice.get('/v2.1/servers/' + server_id).json['server']
     assert server['status'] == 'BUILD'
     assert server['OS-EXT-STS:task_state'] == 'scheduling'
@@ -76,7 +66,7 @@ def test_build_request_shows_as_build(cloud):
 
 
 def test_scheduled_server_shows_active_from_its_cell(cloud):
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     server = cloud.admin.get('/v2.1/servers/' + server_id).json['server']
     assert server['status'] == 'ACTIVE'
     assert server['OS-EXT-SRV-ATTR:host'] == fakes.HOST
@@ -87,7 +77,7 @@ def test_scheduled_server_shows_active_from_its_cell(cloud):
 
 def test_error_server_in_cell0_shows_its_fault(cloud):
     cloud.conductor.mode = 'error'
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     server = cloud.alice.get('/v2.1/servers/' + server_id).json['server']
     assert server['status'] == 'ERROR'
     assert 'progress' not in server
@@ -100,7 +90,7 @@ def test_error_server_in_cell0_shows_its_fault(cloud):
 
 
 def test_other_projects_never_see_a_server(cloud):
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     for call in (cloud.bob.get, cloud.bob.delete):
         response = call('/v2.1/servers/' + server_id)
         assert response.status_int == 404
@@ -116,7 +106,7 @@ def test_other_projects_never_see_a_server(cloud):
 
 
 def test_delete_active_server_casts_terminate(cloud):
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     response = cloud.alice.delete('/v2.1/servers/' + server_id)
     assert response.status_int == 204
     cloud.compute.wait()
@@ -126,7 +116,7 @@ def test_delete_active_server_casts_terminate(cloud):
 
 def test_second_delete_while_deleting_is_a_no_op(cloud):
     cloud.compute_hold = True
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     with nl_context.target_cell(cloud.ctx, cloud.cells['cell1']) as cctx:
         instance = objects.Instance.get_by_uuid(cctx, server_id)
         instance.task_state = 'deleting'
@@ -140,7 +130,7 @@ def test_second_delete_while_deleting_is_a_no_op(cloud):
 
 def test_delete_build_request(cloud):
     cloud.conductor.mode = 'hold'
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     assert cloud.alice.delete('/v2.1/servers/' + server_id).status_int == 204
     assert cloud.alice.get('/v2.1/servers/' + server_id).status_int == 404
     mapping = objects.InstanceMapping.get_by_instance_uuid(cloud.ctx,
@@ -153,7 +143,7 @@ def test_delete_build_request(cloud):
 
 def test_delete_error_server_locally(cloud):
     cloud.conductor.mode = 'error'
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     assert cloud.alice.delete('/v2.1/servers/' + server_id).status_int == 204
     assert cloud.placement.deleted == [server_id]
     assert cloud.compute.terminated == []
@@ -162,7 +152,7 @@ def test_delete_error_server_locally(cloud):
 
 
 def test_delete_when_compute_is_down_is_local(cloud):
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     with nl_context.target_cell(cloud.ctx, cloud.cells['cell1']) as cctx:
         service = objects.Service.get_by_host_and_binary(
             cctx, fakes.HOST, 'nova-like-compute')
@@ -176,7 +166,7 @@ def test_delete_when_compute_is_down_is_local(cloud):
 
 
 def test_update_name_description_hostname(cloud):
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     response = cloud.alice.put('/v2.1/servers/' + server_id, {'server': {
         'name': 'renamed', 'description': 'about', 'hostname': 'new-host'}})
     assert response.status_int == 200, response.body
@@ -190,7 +180,7 @@ def test_update_name_description_hostname(cloud):
 
 def test_update_a_build_request(cloud):
     cloud.conductor.mode = 'hold'
-    server_id = _boot(cloud.alice, cloud=cloud).json['server']['id']
+    server_id = cloud.boot(cloud.alice).json['server']['id']
     response = cloud.alice.put('/v2.1/servers/' + server_id,
                                {'server': {'name': 'early'}})
     assert response.status_int == 200
@@ -199,8 +189,8 @@ def test_update_a_build_request(cloud):
 
 
 def test_return_reservation_id(cloud):
-    response = _boot(cloud.alice, cloud=cloud, min_count=2, max_count=3,
-                     return_reservation_id=True)
+    response = cloud.boot(cloud.alice, min_count=2, max_count=3,
+                          return_reservation_id=True)
     rid = response.json['reservation_id']
     assert rid.startswith('r-')
     admin = cloud.admin.get('/v2.1/servers/detail?all_tenants=1&'
@@ -209,17 +199,11 @@ def test_return_reservation_id(cloud):
 
 
 def test_hostname_with_multiple_servers_is_400(cloud):
-    response = cloud.alice.post('/v2.1/servers', {'server': {
-        'name': 'vm', 'flavorRef': '1', 'imageRef': fakes.IMAGE_ID,
-        'networks': 'none', 'hostname': 'one', 'max_count': 2}})
-    assert response.status_int == 400
+    response = factories.boot(cloud.alice, expect=400, hostname='one',
+                              max_count=2)
     assert 'multiple instances' in response.json['badRequest']['message']
 
 
 @pytest.mark.parametrize('version', ['2.1', '2.36'])
 def test_networks_optional_before_2_37(cloud, version):
-    response = cloud.alice.post('/v2.1/servers', {'server': {
-        'name': 'vm', 'flavorRef': '1', 'imageRef': fakes.IMAGE_ID}},
-        version=version)
-    assert response.status_int == 202, response.body
-    cloud.conductor.wait()
+    cloud.boot(cloud.alice, version=version, networks=None)

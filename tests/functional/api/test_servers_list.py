@@ -9,14 +9,9 @@ from nova_like import objects
 from tests.functional.api import fakes
 
 
-def _boot(cloud, client, name, **extra):
-    server = {'name': name, 'flavorRef': '1', 'imageRef': fakes.IMAGE_ID,
-              'networks': 'none'}
-    server.update(extra)
-    response = client.post('/v2.1/servers', {'server': server})
-    assert response.status_int == 202, response.body
-    cloud.conductor.wait()
-    return response.json['server']['id']
+def _boot(cloud, name, **extra):
+    """cloud.boot as alice; the server's id."""
+    return cloud.boot(cloud.alice, name, **extra).json['server']['id']
 
 
 def _names(response):
@@ -30,13 +25,13 @@ def _set(response):
 
 def test_newest_first_and_merged_across_build_requests_and_cells(cloud):
     # created_at travels with one-second precision: space the boots out.
-    _boot(cloud, cloud.alice, 'one')
+    _boot(cloud, 'one')
     time.sleep(1.05)
     cloud.conductor.mode = 'error'
-    _boot(cloud, cloud.alice, 'two')
+    _boot(cloud, 'two')
     time.sleep(1.05)
     cloud.conductor.mode = 'hold'
-    _boot(cloud, cloud.alice, 'three')
+    _boot(cloud, 'three')
     assert _names(cloud.alice.get('/v2.1/servers')) == ['three', 'two', 'one']
     statuses = [s['status'] for s in cloud.alice.get(
         '/v2.1/servers/detail').json['servers']]
@@ -44,10 +39,10 @@ def test_newest_first_and_merged_across_build_requests_and_cells(cloud):
 
 
 def test_filters(cloud):
-    _boot(cloud, cloud.alice, 'web-1')
-    _boot(cloud, cloud.alice, 'db-1', flavorRef='2')
+    _boot(cloud, 'web-1')
+    _boot(cloud, 'db-1', flavorRef='2')
     cloud.conductor.mode = 'hold'
-    _boot(cloud, cloud.alice, 'web-2')
+    _boot(cloud, 'web-2')
     get = cloud.alice.get
     assert _set(get('/v2.1/servers?name=^web')) == ['web-1', 'web-2']
     assert _set(get('/v2.1/servers?status=ACTIVE')) == ['db-1', 'web-1']
@@ -68,7 +63,7 @@ def test_filters(cloud):
 def test_changes_since_includes_deleted(cloud):
     before = datetime.datetime.now(datetime.timezone.utc) - \
         datetime.timedelta(seconds=5)
-    server_id = _boot(cloud, cloud.alice, 'gone')
+    server_id = _boot(cloud, 'gone')
     assert cloud.alice.delete('/v2.1/servers/' + server_id).status_int == 204
     cloud.compute.wait()
     assert _names(cloud.alice.get('/v2.1/servers')) == []
@@ -80,7 +75,7 @@ def test_changes_since_includes_deleted(cloud):
 
 def test_sort_and_paging_with_next_links(cloud, conf=None):
     for name in ('c', 'a', 'b', 'd'):
-        _boot(cloud, cloud.alice, name)
+        _boot(cloud, name)
     page = cloud.alice.get('/v2.1/servers?sort_key=display_name&'
                            'sort_dir=asc&limit=2')
     assert _names(page) == ['a', 'b']
@@ -98,10 +93,10 @@ def test_sort_and_paging_with_next_links(cloud, conf=None):
 
 
 def test_marker_may_be_a_build_request(cloud):
-    _boot(cloud, cloud.alice, 'old')
+    _boot(cloud, 'old')
     time.sleep(1.05)
     cloud.conductor.mode = 'hold'
-    newest = _boot(cloud, cloud.alice, 'new')
+    newest = _boot(cloud, 'new')
     assert _names(cloud.alice.get('/v2.1/servers?marker=' + newest)) == [
         'old']
 
@@ -117,7 +112,7 @@ def test_max_limit_caps_the_page(cloud):
     conf.CONF.set_override('max_limit', 2, group='api')
     try:
         for name in ('a', 'b', 'c'):
-            _boot(cloud, cloud.alice, name)
+            _boot(cloud, name)
         response = cloud.alice.get('/v2.1/servers?limit=50')
         assert len(response.json['servers']) == 2
         assert 'servers_links' in response.json
@@ -126,8 +121,8 @@ def test_max_limit_caps_the_page(cloud):
 
 
 def test_tags_and_locked_filters(cloud):
-    _boot(cloud, cloud.alice, 'tagged', tags=['x', 'y'])
-    _boot(cloud, cloud.alice, 'plain')
+    _boot(cloud, 'tagged', tags=['x', 'y'])
+    _boot(cloud, 'plain')
     assert _names(cloud.alice.get('/v2.1/servers?tags=x,y')) == ['tagged']
     assert _names(cloud.alice.get('/v2.1/servers?not-tags-any=x')) == [
         'plain']

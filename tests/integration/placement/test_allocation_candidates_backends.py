@@ -12,6 +12,8 @@ from nova_like.placement.db import migration
 from tests import db_servers
 from tests.functional.placement.test_allocation_candidates_cache import Cloud
 
+pytestmark = pytest.mark.integration
+
 
 @pytest.mark.parametrize('backend', ['mysql', 'postgresql'])
 def test_cached_summaries_follow_writes(backend):

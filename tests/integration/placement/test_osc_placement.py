@@ -9,24 +9,18 @@ token with keystoneauth's admin_token plugin:
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 
 import pytest
 import requests
 
 from nova_like.placement.db import migration
+from tests import net
+from tests import waiters
 
 pytestmark = pytest.mark.integration
 BIN = os.path.dirname(sys.executable)
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope='module')
@@ -34,7 +28,7 @@ def endpoint(tmp_path_factory):
     tmp = tmp_path_factory.mktemp('osc')
     url = 'sqlite:///%s/placement.sqlite' % tmp
     migration.upgrade(url)
-    port = _free_port()
+    port = net.free_port()
     conf = tmp / 'placement.conf'
     conf.write_text('[placement_database]\nconnection = %s\n'
                     '[placement_api]\nauth_strategy = noauth2\n'
@@ -45,18 +39,18 @@ def endpoint(tmp_path_factory):
         [os.path.join(BIN, 'nova-like-placement'), '--config-file',
          str(conf)], stdout=log, stderr=subprocess.STDOUT)
     base = 'http://127.0.0.1:%d' % port
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if requests.get(base + '/', timeout=1).ok:
-                break
-        except requests.ConnectionError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail('nova-like-placement did not start: %s'
-                        % (tmp / 'server.log').read_text())
-        time.sleep(0.2)
+    def listening():
+        if proc.poll() is not None:
+            raise AssertionError('nova-like-placement exited')
+        return requests.get(base + '/', timeout=1).ok
+
+    try:
+        waiters.wait_for(listening, 30, 'nova-like-placement to listen',
+                         interval=0.2, retry_on=requests.ConnectionError)
+    except AssertionError:
+        proc.kill()
+        pytest.fail('nova-like-placement did not start: %s'
+                    % (tmp / 'server.log').read_text())
     yield base
     proc.send_signal(signal.SIGTERM)
     try:

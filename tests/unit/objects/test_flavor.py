@@ -5,19 +5,11 @@ import pytest
 
 from nova_like import exception
 from nova_like import objects
-
-
-def _flavor(ctx, flavorid='1', name='m1.tiny', **kwargs):
-    values = dict(flavorid=flavorid, name=name, memory_mb=512, vcpus=1,
-                  root_gb=1)
-    values.update(kwargs)
-    flavor = objects.Flavor(ctx, **values)
-    flavor.create()
-    return flavor
+from tests.factories import create_flavor
 
 
 def test_create_fills_defaults(dbs, admin_context):
-    flavor = _flavor(admin_context)
+    flavor = create_flavor(admin_context)
     assert flavor.id is not None
     assert (flavor.ephemeral_gb, flavor.swap, flavor.rxtx_factor,
             flavor.disabled, flavor.is_public) == (0, 0, 1.0, False, True)
@@ -26,10 +18,10 @@ def test_create_fills_defaults(dbs, admin_context):
 
 
 def test_extra_specs_and_projects_round_trip(dbs, admin_context):
-    created = _flavor(admin_context, is_public=False,
-                      extra_specs={'hw:cpu_policy': 'dedicated',
-                                   'trait:HW_CPU_X86_AVX2': 'required'},
-                      projects=['p1', 'p2'], description='pinned')
+    created = create_flavor(admin_context, is_public=False,
+                            extra_specs={'hw:cpu_policy': 'dedicated',
+                                         'trait:HW_CPU_X86_AVX2': 'required'},
+                            projects=['p1', 'p2'], description='pinned')
     for found in (objects.Flavor.get_by_flavor_id(admin_context, '1'),
                   objects.Flavor.get_by_id(admin_context, created.id),
                   objects.Flavor.get_by_name(admin_context, 'm1.tiny')):
@@ -40,30 +32,30 @@ def test_extra_specs_and_projects_round_trip(dbs, admin_context):
 
 
 def test_duplicate_name(dbs, admin_context):
-    _flavor(admin_context, flavorid='1', name='m1.tiny')
+    create_flavor(admin_context, flavorid='1', name='m1.tiny')
     with pytest.raises(exception.DuplicateEntry) as info:
-        _flavor(admin_context, flavorid='2', name='m1.tiny')
+        create_flavor(admin_context, flavorid='2', name='m1.tiny')
     assert 'm1.tiny' in info.value.message
 
 
 def test_duplicate_flavorid(dbs, admin_context):
-    _flavor(admin_context, flavorid='1', name='m1.tiny')
+    create_flavor(admin_context, flavorid='1', name='m1.tiny')
     with pytest.raises(exception.DuplicateEntry) as info:
-        _flavor(admin_context, flavorid='1', name='m1.small')
+        create_flavor(admin_context, flavorid='1', name='m1.small')
     assert 'id 1' in info.value.message
 
 
 def test_failed_create_leaves_no_half_flavor(dbs, admin_context):
-    _flavor(admin_context, flavorid='1', name='m1.tiny')
+    create_flavor(admin_context, flavorid='1', name='m1.tiny')
     with pytest.raises(exception.DuplicateEntry):
-        _flavor(admin_context, flavorid='2', name='m1.tiny',
-                extra_specs={'a': 'b'})
+        create_flavor(admin_context, flavorid='2', name='m1.tiny',
+                      extra_specs={'a': 'b'})
     assert [f.flavorid for f in objects.FlavorList.get_all(admin_context)] \
         == ['1']
 
 
 def test_create_twice_is_refused(dbs, admin_context):
-    flavor = _flavor(admin_context)
+    flavor = create_flavor(admin_context)
     with pytest.raises(exception.ObjectActionError):
         flavor.create()
 
@@ -75,26 +67,26 @@ def test_not_found(dbs, admin_context):
 
 
 def test_destroy_removes_extra_specs_and_projects(dbs, admin_context):
-    _flavor(admin_context, extra_specs={'a': 'b'}, projects=['p1'])
+    create_flavor(admin_context, extra_specs={'a': 'b'}, projects=['p1'])
     objects.Flavor.get_by_flavor_id(admin_context, '1').destroy()
     with pytest.raises(exception.FlavorNotFound):
         objects.Flavor.get_by_flavor_id(admin_context, '1')
     # SQLite hands the freed id to the next row: leftovers would show here.
-    again = _flavor(admin_context, flavorid='2', name='m1.small')
+    again = create_flavor(admin_context, flavorid='2', name='m1.small')
     assert (again.extra_specs, again.projects) == ({}, [])
 
 
 def test_destroy_of_a_missing_flavor(dbs, admin_context):
-    flavor = _flavor(admin_context)
+    flavor = create_flavor(admin_context)
     flavor.destroy()
     with pytest.raises(exception.FlavorNotFound):
         flavor.destroy()
 
 
 def test_list_is_ordered_by_flavorid(dbs, admin_context):
-    _flavor(admin_context, flavorid='b', name='second')
-    _flavor(admin_context, flavorid='a', name='first',
-            extra_specs={'k': 'v'})
+    create_flavor(admin_context, flavorid='b', name='second')
+    create_flavor(admin_context, flavorid='a', name='first',
+                  extra_specs={'k': 'v'})
     flavors = objects.FlavorList.get_all(admin_context)
     assert [(f.flavorid, f.extra_specs) for f in flavors] == [
         ('a', {'k': 'v'}), ('b', {})]

@@ -11,13 +11,13 @@ from nova_like import context as nl_context
 from nova_like.db import engine
 from nova_like import exception
 from nova_like import objects
+from tests import factories
 
 UUID = '0b1d2f3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f'
 
 
 def _flavor():
-    return objects.Flavor(flavorid='1', name='m1.tiny', memory_mb=512,
-                          vcpus=1, root_gb=1, extra_specs={'hw:cpu': 'x'})
+    return factories.flavor(extra_specs={'hw:cpu': 'x'})
 
 
 def _instance(ctx, uuid=UUID, **kwargs):

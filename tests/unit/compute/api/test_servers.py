@@ -8,6 +8,7 @@ from nova_like.compute.api import server_list
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
+from tests import factories
 
 IMAGE = {'id': 'd3c57398-867c-40ad-a6f3-8041fbf3740f', 'name': 'cirros',
          'status': 'active', 'size': 16338944, 'min_disk': 0, 'min_ram': 0,
@@ -29,24 +30,17 @@ def test_sanitize_hostname_default():
     assert compute_api.sanitize_hostname('!!!', 'Server-1') == 'Server-1'
 
 
-def _flavor(**values):
-    defaults = dict(flavorid='1', name='m1.tiny', memory_mb=512, vcpus=1,
-                    root_gb=1, ephemeral_gb=0, swap=0, disabled=False,
-                    is_public=True, extra_specs={}, projects=[])
-    defaults.update(values)
-    return objects.Flavor(**defaults)
-
-
 def test_image_must_fit_the_flavor():
     check = compute_api.API.check_image_fits_flavor
-    check(IMAGE, _flavor())
+    check(IMAGE, factories.flavor())
     with pytest.raises(exception.FlavorMemoryTooSmall):
-        check(dict(IMAGE, min_ram=1024), _flavor())
+        check(dict(IMAGE, min_ram=1024), factories.flavor())
     with pytest.raises(exception.FlavorDiskSmallerThanMinDisk):
-        check(dict(IMAGE, min_disk=2), _flavor())
+        check(dict(IMAGE, min_disk=2), factories.flavor())
     with pytest.raises(exception.FlavorDiskSmallerThanImage):
-        check(dict(IMAGE, size=2 * 1024 ** 3), _flavor())
-    check(dict(IMAGE, min_disk=2), _flavor(root_gb=0))  # image sizes it
+        check(dict(IMAGE, size=2 * 1024 ** 3), factories.flavor())
+    # The image sizes a flavor without root disk.
+    check(dict(IMAGE, min_disk=2), factories.flavor(root_gb=0))
 
 
 def test_compare_orders_nulls_first_ascending():
@@ -96,7 +90,7 @@ def test_create_writes_and_casts_once(ctx):
     conductor = _Conductor()
     api = compute_api.API(image_api=_Images(), compute_task_api=conductor)
     instances, reservation_id = api.create(
-        ctx, _flavor(), IMAGE['id'], display_name='vm', min_count=1,
+        ctx, factories.flavor(), IMAGE['id'], display_name='vm', min_count=1,
         max_count=3, tags=['t'], scheduler_hints={'different_host': 'g'})
     assert [i.display_name for i in instances] == ['vm-1', 'vm-2', 'vm-3']
     assert len(conductor.calls) == 1
@@ -114,7 +108,7 @@ def test_failed_cast_leaves_nothing(ctx):
     api = compute_api.API(image_api=_Images(),
                           compute_task_api=_Conductor(fail=True))
     with pytest.raises(RuntimeError):
-        api.create(ctx, _flavor(), IMAGE['id'], display_name='vm',
+        api.create(ctx, factories.flavor(), IMAGE['id'], display_name='vm',
                    max_count=2)
     for model in (models.BuildRequest, models.RequestSpec,
                   models.InstanceMapping):
@@ -124,12 +118,12 @@ def test_failed_cast_leaves_nothing(ctx):
 def test_hostname_for_several_servers_is_invalid(ctx):
     api = compute_api.API(image_api=_Images(), compute_task_api=_Conductor())
     with pytest.raises(exception.Invalid):
-        api.create(ctx, _flavor(), IMAGE['id'], display_name='vm',
+        api.create(ctx, factories.flavor(), IMAGE['id'], display_name='vm',
                    max_count=2, hostname='one')
 
 
 def test_disabled_flavor_is_invalid(ctx):
     api = compute_api.API(image_api=_Images(), compute_task_api=_Conductor())
     with pytest.raises(exception.Invalid):
-        api.create(ctx, _flavor(disabled=True), IMAGE['id'],
+        api.create(ctx, factories.flavor(disabled=True), IMAGE['id'],
                    display_name='vm')

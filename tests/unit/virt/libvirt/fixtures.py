@@ -5,6 +5,7 @@ import subprocess
 import uuid
 
 from nova_like import objects
+from tests import factories
 
 
 def bootable_raw(path, size=1024 * 1024):
@@ -38,10 +39,9 @@ def fake_kernel(path):
     return path
 
 
-def flavor(memory_mb=128, vcpus=1, root_gb=1, ephemeral_gb=0):
-    return objects.Flavor(name='m1.test', flavorid='1', memory_mb=memory_mb,
-                          vcpus=vcpus, root_gb=root_gb,
-                          ephemeral_gb=ephemeral_gb)
+def flavor(memory_mb=128, **values):
+    """factories.flavor, named m1.test and 128 MB unless told."""
+    return factories.flavor(name='m1.test', memory_mb=memory_mb, **values)
 
 
 def instance(**kwargs):

@@ -17,6 +17,7 @@ from nova_like import exception  # noqa: E402
 from nova_like.virt import power_state  # noqa: E402
 from nova_like.virt.libvirt import driver as libvirt_driver  # noqa: E402
 from tests.unit.virt.libvirt import fixtures  # noqa: E402
+from tests import waiters  # noqa: E402
 
 
 @pytest.fixture
@@ -356,9 +357,7 @@ def test_guest_state_changes_on_its_own_are_emitted(drv, image):
     other = libvirt.open('test:///default')
     try:
         other.lookupByUUIDString(inst.uuid).destroy()
-        deadline = time.monotonic() + 10
-        while not seen and time.monotonic() < deadline:
-            time.sleep(0.05)
+        waiters.wait_for(lambda: seen, 10, 'an event', interval=0.05)
     finally:
         other.close()
     assert seen == [(inst.uuid, power_state.SHUTDOWN)]
