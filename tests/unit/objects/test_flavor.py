@@ -94,11 +94,11 @@ def test_list_is_ordered_by_flavorid(dbs, admin_context):
 
 def test_filtered_list_sees_public_flavors_and_the_projects_own(
         dbs, admin_context):
-    _flavor(admin_context, flavorid='1', name='tiny', memory_mb=512)
-    _flavor(admin_context, flavorid='2', name='big', memory_mb=4096)
-    _flavor(admin_context, flavorid='3', name='mine', is_public=False,
+    create_flavor(admin_context, flavorid='1', name='tiny', memory_mb=512)
+    create_flavor(admin_context, flavorid='2', name='big', memory_mb=4096)
+    create_flavor(admin_context, flavorid='3', name='mine', is_public=False,
             projects=['p1'])
-    _flavor(admin_context, flavorid='4', name='theirs', is_public=False,
+    create_flavor(admin_context, flavorid='4', name='theirs', is_public=False,
             projects=['p2'])
 
     def ids(filters, **kwargs):
@@ -117,7 +117,7 @@ def test_filtered_list_sees_public_flavors_and_the_projects_own(
 
 
 def test_filtered_list_holds_extra_specs_and_projects(dbs, admin_context):
-    _flavor(admin_context, is_public=False, extra_specs={'k': 'v'},
+    create_flavor(admin_context, is_public=False, extra_specs={'k': 'v'},
             projects=['p1'])
     [found] = objects.FlavorList.get_all_filtered(admin_context,
                                                   {'is_public': False})
@@ -126,7 +126,7 @@ def test_filtered_list_holds_extra_specs_and_projects(dbs, admin_context):
 
 
 def test_save_writes_the_changed_fields(dbs, admin_context):
-    flavor = _flavor(admin_context, extra_specs={'k': 'v'})
+    flavor = create_flavor(admin_context, extra_specs={'k': 'v'})
     flavor.description = 'small and cheap'
     flavor.save()
     assert flavor.obj_what_changed() == set()
@@ -137,7 +137,7 @@ def test_save_writes_the_changed_fields(dbs, admin_context):
 
 
 def test_save_of_a_missing_flavor(dbs, admin_context):
-    flavor = _flavor(admin_context)
+    flavor = create_flavor(admin_context)
     objects.Flavor.get_by_flavor_id(admin_context, '1').destroy()
     flavor.description = 'gone'
     with pytest.raises(exception.FlavorNotFound):
@@ -145,7 +145,7 @@ def test_save_of_a_missing_flavor(dbs, admin_context):
 
 
 def test_update_and_delete_extra_specs(dbs, admin_context):
-    flavor = _flavor(admin_context, extra_specs={'a': '1', 'b': '2'})
+    flavor = create_flavor(admin_context, extra_specs={'a': '1', 'b': '2'})
     assert flavor.update_extra_specs({'b': '3', 'c': '4'}) == {
         'a': '1', 'b': '3', 'c': '4'}
     assert flavor.extra_specs == {'a': '1', 'b': '3', 'c': '4'}
@@ -159,7 +159,7 @@ def test_update_and_delete_extra_specs(dbs, admin_context):
 
 
 def test_add_and_remove_access(dbs, admin_context):
-    flavor = _flavor(admin_context, is_public=False)
+    flavor = create_flavor(admin_context, is_public=False)
     assert flavor.add_access('p1') == ['p1']
     assert sorted(flavor.add_access('p2')) == ['p1', 'p2']
     assert sorted(flavor.projects) == ['p1', 'p2']

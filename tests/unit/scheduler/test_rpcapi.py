@@ -37,3 +37,15 @@ def test_no_valid_host_arrives_as_itself_with_its_explanation(
     assert info.value.message == (
         'No valid host was found. 1 candidates from Placement: '
         '1 removed by ComputeFilter (disabled).')
+
+
+def test_two_servers_get_each_other_as_alternates(scheduler, placement,
+                                                  computes, admin_context):
+    placement.nodes = [computes('cmp1'), computes('cmp2')]
+    uuids = ['aaaaaaaa-0000-4000-8000-000000000001',
+             'bbbbbbbb-0000-4000-8000-000000000002']
+    selections = scheduler.select_destinations(
+        admin_context, fixtures.request_spec(), uuids)
+    assert [[s.service_host for s in one] for one in selections] == [
+        ['cmp1', 'cmp2'], ['cmp2', 'cmp1']]
+    assert [uuid for uuid, _node in placement.claims] == uuids
