@@ -58,10 +58,11 @@ class SchedulerManager:
                                        CONF.scheduler.max_placement_results)
         requests, summaries = self.placement.get_allocation_candidates(query)
         if not requests:
+            traits = (' with traits %s' % query['required']
+                      if 'required' in query else '')
             raise exception.NoValidHost(
-                reason='Placement returned 0 candidates for %s.'
-                % query['resources'] + (' with traits %s' % query['required']
-                                        if 'required' in query else ''))
+                reason='Placement returned 0 candidates for %s%s.'
+                % (query['resources'], traits))
         by_node = collections.defaultdict(list)
         for request in requests:
             for rp_uuid in request['allocations']:

@@ -1,11 +1,23 @@
 # SPDX-License-Identifier: Apache-2.0
 """ImagePropertiesFilter: the image's hw_architecture and img_hv_type must match the host."""
 
+from oslo_serialization import jsonutils
+
+
+def image_properties(spec):
+    """The image's properties: RequestSpec.image holds strings only, so
+    the API sends them as JSON under 'properties'."""
+    image = spec.image or {}
+    properties = image.get('properties') or {}
+    if isinstance(properties, str):
+        properties = jsonutils.loads(properties)
+    return properties
+
 
 class ImagePropertiesFilter:
 
     def host_passes(self, host_state, spec):
-        properties = (spec.image or {})
+        properties = image_properties(spec)
         arch = properties.get('hw_architecture') or properties.get(
             'architecture')
         if arch and arch != host_state.cpu_info.get('arch'):

@@ -51,9 +51,6 @@ def test_no_candidate_from_placement_names_the_resources(dbs,
         'DISK_GB:1,MEMORY_MB:512,VCPU:1.')
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    'product bug: scheduler/manager.py puts the full stop before " with '
-    'traits ..." ("for VCPU:1. with traits X") and none after it'))
 def test_no_candidate_from_placement_names_the_traits(dbs, admin_context):
     spec = fixtures.request_spec(flavor=factories.flavor(
         extra_specs={'trait:HW_CPU_X86_AVX2': 'required'}))
