@@ -66,7 +66,8 @@ class Cloud:
     """Config, databases and daemon processes of one test cloud."""
 
     def __init__(self, tmp_path, backend, report_interval=1,
-                 service_down_time=4, keystone=None, quotas=False):
+                 service_down_time=4, keystone=None, quotas=False,
+                 conductor_conf=''):
         self.path = tmp_path
         self.backend = backend
         self.report_interval = report_interval
@@ -82,6 +83,8 @@ class Cloud:
         # Without quotas (the default) projects are unlimited: tests that
         # boot many servers are not about quotas.
         self.quotas = quotas
+        # More [conductor] options, one 'name = value' a line.
+        self.conductor_conf = conductor_conf
         self.procs = {}
         self.urls = {}
 
@@ -123,9 +126,10 @@ class Cloud:
             'port = %d\nworkers = 1\nthreads = 4\n'
             '[placement_api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
             'port = %d\nworkers = 1\nthreads = 4\n'
-            '[conductor]\nreconcile_interval = 1\n'
+            '[conductor]\nreconcile_interval = 1\n%s'
             % (self.urls['cell1'], self.urls['api'], self.urls['placement'],
-               auth, self.api_port, auth, self.placement_port)) + self._clients()
+               auth, self.api_port, auth, self.placement_port,
+               self.conductor_conf)) + self._clients()
         if not self.quotas:
             controller += '[quota]\ninstances = -1\ncores = -1\nram = -1\n'
         self.controller_conf = self.path / 'nova.conf'
