@@ -2,7 +2,6 @@
 """The boot path when a daemon fails mid-request: nothing stuck, no claim left behind."""
 
 import threading
-import time
 
 import oslo_messaging as messaging
 import pytest
@@ -17,7 +16,9 @@ from nova_like import exception
 from nova_like import objects
 from nova_like.scheduler import manager as scheduler_manager
 from nova_like.virt import fake as fake_driver
+from tests import factories
 from tests.functional import test_boot_backend as boot
+from tests import waiters
 
 
 def test_scheduler_answer_lost_after_claiming(stack, monkeypatch):
@@ -35,7 +36,7 @@ def test_scheduler_answer_lost_after_claiming(stack, monkeypatch):
     monkeypatch.setattr(scheduler_manager.SchedulerManager,
                         'select_destinations', claim_then_vanish)
     ctx = nl_context.get_admin_context()
-    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    [uuid] = boot._submit(ctx, factories.create_flavor(ctx))
     [instance] = boot._wait_state(ctx, [uuid], 'error')
     assert claimed, 'the scheduler never ran'
     assert boot._allocations(uuid) == {}
@@ -47,7 +48,7 @@ def test_scheduler_answer_lost_after_claiming(stack, monkeypatch):
 def _one_active_server(stack):
     stack.start_compute('cmp1')
     ctx = nl_context.get_admin_context()
-    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    [uuid] = boot._submit(ctx, factories.create_flavor(ctx))
     boot._wait_state(ctx, [uuid], 'active')
     return ctx, uuid, stack.computes['cmp1'].manager
 
@@ -79,9 +80,9 @@ def test_build_whose_last_save_was_lost_becomes_active(stack, monkeypatch):
     failed = _fail_once(monkeypatch, objects.Instance, 'save',
                         lambda i: i.vm_state == 'active')
     ctx = nl_context.get_admin_context()
-    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    [uuid] = boot._submit(ctx, factories.create_flavor(ctx))
     manager = stack.computes['cmp1'].manager
-    _wait_for(lambda: failed == [uuid])
+    waiters.wait_for(lambda: failed == [uuid], what='the injected fault')
     cctx, instance = _in_cell(ctx, uuid)
     assert (instance.vm_state, instance.task_state) == ('building',
                                                         'spawning')
@@ -112,7 +113,7 @@ def test_delete_whose_last_step_was_lost_is_finished(stack, monkeypatch):
     instance.task_state = 'deleting'
     instance.save(expected_task_state=[None])
     compute_rpcapi.ComputeAPI().terminate_instance(cctx, instance)
-    _wait_for(lambda: failed == [uuid])
+    waiters.wait_for(lambda: failed == [uuid], what='the injected fault')
     cctx, instance = _in_cell(ctx, uuid)
     assert instance.task_state == 'deleting'
     # Not yet: a terminate cast may still be queued for this host.
@@ -134,13 +135,6 @@ def test_work_in_flight_in_this_process_is_left_alone(stack):
                                 at_start=True) == []
     assert recovery.recover(manager, cctx, [instance]) == [uuid]
     assert _in_cell(ctx, uuid)[1].vm_state == 'active'
-
-
-def _wait_for(predicate, timeout=10):
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        assert time.monotonic() < deadline, 'timed out'
-        time.sleep(0.05)
 
 
 def test_placement_audit_removes_orphans_and_heals_lost_claims(stack):
@@ -188,7 +182,7 @@ def test_placement_audit_leaves_servers_being_built_alone(stack, monkeypatch,
 
     monkeypatch.setattr(cls, name, held)
     ctx = nl_context.get_admin_context()
-    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    [uuid] = boot._submit(ctx, factories.create_flavor(ctx))
     try:
         assert reached.wait(10)
         assert boot._allocations(uuid) != {}
@@ -207,7 +201,7 @@ def _clear_overrides():
     conf.CONF.clear_override('build_request_timeout', 'conductor')
 
 
-def _conductor_dies_after(monkeypatch, write_to_cell):
+def _conductor_dies_after(monkeypatch, write_to_cell, timeout=1):
     """The conductor takes the cast, then dies: before anything, or after
     the scheduler's claim and writing the server to its cell."""
     taken = []
@@ -229,7 +223,7 @@ def _conductor_dies_after(monkeypatch, write_to_cell):
 
     monkeypatch.setattr(conductor_build.ScheduleAndBuild, 'run',
                         run_then_die)
-    conf.CONF.set_override('build_request_timeout', 1, 'conductor')
+    conf.CONF.set_override('build_request_timeout', timeout, 'conductor')
     return taken
 
 
@@ -238,7 +232,7 @@ def test_build_request_lost_with_its_conductor_goes_to_error(stack,
     stack.start_compute('cmp1')
     taken = _conductor_dies_after(monkeypatch, write_to_cell=False)
     ctx = nl_context.get_admin_context()
-    [uuid] = boot._submit(ctx, boot._flavor(ctx))
+    [uuid] = boot._submit(ctx, factories.create_flavor(ctx))
     [instance] = boot._wait_state(ctx, [uuid], 'error')
     assert taken == [uuid]
     assert 'No conductor finished scheduling' in instance.fault.message
@@ -251,14 +245,17 @@ def test_build_request_lost_with_its_conductor_goes_to_error(stack,
 def test_server_written_to_a_cell_by_a_dead_conductor_is_finished(
         stack, monkeypatch):
     stack.start_compute('cmp1')
-    _conductor_dies_after(monkeypatch, write_to_cell=True)
+    _conductor_dies_after(monkeypatch, write_to_cell=True, timeout=4)
     conf.CONF.set_override('service_down_time', 1)
     ctx = nl_context.get_admin_context()
-    [uuid] = boot._submit(ctx, boot._flavor(ctx))
-    # Mapped to its cell, then failed there by the rule for a build
-    # whose host never started it, its claim removed.
+    [uuid] = boot._submit(ctx, factories.create_flavor(ctx))
+    # Failed in its cell by the rule for a build its host never started,
+    # which sees the build request and so blames the conductor, its claim
+    # removed; then mapped to that cell once the request is stale.
     [instance] = boot._wait_state(ctx, [uuid], 'error')
     assert not objects.InstanceMapping.get_by_instance_uuid(
         ctx, uuid).cell_mapping.is_cell0
-    assert 'did not report starting the build' in instance.fault.message
+    assert instance.fault.message.startswith(
+        'The conductor building this server stopped before handing it to '
+        'compute host cmp1')
     assert boot._allocations(uuid) == {}

@@ -136,12 +136,24 @@ def _reconcile_cell(cctx, placement):
         elif (instance.task_state == task_states.SCHEDULING and
               _age(instance, now) > 2 * CONF.service_down_time):
             if _fail_build(cctx, instance, placement,
-                           'Compute host %s did not report starting the '
-                           'build within %ss (the request, or its first '
-                           'update, was lost; see that host\'s log)'
-                           % (instance.host, 2 * CONF.service_down_time)):
+                           _never_started(cctx, instance)):
                 repaired.append(instance.uuid)
     return repaired
+
+
+def _never_started(cctx, instance):
+    """Why a build never started on its (live) host: say what is known."""
+    wait = 2 * CONF.service_down_time
+    try:
+        objects.BuildRequest.get_by_instance_uuid(cctx, instance.uuid)
+    except exception.BuildRequestNotFound:
+        return ('Compute host %s did not report starting the build within '
+                '%ss (the request, or its first update, was lost; see that '
+                'host\'s log)' % (instance.host, wait))
+    # The conductor drops the build request just before it casts.
+    return ('The conductor building this server stopped before handing it '
+            'to compute host %s (nothing for %ss; see the conductors\' logs)'
+            % (instance.host, wait))
 
 
 def _fail_build(cctx, instance, placement, reason):
