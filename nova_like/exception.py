@@ -230,6 +230,8 @@ class QuotaValueBelowUsage(Invalid):
 
 class MetadataLimitExceeded(Forbidden):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+
+
 class AggregateNotFound(NotFound):
     msg_fmt = 'Aggregate %(aggregate_id)s could not be found.'
 
@@ -259,6 +261,8 @@ class InstanceGroupNotFound(NotFound):
 class ServiceInUse(Conflict):
     msg_fmt = ('Unable to delete compute service that is in use: host '
                '%(host)s has %(count)d instance(s).')
+
+
 class InstanceActionNotFound(NotFound):
     msg_fmt = ('Action for request_id %(request_id)s on instance '
                '%(instance_uuid)s not found')

@@ -79,7 +79,6 @@ class PlacementApp:
             resp.headers['vary'] = 'openstack-api-version'
         return resp(environ, start_response)
 
-
     def _dispatch(self, req):
         """The dispatcher's answer; a read that lost its database
         connection (a server restart) is tried once more."""

@@ -186,6 +186,7 @@ def test_delete_leaves_nothing_behind(three_hosts):
         instance.task_state = 'deleting'
         instance.save(expected_task_state=[None])
         compute_rpcapi.ComputeAPI().terminate_instance(cctx, instance)
+
         def deleted():
             try:
                 objects.Instance.get_by_uuid(cctx, uuid)

@@ -85,7 +85,6 @@ class Cloud:
         self.procs = {}
         self.urls = {}
 
-
     # configuration
 
     def _common(self, host):

@@ -16,6 +16,7 @@ from nova_like.api.views import instance_actions as view
 from nova_like.api import wsgi_util
 from nova_like import exception
 
+
 def _server(request, rule):
     """The server, deleted ones too from 2.21, after the policy check."""
     context = wsgi_util.context_of(request)

@@ -19,7 +19,6 @@ CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
 
-
 def cells(context):
     """The cells that hold hosts (every enabled one but cell0)."""
     return [c for c in objects.CellMappingList.get_all(context)

@@ -147,6 +147,8 @@ class Quota(Base, base.TimestampMixin):
     project_id = sa.Column(sa.String(255), nullable=False)
     resource = sa.Column(sa.String(255), nullable=False)
     hard_limit = sa.Column(sa.Integer, nullable=False)
+
+
 class Aggregate(Base, base.TimestampMixin):
     __tablename__ = 'aggregates'
     __table_args__ = (sa.UniqueConstraint('uuid', name='uniq_aggregates0uuid'),

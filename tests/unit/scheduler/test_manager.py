@@ -14,6 +14,8 @@ from tests.unit.scheduler.fixtures import PlacementStandIn
 
 A = 'aaaaaaaa-0000-4000-8000-000000000001'
 B = 'bbbbbbbb-0000-4000-8000-000000000002'
+
+
 def _select(ctx, placement, spec=None, uuids=(A,)):
     manager = scheduler_manager.SchedulerManager(host='ctl',
                                                  placement=placement)

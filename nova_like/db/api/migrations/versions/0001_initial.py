@@ -133,4 +133,3 @@ def upgrade():
     )
     with op.batch_alter_table('instance_mappings', schema=None) as batch_op:
         batch_op.create_index('instance_mappings_project_id_idx', ['project_id'], unique=False)
-

@@ -100,4 +100,3 @@ def upgrade():
     )
     with op.batch_alter_table('instance_group_policy', schema=None) as batch_op:
         batch_op.create_index('instance_group_policy_policy_idx', ['policy'], unique=False)
-
