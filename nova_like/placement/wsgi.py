@@ -101,7 +101,8 @@ class PlacementApp:
                 'The database is unreachable (its connection was lost); '
                 'try again in a few seconds.',
                 headers={'Retry-After': str(RETRY_AFTER_SECONDS)})
-        LOG.exception('Unexpected error in %s %s', req.method, req.path)
+        LOG.error('Unexpected error in %s %s', req.method, req.path,
+                  exc_info=exc)
         return errors.InternalError(
             'An unexpected error occurred; the service log has the details '
             'under request id %s.' % req.environ[REQUEST_ID_ENV])

@@ -36,7 +36,8 @@ def cloud(stack):
         glance.stop()
 
 
-def _wait_nodes(admin, count=len(HOSTS)):
+def _wait_nodes(admin, count=None):
+    count = len(HOSTS) if count is None else count
     waiters.wait_for(
         lambda: admin.get('/v2.1/os-hypervisors').json_body_or_none[
             'hypervisors'], 20, '%d compute nodes to register' % count,

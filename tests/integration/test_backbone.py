@@ -121,8 +121,8 @@ def test_daemons_recover_after_broker_restart(backbone):
     start = time.monotonic()
     for host in ('cmp1', 'cmp2'):
         cloud_mod.wait_for(
-            lambda: backbone.healthcheck(compute_host=host,
-                                         timeout=4).status_code == 200,
+            lambda host=host: backbone.healthcheck(
+                compute_host=host, timeout=4).status_code == 200,
             30 - (time.monotonic() - start), 'RPC to %s after restart' % host)
     before = _report_counts(backbone)
     cloud_mod.wait_for(

@@ -381,14 +381,14 @@ def test_check_connection_names_the_option_for_a_malformed_url():
 
 @pytest.mark.parametrize('message', [
     'FATAL:  sorry, too many clients already',
-    'FATAL:  remaining connection slots are reserved for roles with the '
-    'SUPERUSER attribute',
+    ('FATAL:  remaining connection slots are reserved for roles with the '
+     'SUPERUSER attribute'),
     'FATAL:  the database system is starting up',
     '(1040, \'Too many connections\')',
-    '(2003, "Can\'t connect to MySQL server on \'127.0.0.1\' ([Errno 111] '
-    'Connection refused)")',
-    'connection to server at "127.0.0.1", port 5432 failed: Connection '
-    'refused',
+    ('(2003, "Can\'t connect to MySQL server on \'127.0.0.1\' '
+     '([Errno 111] Connection refused)")'),
+    ('connection to server at "127.0.0.1", port 5432 failed: Connection '
+     'refused'),
 ])
 def test_passing_connect_refusals_are_transient(message):
     assert engine.is_transient_connect_error(Exception(message))

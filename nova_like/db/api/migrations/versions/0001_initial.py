@@ -2,7 +2,7 @@
 """Initial api database schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 
 from alembic import op
