@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Exceptions shared by every nova_like service, each with a message a human can act on."""
+"""Exceptions shared by every nova_like service.
+
+Each has a message a human can act on.
+"""
 
 
 class NovaLikeException(Exception):

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""oslo.messaging plumbing: one transport per process, clients, servers, serializer."""
+"""oslo.messaging plumbing: transport, clients, servers, serializer.
+
+One transport per process.
+"""
 
 import os
 import threading

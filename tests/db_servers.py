@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Scratch databases on the real SQL servers (MariaDB, PostgreSQL) or SQLite for tests.
+"""Scratch databases for tests on MariaDB or PostgreSQL servers, or SQLite.
 
 In CI (CI=true) a server that is down is started, and if it still cannot be
 reached the test fails; elsewhere such a test is skipped with the reason.

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The lab: every nova_like daemon as its own process on this machine, in ./lab.
+"""The lab: each nova_like daemon as its own process on this machine, in ./lab.
 
     tools/lab.py up [--db sqlite|mysql|postgresql] [--computes N]
                     [--driver auto|libvirt|fake]

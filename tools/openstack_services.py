@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Real Keystone and Glance as local processes (loopback only), for the lab and the tests.
+"""Real Keystone and Glance as local processes, for the lab and the tests.
+
+They listen on loopback only.
 
 Both are the unmodified PyPI releases pinned by constraints.txt, served by
 gunicorn (gthread workers: native threads, no eventlet) from their WSGI

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GlanceClient: the image facts the API checks before it accepts a server, and image data for hypervisors (Image API v2)."""
+"""GlanceClient (Image API v2): image facts, and image data for hypervisors.
+
+The facts are what the API checks before it accepts a server.
+"""
 
 import collections
 import copy

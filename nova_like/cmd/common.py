@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What every daemon does at start: parse config, check what it needs, run until SIGTERM."""
+"""What every daemon does at start.
+
+Parse config, check what it needs, run until SIGTERM.
+"""
 
 import signal
 import sys

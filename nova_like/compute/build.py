@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Building and terminating a server on this host: the compute half of the boot path.
+"""Building and terminating a server on this host.
+
+The compute half of the boot path.
 
 A build arrives with the host's Placement claim already made by the
 scheduler. On success the server becomes ACTIVE. If the hypervisor fails,

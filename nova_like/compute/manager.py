@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The compute daemon's RPC endpoint: one per host, in front of the virt driver."""
+"""The compute RPC endpoint: one per host, in front of the virt driver."""
 
 import logging
 

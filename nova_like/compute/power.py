@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The lifecycle of a running guest on this host, and keeping power_state true to the hypervisor.
+"""The lifecycle of a running guest on this host, and its power_state.
+
+The power_state is kept true to the hypervisor.
 
 Every action (reboot, stop, start, pause, unpause, suspend, resume) arrives
 with the task_state the API set. It runs under the instance's lock, is

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""InstanceGroup: a server group, its policy and members, and the compute host's late check."""
+"""InstanceGroup: a server group, its policy and members.
+
+And the compute host's late check.
+"""
 
 from oslo_versionedobjects import fields
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Placement microversions: the range served, negotiation and versioned handlers."""
+"""Placement microversions: range served, negotiation, versioned handlers."""
 
 import functools
 import re

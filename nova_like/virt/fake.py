@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A fake hypervisor with real state: capacity from [fake_driver], guests held in memory.
+"""A fake hypervisor with real state.
+
+Its capacity comes from [fake_driver]; its guests are held in memory.
 
 It refuses a guest that does not fit in the host's free memory, disk or
 (4x overcommitted) vCPUs, as a real hypervisor would, and fails spawns or

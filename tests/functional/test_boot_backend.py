@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The back half of the boot path in one process: conductor, scheduler, Placement, fake computes."""
+"""The back half of the boot path in one process.
+
+Conductor, scheduler, Placement, fake computes.
+"""
 
 import threading
 import time

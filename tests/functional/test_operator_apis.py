@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Operator APIs through every service in one process: services, hypervisors, zones, aggregates, server groups, usage."""
+"""Operator APIs through every service in one process.
+
+Services, hypervisors, zones, aggregates, server groups, usage.
+"""
 
 import pytest
 

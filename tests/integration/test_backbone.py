@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The backbone as real processes: registration, heartbeats, RPC, conductor indirection, faults."""
+"""The backbone as real processes.
+
+Registration, heartbeats, RPC, conductor indirection, faults.
+"""
 
 import os
 import signal

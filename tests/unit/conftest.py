@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Fixtures of the unit tier: a clean cfg.CONF per test, fresh SQLite databases, an admin context."""
+"""Fixtures of the unit tier.
+
+A clean cfg.CONF per test, fresh SQLite databases, an admin context.
+"""
 
 import shutil
 import types

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-aggregates (admin): host aggregates, their hosts, metadata and availability zone."""
+"""/os-aggregates (admin): host aggregates.
+
+Their hosts, metadata and availability zone.
+"""
 
 from nova_like.api import errors
 from nova_like.api import policies

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/servers/{id}/os-instance-actions: what was done to a server, and each step of it."""
+"""/servers/{id}/os-instance-actions: what was done to a server.
+
+Every action, and each step of it.
+"""
 
 from oslo_utils import timeutils
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-simple-tenant-usage: server hours and resources per project over a period (2.40 pages by server)."""
+"""/os-simple-tenant-usage: server hours and resources per project.
+
+Over a period; 2.40 pages it by server.
+"""
 
 import datetime
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The API status of a server from its vm_state and task_state, both ways, as Nova maps them."""
+"""A server's API status from its vm_state and task_state, and back.
+
+Both ways as Nova maps them.
+"""
 
 _DEFAULT = 'default'
 

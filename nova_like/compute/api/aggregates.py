@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Host aggregates: membership rules, zones, and their mirror in Placement aggregates."""
+"""Host aggregates: membership rules, zones, and their mirror in Placement.
+
+Each is mirrored as a Placement aggregate.
+"""
 
 import logging
 

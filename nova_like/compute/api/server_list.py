@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server lists: build requests and every cell's instances merged, filtered, sorted and paged in one order."""
+"""Server lists: build requests and every cell's instances, in one order.
+
+Merged, filtered, sorted and paged.
+"""
 
 import functools
 import re

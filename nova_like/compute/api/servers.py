@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The compute facade: what the API (and conductor) import to create, find, change and delete servers.
+"""The compute facade the API (and conductor) import for servers.
+
+It creates, finds, changes and deletes them.
 
 Create writes, for each server, a BuildRequest (carrying the not yet
 created Instance), a RequestSpec and an InstanceMapping without a cell, then

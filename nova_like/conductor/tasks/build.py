@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""schedule_and_build_instances: from the API's build requests to casts at compute hosts.
+"""schedule_and_build_instances: from API build requests to compute host casts.
 
 For a boot request of N servers: one select_destinations call (which also
 claims each server's resources in Placement); then per server, the

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Instance mappings: which cell holds each server, and what a project's servers hold."""
+"""Instance mappings: each server's cell, and what a project's servers hold."""
 
 import sqlalchemy as sa
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Run the Placement alembic tree: upgrade(url) to head, current(url), head()."""
+"""Run the Placement alembic tree.
+
+upgrade(url) to head, current(url), head().
+"""
 
 import os
 

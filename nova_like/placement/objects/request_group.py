@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Request groups: resources, traits and aggregates parsed from a query string."""
+"""Request groups: resources, traits and aggregates from a query string."""
 
 import re
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Resource classes: the standard ones from os-resource-classes and CUSTOM_*."""
+"""Resource classes: standard ones from os-resource-classes, and CUSTOM_*."""
 
 import os_resource_classes as orc
 import sqlalchemy as sa

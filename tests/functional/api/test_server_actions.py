@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""POST /servers/{id}/action through the whole stack: each action's path, its state guard, locks and driver failures."""
+"""POST /servers/{id}/action through the whole stack.
+
+Each action's path, its state guard, locks and driver failures.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server bodies at each captured microversion have Nova's keys, nested keys and fixed values."""
+"""Server bodies at each captured microversion have Nova's keys.
+
+Keys, nested keys and fixed values alike.
+"""
 
 import pytest
 

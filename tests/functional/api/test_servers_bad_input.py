@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Every malformed POST /servers is a 400 naming what was wrong, and leaves nothing written."""
+"""Every malformed POST /servers is a 400 naming what was wrong.
+
+And it leaves nothing written.
+"""
 
 import base64
 

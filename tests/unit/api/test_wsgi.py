@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The Compute API app in-process with noauth2, against Nova's captured responses."""
+"""The Compute API app in-process with noauth2.
+
+Against Nova's captured responses.
+"""
 
 import json
 import os

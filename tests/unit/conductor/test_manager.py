@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The conductor's object indirection, called in-process through the RPC serializer."""
+"""The conductor's object indirection, in-process via the RPC serializer."""
 
 import oslo_messaging as messaging
 from oslo_serialization import jsonutils

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The engine layer on real SQLite files: concurrent writers, error classification, forbid_access, check_connection."""
+"""The engine layer on real SQLite files.
+
+Concurrent writers, error classification, forbid_access, check_connection.
+"""
 
 import sqlite3
 import threading

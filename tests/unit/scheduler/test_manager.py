@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""SchedulerManager.select_destinations over real SQLite databases and a Placement stand-in: choices, alternates, and the NoValidHost it explains."""
+"""SchedulerManager.select_destinations: choices, alternates, NoValidHost.
+
+Over real SQLite databases and a Placement stand-in; NoValidHost says why.
+"""
 
 import json
 

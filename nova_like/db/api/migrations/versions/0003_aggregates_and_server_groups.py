@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Host aggregates and server groups (instance groups), kept in the API database as Nova keeps them
+"""Host aggregates and server groups (instance groups) in the API database
+
+Kept there as Nova keeps them.
 
 Revision ID: 0003
 Revises: 0002
