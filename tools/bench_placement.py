@@ -281,7 +281,7 @@ class LocalServer:
 
 
 def measure(client, query, total, concurrency):
-    """Latencies (seconds) of total GETs at concurrency, and the answer size."""
+    """Latencies (s) of total GETs at concurrency, and the answer size."""
     path = '/allocation_candidates?' + query
     first = client.call('GET', path).json()
     sessions = [Client(client.url, client.session.headers['X-Auth-Token'],

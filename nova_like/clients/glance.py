@@ -26,7 +26,7 @@ _CORE = ('id', 'name', 'status', 'visibility', 'protected', 'checksum',
 
 
 class GlanceClient:
-    """Thin wrapper over GET /v2/images/{id} through a keystoneauth1 adapter."""
+    """Thin wrapper over GET /v2/images/{id} via a keystoneauth1 adapter."""
 
     # Answers of get_active kept for image_check_seconds, by token.
     _RECENT_MAX = 256

@@ -70,7 +70,7 @@ def check_database(binary, group, tree):
 
 
 def run(service, binary):
-    """Start service, tell systemd READY, and stop cleanly on SIGTERM/SIGINT."""
+    """Start service, tell systemd READY, stop cleanly on SIGTERM/SIGINT."""
     stop = threading.Event()
 
     def on_signal(signum, _frame):

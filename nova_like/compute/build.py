@@ -187,7 +187,8 @@ class BuildTask:
                    'last error on %s: %s' % (instance.uuid, ', '.join(tried),
                                              self.manager.host, reason))
         # The fault goes first so that nobody ever sees ERROR without it.
-        instance_fault.add_fault(self.context, instance, message, self.manager.host)
+        instance_fault.add_fault(self.context, instance, message,
+                                 self.manager.host)
         instance.vm_state = vm_states.ERROR
         instance.task_state = None
         instance.power_state = power_state.NOSTATE

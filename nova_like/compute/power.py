@@ -128,8 +128,9 @@ def _fail(manager, context, instance, name, exc, expected):
     reason = exception.reason_of(exc)
     LOG.warning('%s of %s failed on %s: %s', name, instance.uuid,
                 manager.host, reason)
-    instance_fault.add_fault(context, instance, 'Failed to %s the server on %s: %s'
-                    % (name, manager.host, reason), manager.host)
+    instance_fault.add_fault(
+        context, instance, 'Failed to %s the server on %s: %s'
+        % (name, manager.host, reason), manager.host)
     instance.vm_state = vm_states.ERROR
     instance.task_state = None
     instance.power_state = manager.driver.get_info(instance)['power_state']

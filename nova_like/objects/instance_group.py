@@ -21,7 +21,10 @@ def max_server_per_host(rules):
 
 
 def violation(policy, rules, other_hosts, host):
-    """Why host breaks the group's policy given the other members' hosts, or None."""
+    """Why host breaks the group's policy given other_hosts, or None.
+
+    other_hosts are the hosts of the group's other members.
+    """
     if policy == AFFINITY and other_hosts and host not in other_hosts:
         return ('affinity: the group\'s other servers run on %s, not %s'
                 % (', '.join(sorted(set(other_hosts))), host))

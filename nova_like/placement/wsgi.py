@@ -49,7 +49,7 @@ def error_response(exc, environ):
 
 
 class PlacementApp:
-    """Negotiate the microversion, build the context, dispatch, format errors."""
+    """Negotiate microversion, build context, dispatch, format errors."""
 
     def __init__(self, db, enforcer):
         self.db = db

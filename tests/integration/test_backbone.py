@@ -74,7 +74,7 @@ def test_compute_writes_land_in_cell_db_through_conductor(backbone):
 
 
 def test_compute_heartbeat_stops_without_conductor(backbone):
-    """With the conductor gone, compute cannot write: proof it has no DB path."""
+    """Conductor gone, compute cannot write: proof it has no DB path."""
     backbone.stop('conductor')
     try:
         time.sleep(2)

@@ -94,7 +94,7 @@ def index(request):
 
 
 def show(request):
-    """GET /os-simple-tenant-usage/{tenant_id}: one project, with its servers."""
+    """GET /os-simple-tenant-usage/{tenant_id}: one project, its servers."""
     context = wsgi_util.context_of(request)
     project_id = request.urlvars['tenant_id']
     policies.authorize(context, rules.SHOW,

@@ -40,7 +40,10 @@ STATE_MAP = {
 
 
 def status_from_state(vm_state, task_state=None):
-    """'ACTIVE', 'BUILD', 'REBOOT', ... ; 'UNKNOWN' for a state Nova does not know."""
+    """The API status: 'ACTIVE', 'BUILD', 'REBOOT', ...
+
+    'UNKNOWN' for a state Nova does not know.
+    """
     task_map = STATE_MAP.get(vm_state, {_DEFAULT: 'UNKNOWN'})
     return task_map.get(task_state, task_map[_DEFAULT])
 

@@ -19,7 +19,10 @@ MAX_TAGS = 50
 
 
 class PowerAction:
-    """An asynchronous server action: where it is allowed, what it sets, what it casts."""
+    """An asynchronous server action.
+
+    Where it is allowed, what it sets, what it casts.
+    """
 
     def __init__(self, allowed_vm_states, task_state, cast,
                  allowed_task_states=(None,)):

@@ -440,7 +440,8 @@ class API:
         :raises: InstanceIsLocked, InstanceInvalidState.
         """
         guards.check_lock(context, instance)
-        guards.check_state(instance, name, action.vm_states, action.task_states)
+        guards.check_state(instance, name, action.vm_states,
+                           action.task_states)
         if not instance.host:
             raise exception.InstanceNotReady(instance_id=instance.uuid,
                                              reason='it has no host')
@@ -475,8 +476,8 @@ class API:
 
     def reboot(self, context, instance, reboot_type):
         """:param reboot_type: 'SOFT' or 'HARD'."""
-        return self._act(context, instance, 'reboot', guards.REBOOT[reboot_type],
-                         reboot_type=reboot_type)
+        return self._act(context, instance, 'reboot',
+                         guards.REBOOT[reboot_type], reboot_type=reboot_type)
 
     def lock(self, context, instance, reason=None):
         """Lock the server against changes by non-admins."""

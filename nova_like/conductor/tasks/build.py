@@ -33,7 +33,7 @@ LOG = logging.getLogger(__name__)
 
 
 def _scheduling_failure(exc):
-    """The fault of servers whose scheduling failed otherwise than NoValidHost."""
+    """The fault of servers whose scheduling failed other than NoValidHost."""
     if isinstance(exc, messaging.MessagingTimeout):
         return ('Scheduling failed: no nova-like-scheduler answered within '
                 '%ss ([DEFAULT] rpc_response_timeout); is one running and '

@@ -28,7 +28,7 @@ def _sample(name):
 
 
 def _shape(value):
-    """The structure of a JSON value: dict keys and list item shapes, no values."""
+    """A JSON value's structure: dict keys and list item shapes, no values."""
     if isinstance(value, dict):
         return {key: _shape(item) for key, item in value.items()}
     if isinstance(value, list):

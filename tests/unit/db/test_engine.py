@@ -44,7 +44,7 @@ def no_forbidden_binary(monkeypatch):
 
 
 def _write_lock_held(path):
-    """Another process' writer: a raw sqlite3 connection inside BEGIN IMMEDIATE."""
+    """Another process' writer: a raw sqlite3 connection in BEGIN IMMEDIATE."""
     holder = sqlite3.connect(path, isolation_level=None,
                              check_same_thread=False)
     holder.execute('BEGIN IMMEDIATE')
