@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova_like: a multi-process compute control plane in the style of OpenStack Nova."""
+"""nova_like: a multi-process compute control plane like OpenStack Nova."""
 
 import warnings
 

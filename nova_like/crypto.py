@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Key pair material: fingerprints of ssh and x509 public keys, and server-side ssh key generation."""
+"""Key pair material: fingerprints and server-side ssh key generation.
+
+Fingerprints of ssh and x509 public keys.
+"""
 
 import base64
 import hashlib

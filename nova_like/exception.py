@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Exceptions shared by every nova_like service, each with a message a human can act on."""
+"""Exceptions shared by every nova_like service.
+
+Each has a message a human can act on.
+"""
 
 
 class NovaLikeException(Exception):
@@ -230,6 +233,8 @@ class QuotaValueBelowUsage(Invalid):
 
 class MetadataLimitExceeded(Forbidden):
     msg_fmt = 'Maximum number of metadata items exceeds %(allowed)d'
+
+
 class AggregateNotFound(NotFound):
     msg_fmt = 'Aggregate %(aggregate_id)s could not be found.'
 
@@ -259,6 +264,8 @@ class InstanceGroupNotFound(NotFound):
 class ServiceInUse(Conflict):
     msg_fmt = ('Unable to delete compute service that is in use: host '
                '%(host)s has %(count)d instance(s).')
+
+
 class InstanceActionNotFound(NotFound):
     msg_fmt = ('Action for request_id %(request_id)s on instance '
                '%(instance_uuid)s not found')

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""An oslo.policy Enforcer that looks at its policy files once a second and keeps its decisions until then.
+"""An oslo.policy Enforcer that looks at its policy files once a second.
+
+It keeps its decisions until then.
 
 oslo.policy's enforce() looks for changed policy files (and policy_dirs) on
 every call and evaluates the rule's checks anew; in the compute API and in

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""oslo.messaging plumbing: one transport per process, clients, servers, serializer."""
+"""oslo.messaging plumbing: transport, clients, servers, serializer.
+
+One transport per process.
+"""
 
 import os
 import threading
@@ -81,7 +84,7 @@ def get_client(target, version_cap=None, timeout=None):
 
 
 def get_server(target, endpoints, executor_threads):
-    """An RPC server on the threading executor with executor_threads workers."""
+    """An RPC server on the threading executor, executor_threads workers."""
     transport = get_transport()
     CONF.set_override('executor_thread_pool_size', executor_threads)
     return messaging.get_rpc_server(transport, target, endpoints,

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A running daemon: its RPC server, its row in the services table, its heartbeat.
+"""A running daemon: its RPC server, its services table row, its heartbeat.
 
 Every daemon registers itself as (host, binary) in the cell database's
 services table and bumps ``last_seen_up`` every [DEFAULT] report_interval;

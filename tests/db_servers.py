@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Scratch databases on the real SQL servers (MariaDB, PostgreSQL) or SQLite for tests.
+"""Scratch databases for tests on MariaDB or PostgreSQL servers, or SQLite.
 
 In CI (CI=true) a server that is down is started, and if it still cannot be
 reached the test fails; elsewhere such a test is skipped with the reason.
@@ -52,7 +52,7 @@ def _try_connect(url):
 
 
 def admin_engine(backend):
-    """An AUTOCOMMIT engine on the server's admin database, starting it if down."""
+    """An AUTOCOMMIT engine on the server's admin DB, starting it if down."""
     url = _ADMIN_URLS[backend]
     try:
         return _try_connect(url)
@@ -87,7 +87,7 @@ def create_database(backend, tmp_path=None, prefix='nl'):
 
 
 def drop_database(url):
-    """Drop a database made by create_database (SQLite files are left to tmp)."""
+    """Drop a database create_database made (SQLite files are left to tmp)."""
     parsed = sa.engine.make_url(url)
     backend = parsed.get_backend_name()
     if backend == 'sqlite':

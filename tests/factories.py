@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Factories of every tier: flavors (m1.tiny unless told), POST /servers bodies, boots through an in-process API."""
+"""Factories of every tier: flavors, POST /servers bodies, boots.
+
+Flavors are m1.tiny unless told; boots go through an in-process API.
+"""
 
 from nova_like import objects
 from tests import glance_standin

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A Glance stand-in on a free loopback port: GET /v2/images/{id} and its /file, no auth."""
+"""A Glance stand-in on a free loopback port, no auth.
+
+GET /v2/images/{id} and its /file.
+"""
 
 import hashlib
 import http.server

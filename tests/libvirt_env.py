@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What the libvirt tests need from the machine: libvirt-python, libvirtd, the test image."""
+"""What the libvirt tests need from the machine.
+
+libvirt-python, libvirtd, the test image.
+"""
 
 import os
 import subprocess

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The policy rule names a module's source uses: constants read from a policies module, and literals."""
+"""The policy rule names a module's source uses.
+
+Constants read from a policies module, and literals.
+"""
 
 import ast
 import importlib

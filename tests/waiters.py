@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""wait_for: poll until a condition holds, or fail saying what never came and what was last seen."""
+"""wait_for: poll until a condition holds, or fail.
+
+The failure says what never came and what was last seen.
+"""
 
 import time
 

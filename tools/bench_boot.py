@@ -44,7 +44,8 @@ def percentiles(values):
     ordered = sorted(values)
 
     def pick(p):
-        return ordered[min(len(ordered) - 1, int(round(p * (len(ordered) - 1))))]
+        last = len(ordered) - 1
+        return ordered[min(last, int(round(p * last)))]
     return 'p50 %.0f ms  p90 %.0f ms  p99 %.0f ms' % (
         pick(0.5) * 1000, pick(0.9) * 1000, pick(0.99) * 1000)
 
@@ -281,8 +282,8 @@ def main():
                                          ignore_missing=False).id
 
     speed_before = machine_speed()
-    posted, post_latency, cpu_before = boot_all(lambda: connect(args), args, image_id,
-                                    flavor_id)
+    posted, post_latency, cpu_before = boot_all(
+        lambda: connect(args), args, image_id, flavor_id)
     active = wait_states(conn, posted, 'ACTIVE', args.timeout)
     boot_cpu = cpu_per_server(cpu_before, cpu_seconds(args.only),
                               args.number)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Time GET /allocation_candidates on a cloud shaped like upstream's perfload job.
+"""Time GET /allocation_candidates on a cloud like upstream's perfload job.
 
 Builds N root providers with VCPU/MEMORY_MB/DISK_GB inventory, all in one
 aggregate and with the HW_CPU_X86_AVX2 trait, allocates on one provider in
@@ -38,7 +38,8 @@ Examples:
     tools/bench_placement.py --local --n 1000 10000 --nested
     tools/bench_placement.py --claims 10 --requests 600 \
         --db-url postgresql+psycopg2://postgres@127.0.0.1/claims_scratch
-    tools/bench_placement.py --url http://127.0.0.1:8778 --token $TOKEN --n 1000
+    tools/bench_placement.py --url http://127.0.0.1:8778 --token $TOKEN \
+        --n 1000
 """
 
 import argparse
@@ -280,7 +281,7 @@ class LocalServer:
 
 
 def measure(client, query, total, concurrency):
-    """Latencies (seconds) of total GETs at concurrency, and the answer size."""
+    """Latencies (s) of total GETs at concurrency, and the answer size."""
     path = '/allocation_candidates?' + query
     first = client.call('GET', path).json()
     sessions = [Client(client.url, client.session.headers['X-Auth-Token'],

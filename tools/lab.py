@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The lab: every nova_like daemon as its own process on this machine, in ./lab.
+"""The lab: each nova_like daemon as its own process on this machine, in ./lab.
 
     tools/lab.py up [--db sqlite|mysql|postgresql] [--computes N]
                     [--driver auto|libvirt|fake]
@@ -228,7 +228,7 @@ FLAVORS = (('m1.tiny', '1', 512, 1, 1), ('m1.small', '2', 2048, 20, 1),
 
 
 def boot_a_server(keystone, driver):
-    """Flavors m1.tiny..m1.xlarge, then a server booted as demo with the CLI."""
+    """Flavors m1.tiny..m1.xlarge; then a server the CLI boots as demo."""
     existing = openstack(keystone, 'flavor', 'list', '-f', 'value',
                          '-c', 'Name')
     for name, flavor_id, ram, disk, vcpus in FLAVORS:

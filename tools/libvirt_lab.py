@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The lab's libvirt side: is a hypervisor here, compute config for it, and the bootable test image in Glance."""
+"""The lab's libvirt side.
+
+Is a hypervisor here, compute config for it, and the bootable test image in
+Glance.
+"""
 
 import os
 import subprocess

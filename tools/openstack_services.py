@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Real Keystone and Glance as local processes (loopback only), for the lab and the tests.
+"""Real Keystone and Glance as local processes, for the lab and the tests.
+
+They listen on loopback only.
 
 Both are the unmodified PyPI releases pinned by constraints.txt, served by
 gunicorn (gthread workers: native threads, no eventlet) from their WSGI
@@ -50,7 +52,10 @@ INTERFACES = ('public', 'internal', 'admin')
 
 
 class ServiceError(Exception):
-    """A service could not be set up or did not come up; the message has its log tail."""
+    """A service could not be set up or did not come up.
+
+    The message has its log tail.
+    """
 
 
 def default_bin_dir():
@@ -58,7 +63,10 @@ def default_bin_dir():
 
 
 def installed(bin_dir=None):
-    """None if keystone, glance and gunicorn are installed in bin_dir, else what is missing."""
+    """None if keystone, glance and gunicorn are installed in bin_dir.
+
+    Else what is missing.
+    """
     bin_dir = bin_dir or default_bin_dir()
     missing = [name for name in ('keystone-manage', 'glance-manage',
                                  'gunicorn')
@@ -76,7 +84,10 @@ def port_in_use(port, host='127.0.0.1'):
 
 
 def _ini(sections):
-    """INI text from [(section, [(key, value), ...]), ...]; None values are left out."""
+    """INI text from [(section, [(key, value), ...]), ...].
+
+    None values are left out.
+    """
     out = []
     for section, items in sections:
         out.append('[%s]' % section)
@@ -107,7 +118,7 @@ def _gunicorn_conf(app, port, name, workers, threads, control_socket):
 
 
 class _Service:
-    """One gunicorn-served OpenStack API: config dir, log, pid file, process."""
+    """A gunicorn-served OpenStack API: config dir, log, pid file, process."""
 
     name = None
     wsgi_app = None
@@ -170,7 +181,7 @@ class _Service:
         return proc
 
     def _finish(self, proc, what, timeout=180):
-        """Wait for a _spawn()ed command, log its output, raise if it failed."""
+        """Wait for a _spawn()ed command, log its output, raise on failure."""
         try:
             proc.wait(timeout)
         except subprocess.TimeoutExpired:
@@ -223,7 +234,10 @@ class _Service:
             f.write(str(self._proc.pid))
 
     def wait_ready(self, timeout=90):
-        """Wait until the API answers; raise ServiceError (with log tail) if it does not."""
+        """Wait until the API answers.
+
+        Raise ServiceError (with log tail) if it does not.
+        """
         deadline = time.monotonic() + timeout
         last = None
         while time.monotonic() < deadline:
@@ -263,7 +277,10 @@ class _Service:
             pass
 
     def deploy(self, timeout=90):
-        """Write the config, create/upgrade the database, start and wait; returns self."""
+        """Write the config, create/upgrade the database, start and wait.
+
+        Returns self.
+        """
         os.makedirs(self.conf_dir, exist_ok=True)
         self.write_config()
         if not self.pid():
@@ -338,12 +355,15 @@ class Keystone(_Service):
                            self.conf_path, *args)
 
     def sync(self):
-        """db_sync with fernet_setup and credential_setup in parallel, then bootstrap."""
+        """db_sync, then bootstrap.
+
+        fernet_setup and credential_setup run in parallel with db_sync.
+        """
         self._sync_keys_and_schema()
         self._finish(self._bootstrap(), 'keystone-manage bootstrap')
 
     def deploy(self, timeout=90):
-        """Like _Service.deploy, but gunicorn loads the app while bootstrap runs."""
+        """_Service.deploy, but gunicorn loads the app while bootstrap runs."""
         os.makedirs(self.conf_dir, exist_ok=True)
         self.write_config()
         if not self.pid():
@@ -382,7 +402,10 @@ class Keystone(_Service):
             raise ServiceError('\n'.join(errors))
 
     def _bootstrap(self):
-        """keystone-manage bootstrap: updates what exists, so it can run again."""
+        """keystone-manage bootstrap.
+
+        It updates what exists, so it can run again.
+        """
         return self._manage(
             'bootstrap', '--bootstrap-password', self.admin_password,
             '--bootstrap-username', 'admin',
@@ -397,7 +420,10 @@ class Keystone(_Service):
     # talking to it
 
     def session(self, username='admin', password=None, project='admin'):
-        """A keystoneauth1 Session for a user scoped to a project (Default domain)."""
+        """A keystoneauth1 Session for a user scoped to a project.
+
+        Both are in the Default domain.
+        """
         from keystoneauth1.identity import v3
         from keystoneauth1 import session as ks_session
         if password is None:
@@ -419,7 +445,7 @@ class Keystone(_Service):
     def setup_cloud(self, compute_url=COMPUTE_URL, placement_url=PLACEMENT_URL,
                     image_url=IMAGE_URL, service_password=SERVICE_PASSWORD,
                     demo_password=DEMO_PASSWORD):
-        """Projects, users, roles and the catalog nova_like needs; safe to run again.
+        """Projects, users, roles, catalog nova_like needs; safe to run again.
 
         Projects service and demo; users nova, placement and glance with
         roles service and admin on project service; user demo with role
@@ -467,7 +493,7 @@ class Keystone(_Service):
 
     def register_service(self, name, service_type, url, description=None,
                          client=None, _known=None):
-        """Make service_type have exactly url on every interface in RegionOne."""
+        """Give service_type exactly url on every interface in RegionOne."""
         ks = client or self.client()
         services, endpoints = _known or (ks.services.list(),
                                          ks.endpoints.list(region=REGION))
@@ -566,7 +592,7 @@ class Glance(_Service):
 
     def create_image(self, name, path, session=None, visibility='public',
                      disk_format='raw', container_format='bare'):
-        """Upload path as image name unless an active image of that name exists.
+        """Upload path as image name, unless an active image so named exists.
 
         :param session: a keystoneauth1 Session (Keystone mode); None for
             noauth mode.
@@ -611,7 +637,7 @@ def write_tiny_image(path, size=16384):
 # client configuration
 
 def openrc_vars(user, password, project, auth_url, region=REGION):
-    """The OS_* variables the openstack CLI reads, for one user on one project."""
+    """The OS_* variables the openstack CLI reads, for a user on a project."""
     return {
         'OS_AUTH_URL': auth_url,
         'OS_AUTH_TYPE': 'password',
@@ -638,7 +664,9 @@ def write_openrc(path, user, password, project, auth_url, region=REGION):
 
 def keystone_authtoken_conf(auth_url, username, password,
                             project_name='service'):
-    """[keystone_authtoken] text for a service that validates tokens with keystonemiddleware.
+    """[keystone_authtoken] text for a service that validates tokens.
+
+    It validates them with keystonemiddleware.
 
     memcached_servers stays unset: validated tokens are cached in process.
     """
@@ -658,7 +686,10 @@ def keystone_authtoken_conf(auth_url, username, password,
 def keystoneauth_conf(group, auth_url, username, password,
                       project_name='service', region_name=REGION,
                       valid_interfaces='internal'):
-    """A keystoneauth1 section ([placement], [glance]) for a client of another service."""
+    """A keystoneauth1 section ([placement], [glance]).
+
+    For a client of another service.
+    """
     return _ini([(group, [
         ('auth_type', 'password'),
         ('auth_url', auth_url.rstrip('/').removesuffix('/v3')),
@@ -673,7 +704,10 @@ def keystoneauth_conf(group, auth_url, username, password,
 
 
 def nova_like_auth_conf(auth_url, password=SERVICE_PASSWORD):
-    """[keystone_authtoken] (user nova), [placement] (user placement) and [glance] (user nova)."""
+    """[keystone_authtoken], [placement] and [glance], each with its user.
+
+    The users are nova, placement and nova respectively.
+    """
     return (keystone_authtoken_conf(auth_url, 'nova', password)
             + keystoneauth_conf('placement', auth_url, 'placement', password)
             + keystoneauth_conf('glance', auth_url, 'nova', password))

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Compute API microversions: the range served, header negotiation and versioned handlers."""
+"""Compute API microversions: range served, negotiation, versioned handlers.
+
+The microversion is negotiated from the request headers.
+"""
 
 import functools
 import re

@@ -195,7 +195,8 @@ class Router:
         if handlers is None:
             response = errors.fault_response(
                 405, 'The method %s is not allowed for this resource.'
-                % request.method, headers={'Allow': ', '.join(sorted(methods))})
+                % request.method,
+                headers={'Allow': ', '.join(sorted(methods))})
             return response(environ, start_response)
         handler = microversion.select(handlers, microversion.of(request))
         match.pop('controller', None)

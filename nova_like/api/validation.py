@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""JSON Schema checks of request bodies and query strings, with Nova's 400 messages."""
+"""JSON Schema checks of request bodies and query strings.
+
+What fails is a 400 with Nova's message.
+"""
 
 import base64
 import binascii

@@ -40,7 +40,7 @@ class FaultWrapper:
             return request.get_response(self.app)
         except Exception as exc:  # the last line of defence
             if not engine.is_connection_lost(exc):
-                return self._unexpected(request)
+                return self._unexpected(request, exc)
             if request.method not in ('GET', 'HEAD'):
                 return self._unavailable(request, exc)
             LOG.warning('%s %s lost its database connection (%s); trying '
@@ -50,12 +50,12 @@ class FaultWrapper:
         except Exception as exc:
             if engine.is_connection_lost(exc):
                 return self._unavailable(request, exc)
-            return self._unexpected(request)
+            return self._unexpected(request, exc)
 
     @staticmethod
-    def _unexpected(request):
-        LOG.exception('Unexpected error in %s %s', request.method,
-                      request.path)
+    def _unexpected(request, exc):
+        LOG.error('Unexpected error in %s %s', request.method, request.path,
+                  exc_info=exc)
         return errors.fault_response(
             500, 'Unexpected API Error: the nova-like-api log has the '
                  'details under request id %s.'

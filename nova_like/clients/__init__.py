@@ -1,2 +1,2 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Clients of the other OpenStack services nova_like calls over HTTP (Placement, Glance)."""
+"""HTTP clients of the other OpenStack services: Placement and Glance."""

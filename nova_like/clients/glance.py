@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GlanceClient: the image facts the API checks before it accepts a server, and image data for hypervisors (Image API v2)."""
+"""GlanceClient (Image API v2): image facts, and image data for hypervisors.
+
+The facts are what the API checks before it accepts a server.
+"""
 
 import collections
 import copy
@@ -23,7 +26,7 @@ _CORE = ('id', 'name', 'status', 'visibility', 'protected', 'checksum',
 
 
 class GlanceClient:
-    """Thin wrapper over GET /v2/images/{id} through a keystoneauth1 adapter."""
+    """Thin wrapper over GET /v2/images/{id} via a keystoneauth1 adapter."""
 
     # Answers of get_active kept for image_check_seconds, by token.
     _RECENT_MAX = 256

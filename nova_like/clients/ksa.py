@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""keystoneauth1 adapters for the services nova_like calls (Placement, Glance), built from config."""
+"""keystoneauth1 adapters for Placement and Glance, built from config."""
 
 import threading
 import time

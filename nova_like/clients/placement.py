@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""PlacementClient: what the scheduler, conductor, API and compute hosts ask of Placement.
+"""PlacementClient: what nova_like's services ask of Placement.
+
+They are the scheduler, the conductor, the API and the compute hosts.
 
 Every write carries the generation it read (provider generation for
 inventories, consumer generation for allocations) and retries on Placement's

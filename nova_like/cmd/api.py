@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova-like-api: the Compute API under gunicorn; the master process heartbeats."""
+"""nova-like-api: the Compute API under gunicorn; the master heartbeats."""
 
 import sys
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What every daemon does at start: parse config, check what it needs, run until SIGTERM."""
+"""What every daemon does at start.
+
+Parse config, check what it needs, run until SIGTERM.
+"""
 
 import signal
 import sys
@@ -67,7 +70,7 @@ def check_database(binary, group, tree):
 
 
 def run(service, binary):
-    """Start service, tell systemd READY, and stop cleanly on SIGTERM/SIGINT."""
+    """Start service, tell systemd READY, stop cleanly on SIGTERM/SIGINT."""
     stop = threading.Event()
 
     def on_signal(signum, _frame):

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova-like-compute: drives one host's hypervisor; reaches the database only via the conductor."""
+"""nova-like-compute: drives one host's hypervisor.
+
+It reaches the database only via the conductor.
+"""
 
 import sys
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova-like-manage: create and upgrade databases, map cells and hosts, list services."""
+"""nova-like-manage: databases, cells, hosts and services.
+
+Create and upgrade databases, map cells and hosts, list services.
+"""
 
 import argparse
 import os

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Building and terminating a server on this host: the compute half of the boot path.
+"""Building and terminating a server on this host.
+
+The compute half of the boot path.
 
 A build arrives with the host's Placement claim already made by the
 scheduler. On success the server becomes ACTIVE. If the hypervisor fails,
@@ -185,7 +187,8 @@ class BuildTask:
                    'last error on %s: %s' % (instance.uuid, ', '.join(tried),
                                              self.manager.host, reason))
         # The fault goes first so that nobody ever sees ERROR without it.
-        instance_fault.add_fault(self.context, instance, message, self.manager.host)
+        instance_fault.add_fault(self.context, instance, message,
+                                 self.manager.host)
         instance.vm_state = vm_states.ERROR
         instance.task_state = None
         instance.power_state = power_state.NOSTATE

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The compute daemon's RPC endpoint: one per host, in front of the virt driver."""
+"""The compute RPC endpoint: one per host, in front of the virt driver."""
 
 import logging
 
@@ -74,7 +74,7 @@ class ComputeManager:
 
     def build_and_run_instance(self, context, instance, request_spec, image,
                                alternates):
-        """See ComputeAPI.build_and_run_instance; the flow is compute/build.py."""
+        """See ComputeAPI.build_and_run_instance; flow in compute/build.py."""
         build.BuildTask(self, context, instance, request_spec, image,
                         alternates).run()
 

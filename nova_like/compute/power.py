@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The lifecycle of a running guest on this host, and keeping power_state true to the hypervisor.
+"""The lifecycle of a running guest on this host, and its power_state.
+
+The power_state is kept true to the hypervisor.
 
 Every action (reboot, stop, start, pause, unpause, suspend, resume) arrives
 with the task_state the API set. It runs under the instance's lock, is
@@ -126,8 +128,9 @@ def _fail(manager, context, instance, name, exc, expected):
     reason = exception.reason_of(exc)
     LOG.warning('%s of %s failed on %s: %s', name, instance.uuid,
                 manager.host, reason)
-    instance_fault.add_fault(context, instance, 'Failed to %s the server on %s: %s'
-                    % (name, manager.host, reason), manager.host)
+    instance_fault.add_fault(
+        context, instance, 'Failed to %s the server on %s: %s'
+        % (name, manager.host, reason), manager.host)
     instance.vm_state = vm_states.ERROR
     instance.task_state = None
     instance.power_state = manager.driver.get_info(instance)['power_state']

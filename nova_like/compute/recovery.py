@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Finishing what this host left half-done: builds and deletes whose work or last step was lost.
+"""Finishing what this host left half-done.
+
+Builds and deletes whose work or last step was lost.
 
 A build or a delete runs under the instance's lock in this process. When
 the process restarted mid-way, or the last save failed (the conductor or

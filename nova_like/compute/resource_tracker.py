@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ResourceTracker: keeps this host's ComputeNode records and Placement inventory in step with the hypervisor."""
+"""ResourceTracker: keeps this host's records in step with the hypervisor.
+
+Its ComputeNode records and its Placement inventory.
+"""
 
 import logging
 

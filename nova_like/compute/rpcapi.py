@@ -42,7 +42,7 @@ class ComputeAPI:
 
     def build_and_run_instance(self, context, instance, host, request_spec,
                                image, alternates):
-        """Build instance on host, whose Placement claim is already made (cast).
+        """Build instance on host, its Placement claim already made (cast).
 
         :param alternates: Selections to reschedule to if the build fails.
         """
@@ -52,7 +52,7 @@ class ComputeAPI:
                    alternates=alternates)
 
     def terminate_instance(self, context, instance):
-        """Destroy the guest on instance.host and delete the instance (cast)."""
+        """Destroy the guest on instance.host, delete the instance (cast)."""
         cctxt = self.client.prepare(server=instance.host)
         cctxt.cast(context, 'terminate_instance', instance=instance)
 

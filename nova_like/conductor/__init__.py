@@ -1,2 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova-like-conductor: orchestration of long flows and the compute hosts' DB proxy."""
+"""nova-like-conductor: long flows, and the compute hosts' DB proxy.
+
+It orchestrates the long flows.
+"""

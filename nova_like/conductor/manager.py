@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The conductor's RPC endpoint: object indirection for compute hosts, and flows."""
+"""The conductor RPC endpoint: compute hosts' object indirection, and flows."""
 
 import time
 

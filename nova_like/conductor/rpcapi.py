@@ -78,4 +78,3 @@ class ConductorAPI(ovo_base.VersionedObjectIndirectionAPI):
         cctxt.cast(context, 'schedule_and_build_instances',
                    build_requests=build_requests, request_specs=request_specs,
                    image=image, tags=tags)
-

@@ -7,10 +7,10 @@ api_group = cfg.OptGroup('api', title='Compute API options')
 
 api_opts = [
     cfg.StrOpt('auth_strategy', default='keystone',
-               choices=[('keystone', 'Keystone tokens via keystonemiddleware '
-                                     'auth_token'),
-                        ('noauth2', 'Trust X-User-Id/X-Project-Id headers; '
-                                    'for tests only')],
+               choices=[('keystone', ('Keystone tokens via '
+                                      'keystonemiddleware auth_token')),
+                        ('noauth2', ('Trust X-User-Id/X-Project-Id headers; '
+                                     'for tests only'))],
                help='How API requests are authenticated.'),
     cfg.IntOpt('max_limit', default=1000, min=1,
                help='Largest number of items a list call returns in one '

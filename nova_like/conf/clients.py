@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""[placement] and [glance]: how nova_like reaches Placement and Glance (keystoneauth1)."""
+"""[placement] and [glance]: how nova_like reaches them (keystoneauth1)."""
 
 from keystoneauth1 import loading as ks_loading
 from oslo_config import cfg

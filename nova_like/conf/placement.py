@@ -21,8 +21,8 @@ placement_api_group = cfg.OptGroup('placement_api',
 placement_api_opts = [
     cfg.StrOpt('auth_strategy', default='keystone',
                choices=[('keystone', 'keystonemiddleware auth_token'),
-                        ('noauth2', 'trust the X-Auth-Token "admin"; '
-                                    'tests only')],
+                        ('noauth2', ('trust the X-Auth-Token "admin"; '
+                                     'tests only'))],
                help='How Placement API requests are authenticated.'),
     cfg.HostAddressOpt('listen', default='0.0.0.0',
                        help='Address nova-like-placement listens on.'),

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Declarative bases, the column helpers every model shares, and the row and query helpers of both databases."""
+"""Declarative bases, column helpers, and row and query helpers.
+
+The column helpers are those every model shares; the row and query helpers
+serve both databases.
+"""
 
 import datetime
 

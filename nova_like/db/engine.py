@@ -165,8 +165,9 @@ def is_transient_connect_error(exc):
 
 # What the drivers say when a connection in use died with its server.
 _LOST_CONNECTION = ('server closed the connection', 'terminating connection',
-                    'lost connection', 'gone away', 'connection already closed',
-                    'could not connect', 'the database system is')
+                    'lost connection', 'gone away',
+                    'connection already closed', 'could not connect',
+                    'the database system is')
 
 
 def is_connection_lost(exc):

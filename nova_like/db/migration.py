@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Alembic trees of the API and cell databases: upgrade, current revision, drift check."""
+"""Alembic trees of the API and cell databases.
+
+Upgrade, current revision, drift check.
+"""
 
 import logging
 import os

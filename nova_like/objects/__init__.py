@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Versioned objects: everything that crosses RPC. ``register_all()`` imports them."""
+"""Versioned objects: everything that crosses RPC.
+
+``register_all()`` imports them.
+"""
 
 
 def register_all():

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Aggregate: a named set of compute hosts with metadata, its availability zone among them."""
+"""Aggregate: a named set of compute hosts with metadata.
+
+Its availability zone is among the metadata.
+"""
 
 from oslo_utils import uuidutils
 

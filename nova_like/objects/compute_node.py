@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ComputeNode: the resources of one hypervisor node, as its compute host reports them."""
+"""ComputeNode: one hypervisor node's resources, as its host reports them."""
 
 from oslo_versionedobjects import fields
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Flavor: a size of server (vCPUs, RAM, disks) with its extra specs and access list."""
+"""Flavor: a size of server, with its extra specs and access list.
+
+The size is in vCPUs, RAM and disks.
+"""
 
 from oslo_versionedobjects import fields
 

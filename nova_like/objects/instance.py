@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Instance: a server in a cell database, with its states and embedded flavor."""
+"""Instance: a server in a cell database, with states and embedded flavor."""
 
 import functools
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""InstanceAction and InstanceActionEvent: what was asked of a server, and each step a service took."""
+"""InstanceAction and InstanceActionEvent.
+
+What was asked of a server, and each step a service took.
+"""
 
 import traceback as tb_module
 

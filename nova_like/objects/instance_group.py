@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""InstanceGroup: a server group, its policy and members, and the compute host's late check."""
+"""InstanceGroup: a server group, its policy and members.
+
+And the compute host's late check.
+"""
 
 from oslo_versionedobjects import fields
 
@@ -18,7 +21,10 @@ def max_server_per_host(rules):
 
 
 def violation(policy, rules, other_hosts, host):
-    """Why host breaks the group's policy given the other members' hosts, or None."""
+    """Why host breaks the group's policy given other_hosts, or None.
+
+    other_hosts are the hosts of the group's other members.
+    """
     if policy == AFFINITY and other_hosts and host not in other_hosts:
         return ('affinity: the group\'s other servers run on %s, not %s'
                 % (', '.join(sorted(set(other_hosts))), host))

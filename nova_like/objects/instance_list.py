@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""InstanceList: the servers of one cell that match a filter, in order, one page at a time."""
+"""InstanceList: one cell's servers that match a filter, in order.
+
+Read one page at a time.
+"""
 
 from oslo_versionedobjects import fields
 

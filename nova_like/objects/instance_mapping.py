@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""InstanceMapping: which cell an instance lives in (none while it is a build request)."""
+"""InstanceMapping: which cell an instance lives in.
+
+None while it is a build request.
+"""
 
 from oslo_versionedobjects import fields
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Key pairs of a user: import or generate, list, show, delete (API database only, never over RPC)."""
+"""Key pairs of a user: import or generate, list, show, delete.
+
+In the API database only, never over RPC.
+"""
 
 from nova_like import crypto
 from nova_like.db.api import key_pairs as db

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Quotas counted from real usage: each project's limits, what it uses, and the checks.
+"""Quotas counted from real usage: a project's limits, its usage, the checks.
 
 Nothing is reserved ahead: a request counts what exists, writes its rows,
 and (with [quota] recheck_quota) counts again, undoing its rows when a

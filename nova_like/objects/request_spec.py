@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""RequestSpec: what the scheduler needs to place a server, kept for reschedules."""
+"""RequestSpec: what the scheduler needs to place a server.
+
+It is kept for reschedules.
+"""
 
 from oslo_serialization import jsonutils
 from oslo_versionedobjects import fields

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Selection: one host the scheduler chose (or kept as an alternate), with its Placement claim."""
+"""Selection: one host the scheduler chose, with its Placement claim.
+
+The host may also be one kept as an alternate.
+"""
 
 from oslo_versionedobjects import fields
 

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""One database transaction around several objects' writes, for processes with a database.
+"""One database transaction around several objects' writes.
+
+For processes with a database.
 
 ``transaction.api_db(fn)`` runs fn with every API-database read and write of
 the objects it uses joined in a single transaction, committed when fn

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Whole answers of read-only Placement requests, reused until the database changes."""
+"""Whole answers of read-only Placement requests.
+
+Reused until the database changes.
+"""
 
 import collections
 import threading

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""HTTP errors of the Placement API and the error codes upstream clients parse."""
+"""HTTP errors of the Placement API, and its error codes.
+
+The error codes are those upstream clients parse.
+"""
 
 import webob.exc
 

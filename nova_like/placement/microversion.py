@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Placement microversions: the range served, negotiation and versioned handlers."""
+"""Placement microversions: range served, negotiation, versioned handlers."""
 
 import functools
 import re
@@ -79,8 +79,8 @@ def version_handler(min_ver, max_ver=None, status_code=404):
                 if status_code == 405:
                     raise errors.MethodNotAllowed(
                         'The method specified is not allowed for this '
-                        'resource at microversion %s.'
-                        % version_string(req.environ['placement.microversion']))
+                        'resource at microversion %s.' % version_string(
+                            req.environ['placement.microversion']))
                 raise errors.NotFound('The resource could not be found.')
             return func(req, *args, **kwargs)
         wrapper.min_version = low

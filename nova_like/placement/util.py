@@ -32,7 +32,7 @@ def normalize_uuid(value):
 
 
 def wsgify(func):
-    """Make func(req) -> Response callable as a WSGI app, keeping its attributes."""
+    """Make func(req) -> Response a WSGI callable, keeping its attributes."""
     app = webob.dec.wsgify(func)
     functools.update_wrapper(app, func)
     for attr in ('min_version', 'max_version', 'status_code'):
@@ -75,7 +75,7 @@ def _where(error):
 
 
 def extract_json(body, schema):
-    """Parse body as JSON and validate it against schema; 400 naming the field."""
+    """Parse JSON body, validate it against schema; a 400 names the field."""
     try:
         data = json.loads(body)
     except ValueError as exc:

@@ -49,7 +49,7 @@ def error_response(exc, environ):
 
 
 class PlacementApp:
-    """Negotiate the microversion, build the context, dispatch, format errors."""
+    """Negotiate microversion, build context, dispatch, format errors."""
 
     def __init__(self, db, enforcer):
         self.db = db
@@ -79,7 +79,6 @@ class PlacementApp:
             resp.headers['vary'] = 'openstack-api-version'
         return resp(environ, start_response)
 
-
     def _dispatch(self, req):
         """The dispatcher's answer; a read that lost its database
         connection (a server restart) is tried once more."""
@@ -102,7 +101,8 @@ class PlacementApp:
                 'The database is unreachable (its connection was lost); '
                 'try again in a few seconds.',
                 headers={'Retry-After': str(RETRY_AFTER_SECONDS)})
-        LOG.exception('Unexpected error in %s %s', req.method, req.path)
+        LOG.error('Unexpected error in %s %s', req.method, req.path,
+                  exc_info=exc)
         return errors.InternalError(
             'An unexpected error occurred; the service log has the details '
             'under request id %s.' % req.environ[REQUEST_ID_ENV])

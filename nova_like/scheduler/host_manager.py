@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""HostState: what the scheduler knows of one compute node, read from every cell."""
+"""HostState: what the scheduler knows of one compute node.
+
+Read from every cell.
+"""
 
 import json
 

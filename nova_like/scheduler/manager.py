@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The scheduler's RPC endpoint: Placement candidates -> filters -> weighers -> claim.
+"""The scheduler's RPC endpoint: candidates -> filters -> weighers -> claim.
 
 select_destinations asks Placement for allocation candidates, keeps the
 compute nodes that pass every enabled filter, orders them with the

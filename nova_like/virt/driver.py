@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The interface every virt driver implements, and the loader of [DEFAULT] compute_driver."""
+"""The interface every virt driver implements, and the driver loader.
+
+The loader reads [DEFAULT] compute_driver.
+"""
 
 import importlib
 

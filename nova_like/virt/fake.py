@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A fake hypervisor with real state: capacity from [fake_driver], guests held in memory.
+"""A fake hypervisor with real state.
+
+Its capacity comes from [fake_driver]; its guests are held in memory.
 
 It refuses a guest that does not fit in the host's free memory, disk or
 (4x overcommitted) vCPUs, as a real hypervisor would, and fails spawns or
@@ -207,8 +209,8 @@ class FakeDriver(driver.ComputeDriver):
     def get_host_uptime(self):
         """Up since this driver started; no users, no load."""
         minutes = int(time.monotonic() - self._started) // 60
-        return ' %s up %d:%02d,  0 users,  load average: 0.00, 0.00, 0.00\n' % (
-            time.strftime('%H:%M:%S'), minutes // 60, minutes % 60)
+        return (' %s up %d:%02d,  0 users,  load average: 0.00, 0.00, 0.00\n'
+                % (time.strftime('%H:%M:%S'), minutes // 60, minutes % 60))
 
     def get_console_output(self, context, instance):
         if 'get_console_output' in CONF.fake_driver.fail_actions:

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Power states of a guest, as the hypervisor reports them (Nova's numbering)."""
+"""Power states of a guest as the hypervisor reports them (Nova's numbers)."""
 
 NOSTATE = 0
 RUNNING = 1

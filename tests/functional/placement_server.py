@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""A real nova_like Placement app served over HTTP on a free 127.0.0.1 port, in a thread."""
+"""A real nova_like Placement app served over HTTP, in a thread.
+
+On a free 127.0.0.1 port.
+"""
 
 import socketserver
 import threading

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The backbone in one process: registration, heartbeats, RPC round trips, the API's healthcheck."""
+"""The backbone in one process.
+
+Registration, heartbeats, RPC round trips, the API's healthcheck.
+"""
 
 import json
 

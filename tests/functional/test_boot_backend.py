@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The back half of the boot path in one process: conductor, scheduler, Placement, fake computes."""
+"""The back half of the boot path in one process.
+
+Conductor, scheduler, Placement, fake computes.
+"""
 
 import threading
 import time
@@ -186,6 +189,7 @@ def test_delete_leaves_nothing_behind(three_hosts):
         instance.task_state = 'deleting'
         instance.save(expected_task_state=[None])
         compute_rpcapi.ComputeAPI().terminate_instance(cctx, instance)
+
         def deleted():
             try:
                 objects.Instance.get_by_uuid(cctx, uuid)

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The boot path when a daemon fails mid-request: nothing stuck, no claim left behind."""
+"""The boot path when a daemon fails mid-request.
+
+Nothing stuck, no claim left behind.
+"""
 
 import threading
 

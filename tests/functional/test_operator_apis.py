@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Operator APIs through every service in one process: services, hypervisors, zones, aggregates, server groups, usage."""
+"""Operator APIs through every service in one process.
+
+Services, hypervisors, zones, aggregates, server groups, usage.
+"""
 
 import pytest
 
@@ -36,7 +39,8 @@ def cloud(stack):
         glance.stop()
 
 
-def _wait_nodes(admin, count=len(HOSTS)):
+def _wait_nodes(admin, count=None):
+    count = len(HOSTS) if count is None else count
     waiters.wait_for(
         lambda: admin.get('/v2.1/os-hypervisors').json_body_or_none[
             'hypervisors'], 20, '%d compute nodes to register' % count,

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""POST /servers to ACTIVE and DELETE to 404 through every service, in one process."""
+"""POST /servers to ACTIVE and DELETE to 404 through every service.
+
+In one process.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The gunicorn server every WSGI daemon runs, as a real process: kept-alive connections outlive a client's poll interval."""
+"""The gunicorn server every WSGI daemon runs, as a real process.
+
+Kept-alive connections outlive a client's poll interval.
+"""
 
 import http.client
 import subprocess

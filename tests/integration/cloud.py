@@ -23,7 +23,7 @@ RABBIT_URL = 'rabbit://guest:guest@127.0.0.1:5672/'
 
 
 def ensure_rabbit():
-    """Start RabbitMQ if it is down; fail in CI (skip elsewhere) if it stays down."""
+    """Start RabbitMQ if down; fail in CI (skip elsewhere) if it stays down."""
     def up():
         try:
             with socket.create_connection(('127.0.0.1', 5672), timeout=2):
@@ -88,7 +88,6 @@ class Cloud:
         self.procs = {}
         self.urls = {}
 
-
     # configuration
 
     def _common(self, host):
@@ -100,8 +99,8 @@ class Cloud:
                 'service_down_time = %d\n'
                 'periodic_interval = 5\n'
                 'rpc_response_timeout = 20\n'
-                % (RABBIT_URL + self.exchange, self.exchange, host, self.report_interval,
-                   self.service_down_time))
+                % (RABBIT_URL + self.exchange, self.exchange, host,
+                   self.report_interval, self.service_down_time))
 
     def _clients(self):
         """[placement] and [glance]: static tokens to noauth2 services, or
@@ -129,14 +128,18 @@ class Cloud:
             '[conductor]\nreconcile_interval = 1\n%s'
             % (self.urls['cell1'], self.urls['api'], self.urls['placement'],
                auth, self.api_port, auth, self.placement_port,
-               self.conductor_conf)) + self._clients()
+               self.conductor_conf))
+        controller += self._clients()
         if not self.quotas:
             controller += '[quota]\ninstances = -1\ncores = -1\nram = -1\n'
         self.controller_conf = self.path / 'nova.conf'
         self.controller_conf.write_text(controller)
 
     def compute_conf(self, host, fake_driver=''):
-        """Write compute <host>'s config; fake_driver adds [fake_driver] lines."""
+        """Write compute <host>'s config.
+
+        fake_driver adds [fake_driver] lines.
+        """
         path = self.path / ('compute-%s.conf' % host)
         path.write_text(self._common(host) + self._clients() +
                         '[fake_driver]\nvcpus = 8\nmemory_mb = 16384\n'
@@ -252,7 +255,7 @@ class Cloud:
         return response.json()
 
     def services(self):
-        """{(binary, host): row} parsed from `nova-like-manage service list`."""
+        """{(binary, host): row} from `nova-like-manage service list`."""
         out = self.manage('service', 'list').stdout
         rows = {}
         for line in out.splitlines():
@@ -288,7 +291,8 @@ class Cloud:
 
     def stop_all(self, names, timeout=10):
         """SIGTERM every daemon of names at once, then wait for each."""
-        running = [self.procs[n] for n in names if self.procs[n].poll() is None]
+        running = [self.procs[n] for n in names
+                   if self.procs[n].poll() is None]
         for proc in running:
             proc.send_signal(signal.SIGTERM)
         deadline = time.monotonic() + timeout

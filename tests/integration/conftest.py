@@ -10,7 +10,7 @@ from tests.integration.openstack_fixtures import (  # noqa: F401
 
 @pytest.fixture(scope='module', params=['mysql', 'postgresql'])
 def backbone(request, tmp_path_factory):
-    """Placement, conductor, scheduler, API and two computes on one SQL backend."""
+    """Placement, conductor, scheduler, API, 2 computes on one SQL backend."""
     cloud_mod.ensure_rabbit()
     cloud = cloud_mod.Cloud(tmp_path_factory.mktemp(request.param),
                             request.param)

@@ -55,7 +55,10 @@ def osc(keystone, user, password, project, *args, check=True,
 
 
 def _start(service, then=None):
-    """deploy() the service (and run then()); skip/fail with its log tail if it cannot."""
+    """deploy() the service (and run then()).
+
+    Skip or fail with its log tail if it cannot.
+    """
     missing = openstack_services.installed()
     if missing:
         db_servers.unavailable(missing)
@@ -85,7 +88,7 @@ def keystone(tmp_path_factory):
 
 @pytest.fixture(scope='session')
 def glance(keystone, tmp_path_factory):
-    """glance-api with Keystone auth, registered as the catalog's image service."""
+    """glance-api with Keystone auth, the catalog's image service."""
     service = openstack_services.Glance(tmp_path_factory.mktemp('glance'),
                                         port=net.free_port(),
                                         keystone=keystone, **WORKERS)

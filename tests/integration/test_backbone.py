@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The backbone as real processes: registration, heartbeats, RPC, conductor indirection, faults."""
+"""The backbone as real processes.
+
+Registration, heartbeats, RPC, conductor indirection, faults.
+"""
 
 import os
 import signal
@@ -71,7 +74,7 @@ def test_compute_writes_land_in_cell_db_through_conductor(backbone):
 
 
 def test_compute_heartbeat_stops_without_conductor(backbone):
-    """With the conductor gone, compute cannot write: proof it has no DB path."""
+    """Conductor gone, compute cannot write: proof it has no DB path."""
     backbone.stop('conductor')
     try:
         time.sleep(2)
@@ -121,8 +124,8 @@ def test_daemons_recover_after_broker_restart(backbone):
     start = time.monotonic()
     for host in ('cmp1', 'cmp2'):
         cloud_mod.wait_for(
-            lambda: backbone.healthcheck(compute_host=host,
-                                         timeout=4).status_code == 200,
+            lambda host=host: backbone.healthcheck(
+                compute_host=host, timeout=4).status_code == 200,
             30 - (time.monotonic() - start), 'RPC to %s after restart' % host)
     before = _report_counts(backbone)
     cloud_mod.wait_for(

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The boot path across real daemons, RabbitMQ, a SQL server, Placement and Glance, driven by openstacksdk."""
+"""The boot path across real daemons, driven by openstacksdk.
+
+With RabbitMQ, a SQL server, Placement and Glance.
+"""
 
 import signal
 import time

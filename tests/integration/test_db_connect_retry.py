@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Connections on PostgreSQL: a refusal for too many clients is waited out; a pooled connection the server closed is replaced."""
+"""Connections on PostgreSQL: refusals waited out, closed ones replaced.
+
+A refusal for too many clients is waited out; a pooled connection the server
+closed is replaced.
+"""
 
 import threading
 import time

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Both alembic trees reach head and match the models on MariaDB and PostgreSQL."""
+"""Both alembic trees reach head and match the models.
+
+On MariaDB and PostgreSQL.
+"""
 
 import pytest
 

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The unmodified openstack CLI against real daemons behind Keystone, with Glance: flavors, keypairs, images, servers, quotas, limits; and auth edge cases."""
+"""The unmodified openstack CLI against real daemons behind Keystone.
+
+With Glance: flavors, keypairs, images, servers, quotas, limits; and auth
+edge cases.
+"""
 
 import pytest
 import requests

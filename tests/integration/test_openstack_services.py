@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Real Keystone and Glance processes, driven by the unmodified openstack CLI."""
+"""Real Keystone and Glance processes, driven by the stock openstack CLI."""
 
 import os
 

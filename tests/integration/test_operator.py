@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Operator APIs on real daemons: concurrent anti-affinity boots never share a host; a disabled service gets no new servers."""
+"""Operator APIs on real daemons.
+
+Concurrent anti-affinity boots never share a host; a disabled service gets
+no new servers.
+"""
 
 import concurrent.futures
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server actions across real daemons, RabbitMQ and a SQL server: one server through its lifecycle, its console and its recorded actions."""
+"""Server actions across real daemons, RabbitMQ and a SQL server.
+
+One server through its lifecycle, its console and its recorded actions.
+"""
 
 import pytest
 import requests

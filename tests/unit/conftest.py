@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Fixtures of the unit tier: a clean cfg.CONF per test, fresh SQLite databases, an admin context."""
+"""Fixtures of the unit tier.
+
+A clean cfg.CONF per test, fresh SQLite databases, an admin context.
+"""
 
 import shutil
 import types
@@ -33,7 +36,7 @@ parse_empty_config()
 
 @pytest.fixture(autouse=True)
 def conf():
-    """cfg.CONF, with every override, default and parsed file undone after the test.
+    """cfg.CONF, every override, default and parsed file undone after the test.
 
     Autouse, so that a test which forgets to clean up (or a code path that
     calls set_override itself, as rpc.get_server does) cannot leak into the
@@ -56,7 +59,7 @@ def conf():
 
 @pytest.fixture(autouse=True)
 def _process_globals():
-    """Forget engines, the RPC transport and object indirection after each test."""
+    """Forget engines, RPC transport and object indirection after each test."""
     yield
     rpc.cleanup()
     engine.dispose_all()
@@ -81,7 +84,7 @@ def schema_templates(tmp_path_factory):
 
 @pytest.fixture
 def dbs(conf, tmp_path, schema_templates):
-    """Fresh API and cell databases at head, set as [api_database] and [database].
+    """Fresh API and cell databases at head, as [api_database] and [database].
 
     Each is a copy of a database that the real migrations built (see
     tests/unit/db/test_migration.py for the migrations themselves).

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""NovaLikeException: messages from msg_fmt, and what survives a trip across RPC."""
+"""NovaLikeException: messages from msg_fmt, what survives a trip over RPC."""
 
 from nova_like import exception
 

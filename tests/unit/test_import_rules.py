@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The import rules of docs/architecture.md: arrows point down the layers, and some rooms never meet."""
+"""The import rules of docs/architecture.md.
+
+Arrows point down the layers, and some rooms never meet.
+"""
 
 import ast
 import pathlib

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""policy_enforcer.Enforcer: oslo.policy's decisions, the files looked at once per reload_seconds, decisions kept till then."""
+"""policy_enforcer.Enforcer: oslo.policy's decisions.
+
+The files are looked at once per reload_seconds, decisions kept till then.
+"""
 
 import os
 import time

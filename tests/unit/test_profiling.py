@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""profiling: with NOVA_LIKE_PROFILE set, every thread's calls are in the file written at exit."""
+"""profiling with NOVA_LIKE_PROFILE set.
+
+Every thread's calls are in the file written at exit.
+"""
 
 import os
 import pstats

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova_like.rpc: the serializer, the process transport and the broker check."""
+"""nova_like.rpc: serializer, process transport and broker check."""
 
 import pytest
 

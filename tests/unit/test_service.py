@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova_like.service: registration, heartbeats and RPC serving on the in-memory transport."""
+"""nova_like.service: registration, heartbeats and RPC serving.
+
+On the in-memory transport.
+"""
 
 import datetime
 import time

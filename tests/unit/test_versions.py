@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The version table agrees with what each rpcapi client sends, its history and its manager; [upgrade_levels] values translate."""
+"""The version table agrees with the rpcapi clients and their managers.
+
+With what each client sends, its history and its manager; and
+[upgrade_levels] values translate.
+"""
 
 import importlib
 import importlib.util

@@ -1,2 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""REST handlers, one module per resource, plain functions (request) -> response."""
+"""REST handlers, one module per resource.
+
+Handlers are plain functions (request) -> response.
+"""

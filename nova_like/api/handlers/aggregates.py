@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-aggregates (admin): host aggregates, their hosts, metadata and availability zone."""
+"""/os-aggregates (admin): host aggregates.
+
+Their hosts, metadata and availability zone.
+"""
 
 from nova_like.api import errors
 from nova_like.api import policies
@@ -89,7 +92,10 @@ def delete(request):
 
 
 def action(request):
-    """POST /os-aggregates/{aggregate_id}/action: add_host, remove_host, set_metadata."""
+    """POST /os-aggregates/{aggregate_id}/action.
+
+    The actions are add_host, remove_host and set_metadata.
+    """
     context = wsgi_util.context_of(request)
     body = validation.body(request, schema.ACTION)
     name, args = next(iter(body.items()))

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-availability-zone: the zones servers may ask for, and (admin) every zone with its hosts."""
+"""/os-availability-zone: the zones servers may ask for.
+
+For admins, every zone with its hosts.
+"""
 
 from nova_like.api import policies
 from nova_like.api.policies import availability_zone as rules

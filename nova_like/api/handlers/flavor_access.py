@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/flavors/{flavor_id}/os-flavor-access and the add/removeTenantAccess actions (admin)."""
+"""/flavors/{flavor_id}/os-flavor-access (admin).
+
+With the addTenantAccess and removeTenantAccess actions.
+"""
 
 from nova_like.api import errors
 from nova_like.api.handlers import flavors

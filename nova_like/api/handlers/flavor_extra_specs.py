@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/flavors/{flavor_id}/os-extra_specs: read (everyone) and change (admin) a flavor's extra specs."""
+"""/flavors/{flavor_id}/os-extra_specs: a flavor's extra specs.
+
+Everyone may read them; admins change them.
+"""
 
 from nova_like.api import errors
 from nova_like.api.handlers import flavors

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GET /healthcheck: is this API up, and (with ?rpc=1) does RPC reach the daemons behind it."""
+"""GET /healthcheck: is this API up.
+
+With ?rpc=1, also: does RPC reach the daemons behind it.
+"""
 
 import time
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-hypervisors: list, detail, show, statistics and uptime (until 2.88), search and servers (until 2.53)."""
+"""/os-hypervisors: list, detail, show, statistics, uptime, search, servers.
+
+Statistics and uptime until 2.88, search and servers until 2.53.
+"""
 
 import fnmatch
 import logging

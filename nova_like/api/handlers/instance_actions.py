@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/servers/{id}/os-instance-actions: what was done to a server, and each step of it."""
+"""/servers/{id}/os-instance-actions: what was done to a server.
+
+Every action, and each step of it.
+"""
 
 from oslo_utils import timeutils
 
@@ -15,6 +18,7 @@ from nova_like.api.views import common as common_view
 from nova_like.api.views import instance_actions as view
 from nova_like.api import wsgi_util
 from nova_like import exception
+
 
 def _server(request, rule):
     """The server, deleted ones too from 2.21, after the policy check."""

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-keypairs: import or generate (below 2.92), list, show and delete a user's key pairs."""
+"""/os-keypairs: import, generate, list, show and delete a user's key pairs.
+
+Key pairs are generated only below 2.92.
+"""
 
 from nova_like.api import errors
 from nova_like.api import microversion

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-quota-sets/{tenant_id} (show, detail, defaults, update, delete) and /limits."""
+"""/os-quota-sets/{tenant_id} and /limits.
+
+Quota sets: show, detail, defaults, update and delete.
+"""
 
 from nova_like.api import errors
 from nova_like.api import microversion

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""POST /servers/{id}/action: reboot, stop, start, pause, suspend, lock and console output."""
+"""POST /servers/{id}/action: the server actions.
+
+Reboot, stop, start, pause, suspend, lock and console output.
+"""
 
 from nova_like.api import errors
 from nova_like.api.handlers import servers

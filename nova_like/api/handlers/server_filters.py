@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GET /servers query strings to list filters, with Nova's rules on who may filter and sort by what."""
+"""GET /servers query strings to list filters, with Nova's rules.
+
+The rules say who may filter and sort by what.
+"""
 
 import re
 import types

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-server-groups: list (all_projects for admins, limit/offset), show, create and delete server groups."""
+"""/os-server-groups: list, show, create and delete server groups.
+
+The list takes limit/offset, and all_projects for admins.
+"""
 
 from nova_like.api import errors
 from nova_like.api import microversion

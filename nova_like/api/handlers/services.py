@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-services: list, enable/disable/force down (two styles split at 2.53) and delete."""
+"""/os-services: list, enable/disable/force down, and delete.
+
+Enable, disable and force down come in two styles, split at 2.53.
+"""
 
 from oslo_utils import uuidutils
 

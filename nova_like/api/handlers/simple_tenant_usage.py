@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-simple-tenant-usage: server hours and resources per project over a period (2.40 pages by server)."""
+"""/os-simple-tenant-usage: server hours and resources per project.
+
+Over a period; 2.40 pages it by server.
+"""
 
 import datetime
 
@@ -91,7 +94,7 @@ def index(request):
 
 
 def show(request):
-    """GET /os-simple-tenant-usage/{tenant_id}: one project, with its servers."""
+    """GET /os-simple-tenant-usage/{tenant_id}: one project, its servers."""
     context = wsgi_util.context_of(request)
     project_id = request.urlvars['tenant_id']
     policies.authorize(context, rules.SHOW,

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Compute API policy: every rule with its oslo.policy default, the enforcer, and authorize()."""
+"""Compute API policy: the enforcer, authorize(), and every rule.
+
+Each rule comes with its oslo.policy default.
+"""
 
 import itertools
 import threading

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The base rules every Compute API rule refers to, named as Nova names them."""
+"""The base rules every Compute API rule refers to, with Nova's names."""
 
 from oslo_policy import policy
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Rules of /servers/{id}/os-instance-actions (Nova's os_compute_api:os-instance-actions:*)."""
+"""Rules of /servers/{id}/os-instance-actions.
+
+Nova's os_compute_api:os-instance-actions:*.
+"""
 
 from nova_like.api.policies import base
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Rules of POST /servers/{id}/action: power, pause, suspend, lock and console output, named as Nova's."""
+"""Rules of POST /servers/{id}/action, named as Nova's.
+
+Power, pause, suspend, lock and console output.
+"""
 
 from nova_like.api.policies import base
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Rules of /servers/{id}/metadata (Nova's os_compute_api:server-metadata:*)."""
+"""Rules of /servers/{id}/metadata, Nova's os_compute_api:server-metadata:*."""
 
 from nova_like.api.policies import base
 

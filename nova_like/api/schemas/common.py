@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Parameter types the resource schemas share (names, booleans, counts, metadata)."""
+"""Parameter types the resource schemas share.
+
+Names, booleans, counts and metadata.
+"""
 
 import copy
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Schemas of flavor, extra spec and flavor access bodies and of flavor list query strings."""
+"""Schemas of flavor, extra spec and flavor access bodies.
+
+And of the flavor list's query strings.
+"""
 
 import copy
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""JSON Schemas of os-hypervisors' query strings (2.33 paging, 2.53 pattern and with_servers)."""
+"""JSON Schemas of os-hypervisors' query strings.
+
+Paging from 2.33; pattern and with_servers from 2.53.
+"""
 
 from nova_like.api.schemas import common
 

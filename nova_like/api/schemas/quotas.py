@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Schemas of quota set bodies and of the /limits and /os-quota-sets query strings."""
+"""Schemas of quota set bodies and of /limits and /os-quota-sets queries."""
 
 import copy
 

@@ -22,7 +22,7 @@ REBOOT = {
 
 
 def no_arguments(name):
-    """{name: null} (os-stop, pause, ...): the value is ignored, as Nova does."""
+    """{name: null} (os-stop, pause, ...): the value is ignored, as in Nova."""
     return {'type': 'object', 'properties': {name: _NO_ARGUMENTS},
             'required': [name], 'additionalProperties': False}
 

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""JSON Schemas of os-server-groups: create before 2.15, from 2.15 (soft policies), from 2.64 (policy + rules), and the list query."""
+"""JSON Schemas of os-server-groups: the create body and the list query.
+
+Create before 2.15, from 2.15 (soft policies) and from 2.64 (policy +
+rules).
+"""
 
 import copy
 

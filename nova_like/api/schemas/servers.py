@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Schemas of POST/PUT /servers bodies and of GET /servers query strings, per microversion."""
+"""Schemas of POST/PUT /servers bodies and GET /servers query strings.
+
+Given per microversion.
+"""
 
 import copy
 

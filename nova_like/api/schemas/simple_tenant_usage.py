@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""JSON Schemas of os-simple-tenant-usage's query (2.40 adds limit and marker)."""
+"""JSON Schemas of os-simple-tenant-usage's query.
+
+2.40 adds limit and marker.
+"""
 
 import copy
 

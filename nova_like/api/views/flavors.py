@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Flavor bodies for list, detail and show, in the shape of each microversion."""
+"""Flavor bodies for list, detail and show, shaped per microversion."""
 
 from nova_like.api import microversion
 from nova_like.api import policies

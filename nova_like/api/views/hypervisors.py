@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Hypervisor bodies: the summary, the detail (resource fields until 2.88) and statistics."""
+"""Hypervisor bodies: the summary, the detail and statistics.
+
+The detail has resource fields until 2.88.
+"""
 
 from oslo_serialization import jsonutils
 

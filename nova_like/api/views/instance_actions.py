@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Bodies of /servers/{id}/os-instance-actions and of one action with its events."""
+"""Bodies of /servers/{id}/os-instance-actions, and of one action.
+
+One action comes with its events.
+"""
 
 from nova_like.api import microversion
 from nova_like.api.views import common

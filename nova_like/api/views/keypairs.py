@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The shapes of a key pair in create, list and show answers, per microversion."""
+"""A key pair's shapes in create, list and show answers, per microversion."""
 
 from nova_like.api import microversion
 from nova_like.api.views import common

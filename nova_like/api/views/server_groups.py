@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The os-server-groups body of one group (policies before 2.64, policy and rules from it)."""
+"""The os-server-groups body of one group.
+
+Policies before 2.64, policy and rules from it.
+"""
 
 from nova_like.api import microversion
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The API status of a server from its vm_state and task_state, both ways, as Nova maps them."""
+"""A server's API status from its vm_state and task_state, and back.
+
+Both ways as Nova maps them.
+"""
 
 _DEFAULT = 'default'
 
@@ -37,7 +40,10 @@ STATE_MAP = {
 
 
 def status_from_state(vm_state, task_state=None):
-    """'ACTIVE', 'BUILD', 'REBOOT', ... ; 'UNKNOWN' for a state Nova does not know."""
+    """The API status: 'ACTIVE', 'BUILD', 'REBOOT', ...
+
+    'UNKNOWN' for a state Nova does not know.
+    """
     task_map = STATE_MAP.get(vm_state, {_DEFAULT: 'UNKNOWN'})
     return task_map.get(task_state, task_map[_DEFAULT])
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server bodies for create, show, list and detail, in the shape of each microversion."""
+"""Server bodies for create, show, list and detail, per microversion."""
 
 import functools
 import hashlib

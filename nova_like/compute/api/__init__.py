@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The compute service's facade, run only inside nova-like-api: servers, hosts, aggregates, groups, usage.
+"""The compute service's facade, run only inside nova-like-api.
+
+It covers servers, hosts, aggregates, groups and usage.
 
 The rest of nova_like/compute is the compute daemon, which never touches a
 database; these modules do (through objects and the db package), which is

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Host aggregates: membership rules, zones, and their mirror in Placement aggregates."""
+"""Host aggregates: membership rules, zones, and their mirror in Placement.
+
+Each is mirrored as a Placement aggregate.
+"""
 
 import logging
 
@@ -88,8 +91,8 @@ class AggregateAPI:
         aggregate.destroy()
 
     def add_host(self, context, aggregate_id, host):
-        """:raises: ComputeHostNotFound, AggregateNotFound, AggregateHostExists,
-        AggregateAZConflict."""
+        """:raises: ComputeHostNotFound, AggregateNotFound,
+        AggregateHostExists, AggregateAZConflict."""
         nodes = self._nodes(context, host)
         aggregate = aggregate_obj.Aggregate(context, id=aggregate_id)
         aggregate.add_host(host)
@@ -97,7 +100,8 @@ class AggregateAPI:
         return aggregate
 
     def remove_host(self, context, aggregate_id, host):
-        """:raises: ComputeHostNotFound, AggregateNotFound, AggregateHostNotFound."""
+        """:raises: ComputeHostNotFound, AggregateNotFound,
+        AggregateHostNotFound."""
         nodes = self._nodes(context, host)
         aggregate = aggregate_obj.Aggregate(context, id=aggregate_id)
         aggregate.delete_host(host)

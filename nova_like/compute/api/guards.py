@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Where each server action is allowed: the state tables, and the lock and state checks every action passes."""
+"""Where each server action is allowed, and the checks every action passes.
+
+The state tables, and the lock and state checks.
+"""
 
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
@@ -16,7 +19,10 @@ MAX_TAGS = 50
 
 
 class PowerAction:
-    """An asynchronous server action: where it is allowed, what it sets, what it casts."""
+    """An asynchronous server action.
+
+    Where it is allowed, what it sets, what it casts.
+    """
 
     def __init__(self, allowed_vm_states, task_state, cast,
                  allowed_task_states=(None,)):

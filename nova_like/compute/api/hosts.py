@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The operator's view of hosts across cells: services, compute nodes, zones, and removing a compute host."""
+"""The operator's view of hosts across cells.
+
+Services, compute nodes, zones, and removing a compute host.
+"""
 
 import logging
 
@@ -17,7 +20,6 @@ from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
-
 
 
 def cells(context):

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server groups as the API sees them: create (the one place for their quota), find, and join at server create."""
+"""Server groups as the API sees them: create, find, join at server create.
+
+Create is the one place for their quota.
+"""
 
 from nova_like import conf
 from nova_like import exception

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server lists: build requests and every cell's instances merged, filtered, sorted and paged in one order."""
+"""Server lists: build requests and every cell's instances, in one order.
+
+Merged, filtered, sorted and paged.
+"""
 
 import functools
 import re
@@ -64,6 +67,7 @@ def get_all(context, filters, limit=None, marker=None,
     ordered = [instance for _values, instance in keyed]
     return ordered[:limit] if limit is not None else ordered
 
+
 def _marker_values(context, cells, marker):
     try:
         instance = objects.BuildRequest.get_by_instance_uuid(
@@ -78,6 +82,7 @@ def _marker_values(context, cells, marker):
             except exception.MarkerNotFound:
                 continue
     raise exception.MarkerNotFound(marker=marker)
+
 
 def _build_request_instances(context, filters):
     if filters.get('deleted') or filters.get('changes-before') or \

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The compute facade: what the API (and conductor) import to create, find, change and delete servers.
+"""The compute facade the API (and conductor) import for servers.
+
+It creates, finds, changes and deletes them.
 
 Create writes, for each server, a BuildRequest (carrying the not yet
 created Instance), a RequestSpec and an InstanceMapping without a cell, then
@@ -438,7 +440,8 @@ class API:
         :raises: InstanceIsLocked, InstanceInvalidState.
         """
         guards.check_lock(context, instance)
-        guards.check_state(instance, name, action.vm_states, action.task_states)
+        guards.check_state(instance, name, action.vm_states,
+                           action.task_states)
         if not instance.host:
             raise exception.InstanceNotReady(instance_id=instance.uuid,
                                              reason='it has no host')
@@ -473,8 +476,8 @@ class API:
 
     def reboot(self, context, instance, reboot_type):
         """:param reboot_type: 'SOFT' or 'HARD'."""
-        return self._act(context, instance, 'reboot', guards.REBOOT[reboot_type],
-                         reboot_type=reboot_type)
+        return self._act(context, instance, 'reboot',
+                         guards.REBOOT[reboot_type], reboot_type=reboot_type)
 
     def lock(self, context, instance, reason=None):
         """Lock the server against changes by non-admins."""

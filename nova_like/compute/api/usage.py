@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Simple tenant usage: hours, vCPU, RAM and disk each server consumed in a period, summed per project."""
+"""Simple tenant usage: what each server consumed in a period, by project.
+
+Hours, vCPU, RAM and disk, summed per project.
+"""
 
 import datetime
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""schedule_and_build_instances: from the API's build requests to casts at compute hosts.
+"""schedule_and_build_instances: from API build requests to compute host casts.
 
 For a boot request of N servers: one select_destinations call (which also
 claims each server's resources in Placement); then per server, the
@@ -33,7 +33,7 @@ LOG = logging.getLogger(__name__)
 
 
 def _scheduling_failure(exc):
-    """The fault of servers whose scheduling failed otherwise than NoValidHost."""
+    """The fault of servers whose scheduling failed other than NoValidHost."""
     if isinstance(exc, messaging.MessagingTimeout):
         return ('Scheduling failed: no nova-like-scheduler answered within '
                 '%ss ([DEFAULT] rpc_response_timeout); is one running and '

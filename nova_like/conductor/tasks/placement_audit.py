@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The Placement audit: allocations on compute nodes compared with the servers that should hold them, and repaired.
+"""The Placement audit: compute node allocations checked and repaired.
+
+Allocations on compute nodes are compared with the servers that should hold
+them.
 
 Run by the conductor every [conductor] placement_audit_interval (like
 `nova-manage placement audit --delete` and `heal_allocations`, but by

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Repair servers that a crash left half-done, so none stays in BUILD or DELETING forever.
+"""Repair servers that a crash left half-done.
+
+So that none stays in BUILD or DELETING forever.
 
 Run by the conductor every [conductor] reconcile_interval:
 - a build request older than [conductor] build_request_timeout (the

@@ -1,2 +1,2 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The API database: flavors, build requests, request specs and cell mappings."""
+"""The API database: flavors, build requests, request specs, cell mappings."""

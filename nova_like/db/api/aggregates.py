@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Host aggregates in the API database: hosts and metadata (availability_zone among them)."""
+"""Host aggregates in the API database: hosts and metadata.
+
+availability_zone is among the metadata.
+"""
 
 import sqlalchemy as sa
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Cell mappings: where each cell's database and message queue are, cached for a while."""
+"""Cell mappings: where each cell's database and message queue are.
+
+They are cached for a while.
+"""
 
 import threading
 import time

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Flavors: sizes of servers, with their extra specs and the projects that may use private ones."""
+"""Flavors: sizes of servers, with their extra specs and access lists.
+
+An access list names the projects that may use a private flavor.
+"""
 
 import sqlalchemy as sa
 

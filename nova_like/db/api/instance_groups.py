@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server (instance) groups in the API database: policy, rules, members and the late-check placement."""
+"""Server (instance) groups in the API database.
+
+Policy, rules, members and the late-check placement.
+"""
 
 import sqlalchemy as sa
 from oslo_serialization import jsonutils

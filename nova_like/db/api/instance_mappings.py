@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Instance mappings: which cell holds each server, and what a project's servers hold."""
+"""Instance mappings: each server's cell, and what a project's servers hold."""
 
 import sqlalchemy as sa
 
@@ -34,7 +34,7 @@ def instance_mapping_delete(uuid):
 
 
 def instance_usage_by_project(project_id):
-    """:returns: (instances, cores, ram) the live instances of project_id hold."""
+    """:returns: (instances, cores, ram) of project_id's live instances."""
     with database.reader() as session:
         row = session.execute(
             sa.select(sa.func.count(),

@@ -10,8 +10,9 @@ Base = base.new_base()
 
 class CellMapping(Base, base.TimestampMixin):
     __tablename__ = 'cell_mappings'
-    __table_args__ = (sa.UniqueConstraint('uuid', name='uniq_cell_mappings0uuid'),
-                      base.MYSQL_KW)
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_cell_mappings0uuid'),
+        base.MYSQL_KW)
     id = sa.Column(sa.Integer, primary_key=True)
     uuid = sa.Column(sa.String(36), nullable=False)
     name = sa.Column(sa.String(255))
@@ -22,8 +23,9 @@ class CellMapping(Base, base.TimestampMixin):
 
 class HostMapping(Base, base.TimestampMixin):
     __tablename__ = 'host_mappings'
-    __table_args__ = (sa.UniqueConstraint('host', name='uniq_host_mappings0host'),
-                      base.MYSQL_KW)
+    __table_args__ = (
+        sa.UniqueConstraint('host', name='uniq_host_mappings0host'),
+        base.MYSQL_KW)
     id = sa.Column(sa.Integer, primary_key=True)
     cell_id = sa.Column(sa.Integer, sa.ForeignKey('cell_mappings.id'),
                         nullable=False)
@@ -52,9 +54,10 @@ class InstanceMapping(Base, base.TimestampMixin):
 
 class Flavor(Base, base.TimestampMixin):
     __tablename__ = 'flavors'
-    __table_args__ = (sa.UniqueConstraint('flavorid', name='uniq_flavors0flavorid'),
-                      sa.UniqueConstraint('name', name='uniq_flavors0name'),
-                      base.MYSQL_KW)
+    __table_args__ = (
+        sa.UniqueConstraint('flavorid', name='uniq_flavors0flavorid'),
+        sa.UniqueConstraint('name', name='uniq_flavors0name'),
+        base.MYSQL_KW)
     id = sa.Column(sa.Integer, primary_key=True)
     flavorid = sa.Column(sa.String(255), nullable=False)
     name = sa.Column(sa.String(255), nullable=False)
@@ -147,11 +150,14 @@ class Quota(Base, base.TimestampMixin):
     project_id = sa.Column(sa.String(255), nullable=False)
     resource = sa.Column(sa.String(255), nullable=False)
     hard_limit = sa.Column(sa.Integer, nullable=False)
+
+
 class Aggregate(Base, base.TimestampMixin):
     __tablename__ = 'aggregates'
-    __table_args__ = (sa.UniqueConstraint('uuid', name='uniq_aggregates0uuid'),
-                      sa.UniqueConstraint('name', name='uniq_aggregate0name'),
-                      base.MYSQL_KW)
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_aggregates0uuid'),
+        sa.UniqueConstraint('name', name='uniq_aggregate0name'),
+        base.MYSQL_KW)
     id = sa.Column(sa.Integer, primary_key=True)
     uuid = sa.Column(sa.String(36), nullable=False)
     name = sa.Column(sa.String(255), nullable=False)
@@ -165,9 +171,9 @@ class AggregateHost(Base, base.TimestampMixin):
         base.MYSQL_KW)
     id = sa.Column(sa.Integer, primary_key=True)
     host = sa.Column(sa.String(255), nullable=False)
-    aggregate_id = sa.Column(sa.Integer,
-                             sa.ForeignKey('aggregates.id', ondelete='CASCADE'),
-                             nullable=False)
+    aggregate_id = sa.Column(
+        sa.Integer, sa.ForeignKey('aggregates.id', ondelete='CASCADE'),
+        nullable=False)
 
 
 class AggregateMetadata(Base, base.TimestampMixin):
@@ -178,9 +184,9 @@ class AggregateMetadata(Base, base.TimestampMixin):
         sa.Index('aggregate_metadata_key_idx', 'key'),
         base.MYSQL_KW)
     id = sa.Column(sa.Integer, primary_key=True)
-    aggregate_id = sa.Column(sa.Integer,
-                             sa.ForeignKey('aggregates.id', ondelete='CASCADE'),
-                             nullable=False)
+    aggregate_id = sa.Column(
+        sa.Integer, sa.ForeignKey('aggregates.id', ondelete='CASCADE'),
+        nullable=False)
     key = sa.Column(sa.String(255), nullable=False)
     value = sa.Column(sa.String(255), nullable=False)
 

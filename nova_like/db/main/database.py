@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Sessions on the cell database a context names, and the row helpers every cell resource shares."""
+"""Sessions on the cell database a context names, and shared row helpers.
+
+The row helpers are those every cell resource shares.
+"""
 
 import sqlalchemy as sa
 

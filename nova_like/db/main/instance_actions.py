@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Instance actions of a cell and their events: what was asked of a server, and how each step went."""
+"""Instance actions of a cell and their events.
+
+What was asked of a server, and how each step went.
+"""
 
 import sqlalchemy as sa
 

@@ -238,7 +238,7 @@ def instance_get_brief_by_hosts(context, hosts):
 
 
 def instance_get_active_by_window(context, begin, end, project_id=None):
-    """Instances (deleted ones too) that existed at some time in [begin, end)."""
+    """Instances (deleted too) that existed at some time in [begin, end)."""
     model = models.Instance
     with database.reader(context) as session:
         query = sa.select(model).where(

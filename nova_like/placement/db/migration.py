@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Run the Placement alembic tree: upgrade(url) to head, current(url), head()."""
+"""Run the Placement alembic tree.
+
+upgrade(url) to head, current(url), head().
+"""
 
 import os
 
@@ -21,7 +24,8 @@ def _config(connection=None):
 
 def head():
     """The revision id the code expects the database to be at."""
-    return alembic_script.ScriptDirectory.from_config(_config()).get_current_head()
+    return alembic_script.ScriptDirectory.from_config(
+        _config()).get_current_head()
 
 
 def upgrade(url, revision='head'):

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/allocations, /allocations/{consumer_uuid}, /resource_providers/{uuid}/allocations."""
+"""Allocations of consumers and of resource providers.
+
+/allocations, /allocations/{consumer_uuid} and
+/resource_providers/{uuid}/allocations.
+"""
 
 from nova_like.placement import errors
 from nova_like.placement import microversion

@@ -70,7 +70,7 @@ def update_resource_class(req):
 @util.wsgify
 @microversion.version_handler('1.7')
 def ensure_resource_class(req):
-    """Create a custom class if it does not exist (201) or say it does (204)."""
+    """Create a custom class unless it exists (201), or say it does (204)."""
     ctx = util.context(req)
     ctx.can(policies.UPDATE)
     name = req.urlvars['name']

@@ -109,8 +109,9 @@ def create_resource_provider(req):
     ctx = util.context(req)
     ctx.can(policies.CREATE)
     version = util.microversion(req)
-    body = util.extract_json(req.body, schema.POST_SCHEMA_V1_14
-                             if version >= (1, 14) else schema.POST_SCHEMA_V1_0)
+    body = util.extract_json(
+        req.body, schema.POST_SCHEMA_V1_14 if version >= (1, 14)
+        else schema.POST_SCHEMA_V1_0)
     uuid = util.normalize_uuid(body['uuid']) if body.get('uuid') \
         else str(uuid_lib.uuid4())
     parent = body.get('parent_provider_uuid')

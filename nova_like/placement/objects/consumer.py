@@ -56,7 +56,7 @@ def _ensure_names(db, table, column, values):
 
 
 def ensure_owners(db, requests):
-    """Project, user and consumer-type ids for every request, created as needed."""
+    """Project, user and consumer-type ids of every request, made as needed."""
     return (ensure_names(db, _P, 'external_id',
                          [r['project_id'] for r in requests]),
             ensure_names(db, _U, 'external_id',

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Request groups: resources, traits and aggregates parsed from a query string."""
+"""Request groups: resources, traits and aggregates from a query string."""
 
 import re
 
@@ -226,7 +226,7 @@ def parse_root_required(req):
 
 
 def parse_same_subtree(req, groups):
-    """same_subtree values -> list of suffix lists, each naming known groups."""
+    """same_subtree values -> a list of suffix lists naming known groups."""
     result = []
     for value in req.GET.getall('same_subtree'):
         suffixes = [s.strip() for s in value.split(',')]

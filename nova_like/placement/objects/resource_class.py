@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Resource classes: the standard ones from os-resource-classes and CUSTOM_*."""
+"""Resource classes: standard ones from os-resource-classes, and CUSTOM_*."""
 
 import os_resource_classes as orc
 import sqlalchemy as sa
@@ -94,7 +94,8 @@ def create(ctx, name):
     """Create custom class name; 409 duplicate_name when it exists."""
     try:
         with ctx.db.writer() as s:
-            if s.execute(sa.select(_RC.c.id).where(_RC.c.name == name)).first():
+            if s.execute(sa.select(_RC.c.id).where(
+                    _RC.c.name == name)).first():
                 raise _duplicate(name)
             top = s.execute(sa.select(sa.func.max(_RC.c.id)).where(
                 _RC.c.id >= CUSTOM_ID_START)).scalar()

@@ -163,8 +163,8 @@ def get_all(ctx, name=None, uuid=None, member_of=(), forbidden_aggs=(),
             q = q.where(clause)
         for rc_id, amount in (resources or {}).items():
             q = q.where(_RP.c.id.in_(
-                capacity_select(rc_id, amount, check_units=False).with_only_columns(
-                    _INV.c.resource_provider_id)))
+                capacity_select(rc_id, amount, check_units=False)
+                .with_only_columns(_INV.c.resource_provider_id)))
         return [_from_row(r) for r in s.execute(q.order_by(_RP.c.id))]
 
 

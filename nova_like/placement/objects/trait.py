@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Traits: the standard ones from os-traits, CUSTOM_* ones, and provider traits."""
+"""Traits: standard ones from os-traits, CUSTOM_* ones, provider traits."""
 
 import os_traits
 import sqlalchemy as sa

@@ -8,9 +8,11 @@ LIST = PREFIX + ':list'
 UPDATE = PREFIX + ':update'
 
 rules = [
-    base.operation(LIST, base.ADMIN_OR_SERVICE, 'GET', '/resource_providers/{uuid}/aggregates',
+    base.operation(LIST, base.ADMIN_OR_SERVICE,
+                   'GET', '/resource_providers/{uuid}/aggregates',
                    'List resource provider aggregates.'),
-    base.operation(UPDATE, base.ADMIN_OR_SERVICE, 'PUT', '/resource_providers/{uuid}/aggregates',
+    base.operation(UPDATE, base.ADMIN_OR_SERVICE,
+                   'PUT', '/resource_providers/{uuid}/aggregates',
                    'Update resource provider aggregates.'),
 ]
 

@@ -7,7 +7,8 @@ PREFIX = 'placement:allocation_candidates'
 LIST = PREFIX + ':list'
 
 rules = [
-    base.operation(LIST, base.ADMIN_OR_SERVICE, 'GET', '/allocation_candidates',
+    base.operation(LIST, base.ADMIN_OR_SERVICE,
+                   'GET', '/allocation_candidates',
                    'List allocation candidates.'),
 ]
 

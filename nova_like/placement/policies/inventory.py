@@ -11,15 +11,21 @@ UPDATE = PREFIX + ':update'
 DELETE = PREFIX + ':delete'
 
 rules = [
-    base.operation(LIST, base.ADMIN_OR_SERVICE, 'GET', '/resource_providers/{uuid}/inventories',
+    base.operation(LIST, base.ADMIN_OR_SERVICE,
+                   'GET', '/resource_providers/{uuid}/inventories',
                    'List resource provider inventories.'),
-    base.operation(CREATE, base.ADMIN_OR_SERVICE, 'POST', '/resource_providers/{uuid}/inventories',
+    base.operation(CREATE, base.ADMIN_OR_SERVICE,
+                   'POST', '/resource_providers/{uuid}/inventories',
                    'Create one resource provider inventory.'),
-    base.operation(SHOW, base.ADMIN_OR_SERVICE, 'GET', '/resource_providers/{uuid}/inventories/{resource_class}',
+    base.operation(SHOW, base.ADMIN_OR_SERVICE,
+                   'GET',
+                   '/resource_providers/{uuid}/inventories/{resource_class}',
                    'Show resource provider inventory.'),
-    base.operation(UPDATE, base.ADMIN_OR_SERVICE, 'PUT', '/resource_providers/{uuid}/inventories',
+    base.operation(UPDATE, base.ADMIN_OR_SERVICE,
+                   'PUT', '/resource_providers/{uuid}/inventories',
                    'Update resource provider inventory.'),
-    base.operation(DELETE, base.ADMIN_OR_SERVICE, 'DELETE', '/resource_providers/{uuid}/inventories',
+    base.operation(DELETE, base.ADMIN_OR_SERVICE,
+                   'DELETE', '/resource_providers/{uuid}/inventories',
                    'Delete resource provider inventory.'),
 ]
 

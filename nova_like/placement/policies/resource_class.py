@@ -15,11 +15,14 @@ rules = [
                    'List resource classes.'),
     base.operation(CREATE, base.ADMIN_OR_SERVICE, 'POST', '/resource_classes',
                    'Create resource class.'),
-    base.operation(SHOW, base.ADMIN_OR_SERVICE, 'GET', '/resource_classes/{name}',
+    base.operation(SHOW, base.ADMIN_OR_SERVICE,
+                   'GET', '/resource_classes/{name}',
                    'Show resource class.'),
-    base.operation(UPDATE, base.ADMIN_OR_SERVICE, 'PUT', '/resource_classes/{name}',
+    base.operation(UPDATE, base.ADMIN_OR_SERVICE,
+                   'PUT', '/resource_classes/{name}',
                    'Update resource class.'),
-    base.operation(DELETE, base.ADMIN_OR_SERVICE, 'DELETE', '/resource_classes/{name}',
+    base.operation(DELETE, base.ADMIN_OR_SERVICE,
+                   'DELETE', '/resource_classes/{name}',
                    'Delete resource class.'),
 ]
 

@@ -13,13 +13,17 @@ DELETE = PREFIX + ':delete'
 rules = [
     base.operation(LIST, base.ADMIN_OR_SERVICE, 'GET', '/resource_providers',
                    'List resource providers.'),
-    base.operation(CREATE, base.ADMIN_OR_SERVICE, 'POST', '/resource_providers',
+    base.operation(CREATE, base.ADMIN_OR_SERVICE,
+                   'POST', '/resource_providers',
                    'Create resource provider.'),
-    base.operation(SHOW, base.ADMIN_OR_SERVICE, 'GET', '/resource_providers/{uuid}',
+    base.operation(SHOW, base.ADMIN_OR_SERVICE,
+                   'GET', '/resource_providers/{uuid}',
                    'Show resource provider.'),
-    base.operation(UPDATE, base.ADMIN_OR_SERVICE, 'PUT', '/resource_providers/{uuid}',
+    base.operation(UPDATE, base.ADMIN_OR_SERVICE,
+                   'PUT', '/resource_providers/{uuid}',
                    'Update resource provider.'),
-    base.operation(DELETE, base.ADMIN_OR_SERVICE, 'DELETE', '/resource_providers/{uuid}',
+    base.operation(DELETE, base.ADMIN_OR_SERVICE,
+                   'DELETE', '/resource_providers/{uuid}',
                    'Delete resource provider.'),
 ]
 

@@ -13,19 +13,24 @@ TRAITS_UPDATE = PREFIX + ':traits:update'
 TRAITS_DELETE = PREFIX + ':traits:delete'
 
 rules = [
-    base.operation(RESOURCE_PROVIDERS_TRAITS_LIST, base.ADMIN_OR_SERVICE, 'GET', '/resource_providers/{uuid}/traits',
+    base.operation(RESOURCE_PROVIDERS_TRAITS_LIST, base.ADMIN_OR_SERVICE,
+                   'GET', '/resource_providers/{uuid}/traits',
                    'List resource provider traits.'),
-    base.operation(RESOURCE_PROVIDERS_TRAITS_UPDATE, base.ADMIN_OR_SERVICE, 'PUT', '/resource_providers/{uuid}/traits',
+    base.operation(RESOURCE_PROVIDERS_TRAITS_UPDATE, base.ADMIN_OR_SERVICE,
+                   'PUT', '/resource_providers/{uuid}/traits',
                    'Update resource provider traits.'),
-    base.operation(RESOURCE_PROVIDERS_TRAITS_DELETE, base.ADMIN_OR_SERVICE, 'DELETE', '/resource_providers/{uuid}/traits',
+    base.operation(RESOURCE_PROVIDERS_TRAITS_DELETE, base.ADMIN_OR_SERVICE,
+                   'DELETE', '/resource_providers/{uuid}/traits',
                    'Delete resource provider traits.'),
     base.operation(TRAITS_LIST, base.ADMIN_OR_SERVICE, 'GET', '/traits',
                    'List traits.'),
     base.operation(TRAITS_SHOW, base.ADMIN_OR_SERVICE, 'GET', '/traits/{name}',
                    'Show trait.'),
-    base.operation(TRAITS_UPDATE, base.ADMIN_OR_SERVICE, 'PUT', '/traits/{name}',
+    base.operation(TRAITS_UPDATE, base.ADMIN_OR_SERVICE,
+                   'PUT', '/traits/{name}',
                    'Create or update trait.'),
-    base.operation(TRAITS_DELETE, base.ADMIN_OR_SERVICE, 'DELETE', '/traits/{name}',
+    base.operation(TRAITS_DELETE, base.ADMIN_OR_SERVICE,
+                   'DELETE', '/traits/{name}',
                    'Delete trait.'),
 ]
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Host filters: ``host_passes(host_state, spec)`` returns None to keep a host, or why it is removed."""
+"""Host filters: ``host_passes(host_state, spec)``.
+
+It returns None to keep a host, or why it is removed.
+"""
 
 from nova_like.scheduler.filters import aggregate_instance_extra_specs
 from nova_like.scheduler.filters import availability_zone

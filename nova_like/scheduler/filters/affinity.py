@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""SameHostFilter and DifferentHostFilter: the same_host/different_host scheduler hints."""
+"""SameHostFilter and DifferentHostFilter.
+
+The same_host and different_host scheduler hints.
+"""
 
 
 class SameHostFilter:

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""AggregateInstanceExtraSpecsFilter: aggregate_instance_extra_specs:K=V must match the host's aggregates' metadata."""
+"""AggregateInstanceExtraSpecsFilter: flavor specs vs aggregate metadata.
+
+aggregate_instance_extra_specs:K=V must match the host's aggregates'
+metadata.
+"""
 
 _SCOPE = 'aggregate_instance_extra_specs:'
 

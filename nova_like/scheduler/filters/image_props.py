@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ImagePropertiesFilter: the image's hw_architecture and img_hv_type must match the host."""
+"""ImagePropertiesFilter: image properties that must match the host.
+
+The image's hw_architecture and img_hv_type.
+"""
 
 from oslo_serialization import jsonutils
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ServerGroupAffinityFilter and ServerGroupAntiAffinityFilter: the hard policies of the server's group."""
+"""ServerGroupAffinityFilter and ServerGroupAntiAffinityFilter.
+
+The hard policies of the server's group.
+"""
 
 from nova_like.objects import instance_group
 

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Weighers: RAM, CPU and disk, each normalized over the hosts and multiplied by its [filter_scheduler] multiplier."""
+"""Weighers: RAM, CPU and disk.
+
+Each is normalized over the hosts and multiplied by its [filter_scheduler]
+multiplier.
+"""
 
 import os_resource_classes as orc
 

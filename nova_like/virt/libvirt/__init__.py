@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The libvirt virt driver: [DEFAULT] compute_driver = libvirt.LibvirtDriver."""
+"""The libvirt virt driver.
+
+[DEFAULT] compute_driver = libvirt.LibvirtDriver.
+"""
 
 from nova_like.virt.libvirt.driver import LibvirtDriver
 

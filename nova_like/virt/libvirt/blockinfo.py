@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Which bus and target name each disk of a guest gets, chosen as Nova's libvirt driver chooses them.
+"""Which bus and target name each disk of a guest gets.
+
+They are chosen as Nova's libvirt driver chooses them.
 
 Targets are named by bus (vd* on virtio, hd* on ide, sd* on sata, scsi
 and usb); each disk takes the first name that no other disk of the guest

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Domain XML of a guest, built from plain values (no libvirt connection needed)."""
+"""Domain XML of a guest, built from plain values.
+
+No libvirt connection needed.
+"""
 
 import dataclasses
 from xml.etree import ElementTree as ET

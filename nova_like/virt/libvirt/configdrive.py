@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Config drive: an ISO 9660 volume labelled config-2 with the OpenStack metadata layout."""
+"""Config drive: an ISO 9660 volume labelled config-2.
+
+It has the OpenStack metadata layout.
+"""
 
 import base64
 import binascii

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""LibvirtDriver: guests as libvirt domains, disks as qcow2 overlays on a per-host image cache.
+"""LibvirtDriver: guests as libvirt domains, disks as qcow2 overlays.
+
+The overlays sit on a per-host image cache.
 
 Each guest has a directory <instances_path>/<uuid> holding its root
 overlay (disk), ephemeral disk (disk.eph0), config drive (disk.config),

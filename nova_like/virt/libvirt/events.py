@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""libvirt's event loop in a daemon thread, and lifecycle events translated to power states."""
+"""libvirt's event loop in a daemon thread.
+
+Lifecycle events become power states.
+"""
 
 import logging
 import threading

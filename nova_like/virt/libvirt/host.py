@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The host side of libvirt: the connection, its capabilities, and what they mean for Placement."""
+"""The host side of libvirt: the connection and its capabilities.
+
+And what the capabilities mean for Placement.
+"""
 
 import json
 import logging

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The host's image cache: each Glance image downloaded once, verified, and shared by guests' overlays.
+"""The host's image cache: each Glance image downloaded once and verified.
+
+Guests' overlays share the downloaded image.
 
 Base files live in <instances_path>/_base, named by image id. A guest's
 instance directory records the base files it uses in disk.info, so the

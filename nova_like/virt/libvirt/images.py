@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""qemu-img on local disk files: facts about an image, overlays, empty disks, boot checks."""
+"""qemu-img on local disk files.
+
+Facts about an image, overlays, empty disks, boot checks.
+"""
 
 import json
 import os

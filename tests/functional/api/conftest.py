@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The Compute API in-process: `cloud` on SQLite with Glance, conductor and compute stand-ins; `live` over the whole stack."""
+"""The Compute API in-process: the `cloud` and `live` fixtures.
+
+`cloud` runs on SQLite with Glance, conductor and compute stand-ins; `live`
+runs over the whole stack.
+"""
 
 import datetime
 import json

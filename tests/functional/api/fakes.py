@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""In-process stand-ins for the API's tests: a conductor and a compute endpoint on the fake transport, Placement."""
+"""In-process stand-ins for the API's tests.
+
+A conductor and a compute endpoint on the fake transport, and Placement.
+"""
 
 import datetime
 import threading

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Helpers to drive servers on the `live` cloud (tests/functional/api/conftest.py): the whole stack with one fake compute host."""
+"""Helpers to drive servers on the `live` cloud.
+
+That cloud (tests/functional/api/conftest.py) is the whole stack with one
+fake compute host.
+"""
 
 from tests import factories
 from tests import waiters

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/flavors, their extra specs and access lists in-process, compared with Nova's captured bodies."""
+"""/flavors, their extra specs and access lists in-process.
+
+Compared with Nova's captured bodies.
+"""
 
 import pytest
 

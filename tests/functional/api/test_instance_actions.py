@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""os-instance-actions through the whole stack, and the power-state sync of a guest that stops behind our back."""
+"""os-instance-actions through the whole stack, and power-state sync.
+
+For a guest that stops behind our back.
+"""
 
 import datetime
 import time

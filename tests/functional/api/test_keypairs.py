@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/os-keypairs against Nova 34's samples: import, generate below 2.92, list, page, show, delete; key_name on servers."""
+"""/os-keypairs against Nova 34's samples, and key_name on servers.
+
+Import, generate below 2.92, list, page, show, delete.
+"""
 
 import pytest
 

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Role x action x own/other project: members never see another project's server, readers change nothing, admin-only stays admin-only."""
+"""Role x action x own/other project.
+
+Members never see another project's server, readers change nothing,
+admin-only stays admin-only.
+"""
 
 import pytest
 

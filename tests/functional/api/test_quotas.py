@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Quota sets and /limits against Nova 34's samples, and quota enforced on server create, counted from real usage."""
+"""Quota sets and /limits against Nova 34's samples; quota on server create.
+
+Quota is enforced on server create, counted from real usage.
+"""
 
 import concurrent.futures
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server actions and instance actions answer in the shapes, status codes and headers of Nova 34's captured samples."""
+"""Server actions and instance actions answer as Nova 34's samples do.
+
+In the shapes, status codes and headers of Nova 34's captured samples.
+"""
 
 import pytest
 

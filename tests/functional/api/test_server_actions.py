@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""POST /servers/{id}/action through the whole stack: each action's path, its state guard, locks and driver failures."""
+"""POST /servers/{id}/action through the whole stack.
+
+Each action's path, its state guard, locks and driver failures.
+"""
 
 import pytest
 
@@ -93,9 +96,9 @@ def test_task_state_in_flight_is_named(live):
 def test_bad_action_bodies_are_400(live):
     uuid = boot(live.alice)
     assert _error(act(live.alice, uuid, {'reboot': {'type': 'BOGUS'}})) == (
-        400, 'badRequest', "Invalid input for field/attribute type. Value: "
-        "BOGUS. 'BOGUS' is not one of ['HARD', 'Hard', 'hard', 'SOFT', "
-        "'Soft', 'soft']")
+        400, 'badRequest',
+        ("Invalid input for field/attribute type. Value: BOGUS. 'BOGUS' is "
+         "not one of ['HARD', 'Hard', 'hard', 'SOFT', 'Soft', 'soft']"))
     assert _error(act(live.alice, uuid, {'fly': None}))[:2] == (
         400, 'badRequest')
     assert 'fly' in _error(act(live.alice, uuid, {'fly': None}))[2]
@@ -138,8 +141,9 @@ def test_console_output_of_a_host_that_does_not_answer(live):
         live.stack.computes['cmp1'].rpcserver.start()
         conf.CONF.clear_override('console_output_timeout', 'compute')
     assert _error(response) == (
-        500, 'computeFault', 'Compute host cmp1 did not answer the console '
-        'output request within 1s')
+        500, 'computeFault',
+        ('Compute host cmp1 did not answer the console output request '
+         'within 1s'))
 
 
 def test_lock_blocks_the_owner_not_the_admin(live):

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""/servers/{id}/metadata and /servers/{id}/tags through the whole stack: shapes, validation, state and lock guards."""
+"""/servers/{id}/metadata and /servers/{id}/tags through the whole stack.
+
+Shapes, validation, state and lock guards.
+"""
 
 from tests.functional.api.live import act
 from tests.functional.api.live import boot

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server bodies at each captured microversion have Nova's keys, nested keys and fixed values."""
+"""Server bodies at each captured microversion have Nova's keys.
+
+Keys, nested keys and fixed values alike.
+"""
 
 import pytest
 
@@ -61,7 +64,8 @@ def test_show_body(cloud, version, sample, mode):
                 'locked', 'host_status', 'description', 'tags',
                 'trusted_image_certificates', 'server_groups',
                 'locked_reason', 'pinned_availability_zone',
-                'scheduler_hints', 'OS-EXT-SRV-ATTR:launch_index', 'OS-EXT-SRV-ATTR:user_data',
+                'scheduler_hints', 'OS-EXT-SRV-ATTR:launch_index',
+                'OS-EXT-SRV-ATTR:user_data',
                 'OS-EXT-SRV-ATTR:kernel_id', 'OS-EXT-SRV-ATTR:ramdisk_id'):
         if key in nova:
             assert ours[key] == nova[key], key

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""POST/GET/PUT/DELETE /servers in-process: the API side of the boot path against stand-ins."""
+"""POST/GET/PUT/DELETE /servers in-process: the API side of the boot path.
+
+Against stand-ins.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Every malformed POST /servers is a 400 naming what was wrong, and leaves nothing written."""
+"""Every malformed POST /servers is a 400 naming what was wrong.
+
+And it leaves nothing written.
+"""
 
 import base64
 
@@ -68,7 +71,8 @@ CASES = [
      dict(GOOD, user_data=base64.b64encode(b'x' * 50000).decode()),
      'Invalid input for field/attribute user_data.'),
     ('networks neither list nor auto/none', '2.100',
-     dict(GOOD, networks='all'), 'Invalid input for field/attribute networks.'),
+     dict(GOOD, networks='all'),
+     'Invalid input for field/attribute networks.'),
     ('unknown network', '2.100',
      dict(GOOD, networks=[{'uuid': '6f0c7a3e-1b2d-4c5e-8f90-a1b2c3d4e5f6'}]),
      'Network 6f0c7a3e-1b2d-4c5e-8f90-a1b2c3d4e5f6 could not be found.'),

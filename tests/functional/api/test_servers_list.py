@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GET /servers and /servers/detail: filters, sorting, paging, across build requests and cells."""
+"""GET /servers and /servers/detail: filters, sorting, paging.
+
+Across build requests and cells.
+"""
 
 import datetime
 import time

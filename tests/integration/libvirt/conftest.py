@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Fixtures of the libvirt integration tests: a real libvirtd with QEMU, the test image, a Glance stand-in."""
+"""Fixtures of the libvirt integration tests.
+
+A real libvirtd with QEMU, the test image, a Glance stand-in.
+"""
 
 import pytest
 

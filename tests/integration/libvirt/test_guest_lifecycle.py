@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""LibvirtDriver on a real libvirtd + QEMU: one small guest through its whole life, in order.
+"""LibvirtDriver on a real libvirtd + QEMU.
+
+One small guest through its whole life, in order.
 
 The guest is tools/build-test-image.sh's kernel and initramfs; its /init
 prints what it read from the config drive and the disks it sees, so every

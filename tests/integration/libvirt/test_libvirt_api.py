@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Servers through the API on a compute host driving real libvirtd + QEMU, images in a real Glance."""
+"""Servers through the API on a compute host driving real libvirtd + QEMU.
+
+Images in a real Glance.
+"""
 
 import os
 

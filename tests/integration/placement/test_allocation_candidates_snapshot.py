@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Allocation candidates read while a provider is deleted: one consistent answer, never a 500."""
+"""Allocation candidates read while a provider is deleted.
+
+One consistent answer, never a 500.
+"""
 
 import pytest
 

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova-like-placement refuses to start on an unusable database, in one line."""
+"""nova-like-placement refuses to start on an unusable database, in a line."""
 
 import os
 import subprocess

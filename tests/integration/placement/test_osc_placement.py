@@ -39,6 +39,7 @@ def endpoint(tmp_path_factory):
         [os.path.join(BIN, 'nova-like-placement'), '--config-file',
          str(conf)], stdout=log, stderr=subprocess.STDOUT)
     base = 'http://127.0.0.1:%d' % port
+
     def listening():
         if proc.poll() is not None:
             raise AssertionError('nova-like-placement exited')

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GlanceClient against a stand-in adapter: 404, non-active images, properties."""
+"""GlanceClient with a stand-in adapter: 404, non-active images, properties."""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Compute API policy: handlers and views name only rules that are registered, through constants."""
+"""Compute API policy: handlers and views name only registered rules.
+
+They name them through constants.
+"""
 
 import pathlib
 

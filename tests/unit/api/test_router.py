@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The route table: every handler is callable, and versioned handlers neither overlap nor leave gaps."""
+"""The route table: every handler is callable.
+
+Versioned handlers neither overlap nor leave gaps.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The Compute API app in-process with noauth2, against Nova's captured responses."""
+"""The Compute API app in-process with noauth2.
+
+Against Nova's captured responses.
+"""
 
 import json
 import os
@@ -25,7 +28,7 @@ def _sample(name):
 
 
 def _shape(value):
-    """The structure of a JSON value: dict keys and list item shapes, no values."""
+    """A JSON value's structure: dict keys and list item shapes, no values."""
     if isinstance(value, dict):
         return {key: _shape(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""GlanceClient.download against a Glance stand-in over HTTP: streamed, checksum verified, nothing half-written left."""
+"""GlanceClient.download against a Glance stand-in over HTTP.
+
+Streamed, checksum verified, nothing half-written left.
+"""
 
 import hashlib
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ksa: endpoints looked up once per TTL; the environment read once per host; adapters from config."""
+"""ksa: endpoints looked up once per TTL.
+
+The environment is read once per host; adapters are built from config.
+"""
 
 from nova_like.clients import ksa
 

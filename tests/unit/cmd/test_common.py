@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""What every daemon checks at start: one line on stderr and exit 1 when something is missing."""
+"""What every daemon checks at start.
+
+One line on stderr and exit 1 when something is missing.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova-like-manage end to end: a real config file, SQLite databases, captured output."""
+"""nova-like-manage end to end.
+
+A real config file, SQLite databases, captured output.
+"""
 
 import datetime
 import re

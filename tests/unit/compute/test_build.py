@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The per-instance lock of this compute process: one holder, forgotten when idle, tried without waiting."""
+"""The per-instance lock of this compute process.
+
+One holder, forgotten when idle, tried without waiting.
+"""
 
 import threading
 import time

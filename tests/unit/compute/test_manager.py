@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ComputeManager: init_host records the node; ping answers with host and driver."""
+"""ComputeManager: init_host records the node; ping names host and driver."""
 
 import pytest
 

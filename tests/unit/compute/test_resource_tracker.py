@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ResourceTracker keeps ComputeNode rows in step with the fake driver, on real SQLite."""
+"""ResourceTracker keeps ComputeNode rows in step with the fake driver.
+
+On real SQLite.
+"""
 
 from nova_like.compute import resource_tracker
 from nova_like import objects

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""compute rpcapi 1.1: the lifecycle methods refuse to send below 1.1, naming what needs it."""
+"""compute rpcapi 1.1: the lifecycle methods refuse to send below 1.1.
+
+The refusal names what needs 1.1.
+"""
 
 import types
 

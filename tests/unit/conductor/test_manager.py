@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The conductor's object indirection, called in-process through the RPC serializer."""
+"""The conductor's object indirection, in-process via the RPC serializer."""
 
 import oslo_messaging as messaging
 from oslo_serialization import jsonutils
@@ -161,7 +161,8 @@ def test_ping_without_further_hops(admin_context):
 
 
 def _instance_with_flavor(context):
-    inst = objects.Instance(context, uuid='5d6e7f80-1a2b-4c3d-9e8f-0a1b2c3d4e5f',
+    inst = objects.Instance(context,
+                            uuid='5d6e7f80-1a2b-4c3d-9e8f-0a1b2c3d4e5f',
                             user_id='u', project_id='p', host='cmp1',
                             metadata={'a': '1'})
     inst.flavor = objects.Flavor(name='m1.tiny', extra_specs={})

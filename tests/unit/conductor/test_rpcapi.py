@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ConductorAPI over the in-memory fake:// bus, against a real ConductorManager and SQLite."""
+"""ConductorAPI over the in-memory fake:// bus.
+
+Against a real ConductorManager and SQLite.
+"""
 
 import oslo_messaging as messaging
 import pytest

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova_like.conf.opts: what oslo-config-generator lists, and that every option explains itself."""
+"""nova_like.conf.opts: what oslo-config-generator lists.
+
+And that every option explains itself.
+"""
 
 from oslo_config import cfg
 

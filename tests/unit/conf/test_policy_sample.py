@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The committed policy samples in etc/nova_like are what oslopolicy-sample-generator makes today."""
+"""The committed policy samples are what the generator makes today.
+
+The samples are in etc/nova_like; the generator is
+oslopolicy-sample-generator.
+"""
 
 import difflib
 import os

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The committed etc/nova_like/nova_like.conf.sample is what oslo-config-generator makes today."""
+"""The committed config sample is what oslo-config-generator makes today.
+
+The sample is etc/nova_like/nova_like.conf.sample.
+"""
 
 import difflib
 import os

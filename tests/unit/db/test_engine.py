@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The engine layer on real SQLite files: concurrent writers, error classification, forbid_access, check_connection."""
+"""The engine layer on real SQLite files.
+
+Concurrent writers, error classification, forbid_access, check_connection.
+"""
 
 import sqlite3
 import threading
@@ -41,7 +44,7 @@ def no_forbidden_binary(monkeypatch):
 
 
 def _write_lock_held(path):
-    """Another process' writer: a raw sqlite3 connection inside BEGIN IMMEDIATE."""
+    """Another process' writer: a raw sqlite3 connection in BEGIN IMMEDIATE."""
     holder = sqlite3.connect(path, isolation_level=None,
                              check_same_thread=False)
     holder.execute('BEGIN IMMEDIATE')
@@ -381,14 +384,14 @@ def test_check_connection_names_the_option_for_a_malformed_url():
 
 @pytest.mark.parametrize('message', [
     'FATAL:  sorry, too many clients already',
-    'FATAL:  remaining connection slots are reserved for roles with the '
-    'SUPERUSER attribute',
+    ('FATAL:  remaining connection slots are reserved for roles with the '
+     'SUPERUSER attribute'),
     'FATAL:  the database system is starting up',
     '(1040, \'Too many connections\')',
-    '(2003, "Can\'t connect to MySQL server on \'127.0.0.1\' ([Errno 111] '
-    'Connection refused)")',
-    'connection to server at "127.0.0.1", port 5432 failed: Connection '
-    'refused',
+    ('(2003, "Can\'t connect to MySQL server on \'127.0.0.1\' '
+     '([Errno 111] Connection refused)")'),
+    ('connection to server at "127.0.0.1", port 5432 failed: Connection '
+     'refused'),
 ])
 def test_passing_connect_refusals_are_transient(message):
     assert engine.is_transient_connect_error(Exception(message))

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Instance against a real SQLite cell database: round trips, compare-and-swap saves, soft delete."""
+"""Instance against a real SQLite cell database.
+
+Round trips, compare-and-swap saves, soft delete.
+"""
 
 import datetime
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""InstanceList's reads for operators (instances by host, instances in a time window) against a real SQLite cell database."""
+"""InstanceList's reads for operators against a real SQLite cell database.
+
+Instances by host, instances in a time window.
+"""
 
 import datetime
 

@@ -10,7 +10,8 @@ UUID = 'b5a0c1d2-0000-4000-8000-000000000001'
 
 
 def _cell(ctx):
-    cell = objects.CellMapping(ctx, uuid='c0ffee00-0000-4000-8000-00000000000c',
+    cell = objects.CellMapping(ctx,
+                               uuid='c0ffee00-0000-4000-8000-00000000000c',
                                name='cell1', transport_url='fake:///',
                                database_connection='sqlite://')
     cell.create()

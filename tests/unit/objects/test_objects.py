@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Fingerprints of every versioned object: a field or remotable change needs a version bump."""
+"""Fingerprints of every versioned object.
+
+A field or remotable change needs a version bump.
+"""
 
 import pytest
 from oslo_versionedobjects import fixture

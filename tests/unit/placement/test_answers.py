@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The answer cache and the state version that every write transaction bumps."""
+"""The answer cache, and the state version every write transaction bumps."""
 
 import pytest
 import sqlalchemy as sa

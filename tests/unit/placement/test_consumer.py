@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Consumer owners: project and user rows made once, their ids then known without a transaction."""
+"""Consumer owners: project and user rows made once.
+
+Their ids are then known without a transaction.
+"""
 
 import sqlalchemy as sa
 

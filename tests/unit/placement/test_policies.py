@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Policy defaults: every rule is admin or service, names are unique, and handlers name only registered rules."""
+"""Policy defaults: every rule is admin or service, names are unique.
+
+And handlers name only registered rules.
+"""
 
 import pathlib
 

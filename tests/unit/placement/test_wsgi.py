@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The Placement app's last line of defence: lost database connections and unexpected errors."""
+"""The Placement app's last line of defence.
+
+Lost database connections and unexpected errors.
+"""
 
 import pytest
 from sqlalchemy import exc as sa_exc

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Fixtures of the scheduler's unit tests: cell mappings and compute hosts in real SQLite databases, a scheduler on fake://."""
+"""Fixtures of the scheduler's unit tests.
+
+Cell mappings and compute hosts in real SQLite databases, a scheduler on
+fake://.
+"""
 
 import datetime
 

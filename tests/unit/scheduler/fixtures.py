@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""HostStates, request specs and a Placement stand-in for the scheduler's unit tests."""
+"""Fixtures for the scheduler's unit tests.
+
+HostStates, request specs and a Placement stand-in.
+"""
 
 import datetime
 import json

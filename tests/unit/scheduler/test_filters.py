@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova_like.scheduler.filters: loading the [filter_scheduler] enabled_filters by name."""
+"""nova_like.scheduler.filters: loading filters by name.
+
+The filters named in [filter_scheduler] enabled_filters.
+"""
 
 import pytest
 

@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""HostState, and get_host_states reading compute nodes, services and aggregates from real SQLite API and cell databases."""
+"""HostState, and get_host_states reading from real SQLite databases.
+
+It reads compute nodes, services and aggregates from the API and cell
+databases.
+"""
 
 import json
 

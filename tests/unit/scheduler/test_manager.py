@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""SchedulerManager.select_destinations over real SQLite databases and a Placement stand-in: choices, alternates, and the NoValidHost it explains."""
+"""SchedulerManager.select_destinations: choices, alternates, NoValidHost.
+
+Over real SQLite databases and a Placement stand-in; NoValidHost says why.
+"""
 
 import json
 
@@ -14,6 +17,8 @@ from tests.unit.scheduler.fixtures import PlacementStandIn
 
 A = 'aaaaaaaa-0000-4000-8000-000000000001'
 B = 'bbbbbbbb-0000-4000-8000-000000000002'
+
+
 def _select(ctx, placement, spec=None, uuids=(A,)):
     manager = scheduler_manager.SchedulerManager(host='ctl',
                                                  placement=placement)

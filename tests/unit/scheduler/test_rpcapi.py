@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""SchedulerAPI over the in-memory fake:// bus, against a real SchedulerManager, SQLite and a Placement stand-in."""
+"""SchedulerAPI over the in-memory fake:// bus.
+
+Against a real SchedulerManager, SQLite and a Placement stand-in.
+"""
 
 import pytest
 

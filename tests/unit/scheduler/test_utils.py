@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova_like.scheduler.utils: a RequestSpec's resources and traits as a Placement query."""
+"""nova_like.scheduler.utils: a RequestSpec as a Placement query.
+
+Its resources and traits.
+"""
 
 import pytest
 

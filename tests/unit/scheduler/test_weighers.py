@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova_like.scheduler.weighers: hosts ordered by free RAM, CPU and disk, and by soft (anti-)affinity."""
+"""nova_like.scheduler.weighers: how hosts are ordered.
+
+By free RAM, CPU and disk, and by soft (anti-)affinity.
+"""
 
 import pytest
 

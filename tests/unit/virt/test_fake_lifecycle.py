@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
-"""FakeDriver lifecycle: power states that move only as a guest can, the console log, injected failures, events."""
+"""FakeDriver lifecycle.
+
+Power states that move only as a guest can, the console log, injected
+failures, events.
+"""
 
 import types
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Alembic environment of the api database: runs on the connection nova_like/db/migration.py passes."""
+"""Alembic environment of the api database.
+
+Runs on the connection nova_like/db/migration.py passes.
+"""
 
 from alembic import context
 

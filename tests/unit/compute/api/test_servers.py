@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The API-side compute facade: names, image checks, ordering, and the undo of a failed create."""
+"""The API-side compute facade.
+
+Names, image checks, ordering, and the undo of a failed create.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Aggregates in the API database: a list holds each aggregate's own hosts and metadata."""
+"""Aggregates in the API database.
+
+A list holds each aggregate's own hosts and metadata.
+"""
 
 from nova_like.db.api import aggregates
 

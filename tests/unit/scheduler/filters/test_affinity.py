@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""SameHostFilter and DifferentHostFilter against HostStates holding instances."""
+"""SameHostFilter and DifferentHostFilter.
+
+Against HostStates holding instances.
+"""
 
 from nova_like.scheduler.filters import affinity
 from tests.unit.scheduler import fixtures

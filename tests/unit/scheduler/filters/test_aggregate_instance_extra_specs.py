@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""AggregateInstanceExtraSpecsFilter: scoped flavor extra specs against the host's aggregates' metadata."""
+"""AggregateInstanceExtraSpecsFilter: scoped flavor extra specs.
+
+Against the host's aggregates' metadata.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ImagePropertiesFilter: the image's architecture and hypervisor type against the host's."""
+"""ImagePropertiesFilter: the image's architecture and hypervisor type.
+
+Checked against the host's.
+"""
 
 from oslo_serialization import jsonutils
 import pytest

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ServerGroupAffinityFilter and ServerGroupAntiAffinityFilter: the hard policies of a server group."""
+"""ServerGroupAffinityFilter and ServerGroupAntiAffinityFilter.
+
+The hard policies of a server group.
+"""
 
 import pytest
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Test images made locally and instances that need no database, for the libvirt unit tests."""
+"""Fixtures of the libvirt unit tests.
+
+Test images made locally and instances that need no database.
+"""
 
 import subprocess
 import uuid

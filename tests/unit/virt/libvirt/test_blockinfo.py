@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Target names per bus, first free first, and the bus of the config drive CD-ROM."""
+"""Target names per bus, first free first; the config drive CD-ROM's bus."""
 
 import pytest
 

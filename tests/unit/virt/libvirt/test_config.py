@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Domain XML from plain values: sizes, disks, direct kernel boot, console log, NICs."""
+"""Domain XML from plain values.
+
+Sizes, disks, direct kernel boot, console log, NICs.
+"""
 
 from xml.etree import ElementTree as ET
 

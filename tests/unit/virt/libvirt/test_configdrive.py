@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Config drive ISO: label config-2, openstack/latest/meta_data.json and user_data."""
+"""Config drive ISO: its label config-2 and its files.
+
+openstack/latest/meta_data.json and user_data.
+"""
 
 import base64
 import json

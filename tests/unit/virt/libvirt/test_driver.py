@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""LibvirtDriver against libvirt's in-process test:///default hypervisor, images from a Glance stand-in."""
+"""LibvirtDriver against libvirt's in-process test:///default hypervisor.
+
+Images come from a Glance stand-in.
+"""
 
 import os
 import time

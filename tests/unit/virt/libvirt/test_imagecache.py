@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""ImageCache: one verified download per image, bases in use kept, unused ones cleaned after their age."""
+"""ImageCache: one verified download per image.
+
+Bases in use kept, unused ones cleaned after their age.
+"""
 
 import os
 import time

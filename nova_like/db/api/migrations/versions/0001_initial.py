@@ -2,7 +2,7 @@
 """Initial api database schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 
 from alembic import op
@@ -25,12 +25,14 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('instance_uuid', name='uniq_build_requests0instance_uuid'),
+    sa.UniqueConstraint('instance_uuid',
+                        name='uniq_build_requests0instance_uuid'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
     with op.batch_alter_table('build_requests', schema=None) as batch_op:
-        batch_op.create_index('build_requests_project_id_idx', ['project_id'], unique=False)
+        batch_op.create_index('build_requests_project_id_idx', ['project_id'],
+                              unique=False)
 
     op.create_table('cell_mappings',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -75,7 +77,8 @@ def upgrade():
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('instance_uuid', name='uniq_request_specs0instance_uuid'),
+    sa.UniqueConstraint('instance_uuid',
+                        name='uniq_request_specs0instance_uuid'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
@@ -88,7 +91,8 @@ def upgrade():
     sa.Column('updated_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['flavor_id'], ['flavors.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('flavor_id', 'key', name='uniq_flavor_extra_specs0flavor_id0key'),
+    sa.UniqueConstraint('flavor_id', 'key',
+                        name='uniq_flavor_extra_specs0flavor_id0key'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
@@ -100,7 +104,8 @@ def upgrade():
     sa.Column('updated_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['flavor_id'], ['flavors.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('flavor_id', 'project_id', name='uniq_flavor_projects0flavor_id0project_id'),
+    sa.UniqueConstraint('flavor_id', 'project_id',
+                        name='uniq_flavor_projects0flavor_id0project_id'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
@@ -127,10 +132,11 @@ def upgrade():
     sa.Column('updated_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['cell_id'], ['cell_mappings.id'], ),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('instance_uuid', name='uniq_instance_mappings0instance_uuid'),
+    sa.UniqueConstraint('instance_uuid',
+                        name='uniq_instance_mappings0instance_uuid'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
     with op.batch_alter_table('instance_mappings', schema=None) as batch_op:
-        batch_op.create_index('instance_mappings_project_id_idx', ['project_id'], unique=False)
-
+        batch_op.create_index('instance_mappings_project_id_idx',
+                              ['project_id'], unique=False)

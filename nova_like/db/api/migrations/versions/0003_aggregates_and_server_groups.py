@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Host aggregates and server groups (instance groups), kept in the API database as Nova keeps them
+"""Host aggregates and server groups (instance groups) in the API database
+
+Kept there as Nova keeps them.
 
 Revision ID: 0003
 Revises: 0002
@@ -48,9 +50,11 @@ def upgrade():
     sa.Column('aggregate_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['aggregate_id'], ['aggregates.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['aggregate_id'], ['aggregates.id'],
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('host', 'aggregate_id', name='uniq_aggregate_hosts0host0aggregate_id'),
+    sa.UniqueConstraint('host', 'aggregate_id',
+                        name='uniq_aggregate_hosts0host0aggregate_id'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
@@ -61,14 +65,17 @@ def upgrade():
     sa.Column('value', sa.String(length=255), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['aggregate_id'], ['aggregates.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['aggregate_id'], ['aggregates.id'],
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('aggregate_id', 'key', name='uniq_aggregate_metadata0aggregate_id0key'),
+    sa.UniqueConstraint('aggregate_id', 'key',
+                        name='uniq_aggregate_metadata0aggregate_id0key'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
     with op.batch_alter_table('aggregate_metadata', schema=None) as batch_op:
-        batch_op.create_index('aggregate_metadata_key_idx', ['key'], unique=False)
+        batch_op.create_index('aggregate_metadata_key_idx', ['key'],
+                              unique=False)
 
     op.create_table('instance_group_member',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -77,14 +84,18 @@ def upgrade():
     sa.Column('group_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['group_id'], ['instance_groups.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['group_id'], ['instance_groups.id'],
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('group_id', 'instance_uuid', name='uniq_instance_group_member0group0instance'),
+    sa.UniqueConstraint('group_id', 'instance_uuid',
+                        name='uniq_instance_group_member0group0instance'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
-    with op.batch_alter_table('instance_group_member', schema=None) as batch_op:
-        batch_op.create_index('instance_group_member_instance_idx', ['instance_uuid'], unique=False)
+    with op.batch_alter_table('instance_group_member',
+                              schema=None) as batch_op:
+        batch_op.create_index('instance_group_member_instance_idx',
+                              ['instance_uuid'], unique=False)
 
     op.create_table('instance_group_policy',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -93,11 +104,13 @@ def upgrade():
     sa.Column('group_id', sa.Integer(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=True),
     sa.Column('updated_at', sa.DateTime(), nullable=True),
-    sa.ForeignKeyConstraint(['group_id'], ['instance_groups.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['group_id'], ['instance_groups.id'],
+                            ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
     )
-    with op.batch_alter_table('instance_group_policy', schema=None) as batch_op:
-        batch_op.create_index('instance_group_policy_policy_idx', ['policy'], unique=False)
-
+    with op.batch_alter_table('instance_group_policy',
+                              schema=None) as batch_op:
+        batch_op.create_index('instance_group_policy_policy_idx', ['policy'],
+                              unique=False)

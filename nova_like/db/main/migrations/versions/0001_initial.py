@@ -2,7 +2,7 @@
 """Initial main database schema
 
 Revision ID: 0001
-Revises: 
+Revises:
 """
 
 from alembic import op
@@ -41,7 +41,9 @@ def upgrade():
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('host', 'hypervisor_hostname', 'deleted', name='uniq_compute_nodes0host0hypervisor_hostname0deleted'),
+    sa.UniqueConstraint(
+        'host', 'hypervisor_hostname', 'deleted',
+        name='uniq_compute_nodes0host0hypervisor_hostname0deleted'),
     sa.UniqueConstraint('uuid', name='uniq_compute_nodes0uuid'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
@@ -60,7 +62,8 @@ def upgrade():
     mysql_engine='InnoDB'
     )
     with op.batch_alter_table('instance_faults', schema=None) as batch_op:
-        batch_op.create_index('instance_faults_instance_uuid_idx', ['instance_uuid'], unique=False)
+        batch_op.create_index('instance_faults_instance_uuid_idx',
+                              ['instance_uuid'], unique=False)
 
     op.create_table('instances',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -109,9 +112,12 @@ def upgrade():
     mysql_engine='InnoDB'
     )
     with op.batch_alter_table('instances', schema=None) as batch_op:
-        batch_op.create_index('instances_host_deleted_idx', ['host', 'deleted'], unique=False)
-        batch_op.create_index('instances_project_id_deleted_idx', ['project_id', 'deleted'], unique=False)
-        batch_op.create_index('instances_updated_at_idx', ['updated_at'], unique=False)
+        batch_op.create_index('instances_host_deleted_idx',
+                              ['host', 'deleted'], unique=False)
+        batch_op.create_index('instances_project_id_deleted_idx',
+                              ['project_id', 'deleted'], unique=False)
+        batch_op.create_index('instances_updated_at_idx', ['updated_at'],
+                              unique=False)
 
     op.create_table('services',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -130,7 +136,8 @@ def upgrade():
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('deleted', sa.Integer(), nullable=False),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('host', 'binary', 'deleted', name='uniq_services0host0binary0deleted'),
+    sa.UniqueConstraint('host', 'binary', 'deleted',
+                        name='uniq_services0host0binary0deleted'),
     sa.UniqueConstraint('uuid', name='uniq_services0uuid'),
     mysql_charset='utf8mb4',
     mysql_engine='InnoDB'
