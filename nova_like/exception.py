@@ -125,6 +125,14 @@ class RPCPinnedToOldVersion(NovaLikeException):
                '%(version)s')
 
 
+class RPCUndeliverable(NovaLikeException):
+    msg_fmt = ('%(method)s was not delivered: the message broker had no '
+               'queue for topic %(topic)s for %(seconds)ss (no server of '
+               'that topic runs, or none is back since the broker '
+               'restarted)')
+    code = 503
+
+
 class PlacementUnavailable(NovaLikeException):
     msg_fmt = 'Placement is not reachable: %(reason)s'
     code = 503

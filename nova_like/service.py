@@ -95,9 +95,9 @@ class Service:
     def _await_conductor(ctx, timeout):
         """Ping the conductor briefly when objects go through it.
 
-        A call sent before the conductor's queue exists is dropped by the
-        broker; a short ping finds that out in seconds instead of after a
-        whole rpc_response_timeout.
+        A call sent before the conductor's queue exists is sent again for
+        rpc_missing_queue_timeout (dropped by the broker, with that 0); a
+        short ping finds that out in seconds instead.
         """
         indirection = objects_base.NovaLikeObject.indirection_api
         if indirection is not None:

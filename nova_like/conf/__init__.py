@@ -10,6 +10,7 @@ from nova_like.conf import conductor
 from nova_like.conf import database
 from nova_like.conf import default
 from nova_like.conf import libvirt
+from nova_like.conf import messaging
 from nova_like.conf import placement
 from nova_like.conf import quota
 from nova_like.conf import scheduler
@@ -18,5 +19,5 @@ from nova_like.conf import upgrade_levels
 CONF = cfg.CONF
 
 for _module in (default, api, clients, compute, conductor, database, libvirt,
-                placement, quota, scheduler, upgrade_levels):
+                messaging, placement, quota, scheduler, upgrade_levels):
     _module.register_opts(CONF)

@@ -8,13 +8,14 @@ from nova_like.conf import conductor
 from nova_like.conf import database
 from nova_like.conf import default
 from nova_like.conf import libvirt
+from nova_like.conf import messaging
 from nova_like.conf import placement
 from nova_like.conf import quota
 from nova_like.conf import scheduler
 from nova_like.conf import upgrade_levels
 
 _MODULES = (default, api, clients, compute, conductor, database, libvirt,
-            placement, quota, scheduler, upgrade_levels)
+            messaging, placement, quota, scheduler, upgrade_levels)
 
 
 def list_opts():

@@ -19,14 +19,18 @@ from tests import waiters
 from tools import openstack_services
 
 BIN = os.path.dirname(sys.executable)
-RABBIT_URL = 'rabbit://guest:guest@127.0.0.1:5672/'
+# NL_TEST_RABBIT_PORT (with RABBITMQ_NODENAME for rabbitmqctl) points the
+# tests at another broker node, e.g. a private one for tests that stop it.
+RABBIT_PORT = int(os.environ.get('NL_TEST_RABBIT_PORT', '5672'))
+RABBIT_URL = 'rabbit://guest:guest@127.0.0.1:%d/' % RABBIT_PORT
 
 
 def ensure_rabbit():
     """Start RabbitMQ if down; fail in CI (skip elsewhere) if it stays down."""
     def up():
         try:
-            with socket.create_connection(('127.0.0.1', 5672), timeout=2):
+            with socket.create_connection(('127.0.0.1', RABBIT_PORT),
+                                          timeout=2):
                 return True
         except OSError:
             return False
@@ -37,7 +41,8 @@ def ensure_rabbit():
     try:
         waiters.wait_for(up, 60, 'RabbitMQ to start', interval=1)
     except AssertionError:
-        db_servers.unavailable('RabbitMQ is not reachable on 127.0.0.1:5672')
+        db_servers.unavailable('RabbitMQ is not reachable on 127.0.0.1:%d'
+                               % RABBIT_PORT)
 
 
 def rabbitmqctl(*args):
