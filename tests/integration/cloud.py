@@ -213,6 +213,23 @@ class Cloud:
         for binary in ('placement', 'conductor', 'scheduler', 'api'):
             self.start(binary, 'nova-like-' + binary, self.controller_conf)
 
+    def start_all(self, hosts, fake_driver=None):
+        """Databases, the controller and a fake compute per host, ready.
+
+        :param fake_driver: {host: its [fake_driver] lines}.
+        """
+        self.create_databases()
+        self.start_controller()
+        for host in hosts:
+            self.start_compute(host, (fake_driver or {}).get(host, ''))
+        self.wait_ready(4 + len(hosts), hosts)
+
+    def add_tiny(self, image_id):
+        """Flavor m1.tiny (id 1) and the test image, as image_id."""
+        self.connect('admin:admin').compute.create_flavor(
+            name='m1.tiny', ram=512, vcpus=1, disk=1, id='1')
+        self.image_id = image_id
+
     def start_compute(self, host, fake_driver=''):
         return self.start('compute-' + host, 'nova-like-compute',
                           self.compute_conf(host, fake_driver))

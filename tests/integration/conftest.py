@@ -15,11 +15,7 @@ def backbone(request, tmp_path_factory):
     cloud = cloud_mod.Cloud(tmp_path_factory.mktemp(request.param),
                             request.param)
     try:
-        cloud.create_databases()
-        cloud.start_controller()
-        cloud.start_compute('cmp1')
-        cloud.start_compute('cmp2')
-        cloud.wait_ready(6, ['cmp1', 'cmp2'])
+        cloud.start_all(['cmp1', 'cmp2'])
         yield cloud
     finally:
         cloud.destroy()

@@ -27,18 +27,11 @@ def boot_cloud(request, tmp_path_factory, glance_noauth):
     cloud = cloud_mod.Cloud(path, request.param, service_down_time=DOWN)
     cloud.glance_url = glance_noauth.url
     try:
-        cloud.create_databases()
-        cloud.start_controller()
-        cloud.start_compute('cmp1', 'fail_spawn_hosts = cmp1\n')
-        cloud.start_compute('cmp2')
-        cloud.start_compute('cmp3')
-        cloud.wait_ready(7, ['cmp1', 'cmp2', 'cmp3'])
-        conn = cloud.connect('admin:admin')
-        conn.compute.create_flavor(name='m1.tiny', ram=512, vcpus=1,
-                                   disk=1, id='1')
-        conn.compute.create_flavor(name='m1.huge', ram=512, vcpus=64,
-                                   disk=1, id='64')
-        cloud.image_id = image['id']
+        cloud.start_all(['cmp1', 'cmp2', 'cmp3'],
+                        {'cmp1': 'fail_spawn_hosts = cmp1\n'})
+        cloud.add_tiny(image['id'])
+        cloud.connect('admin:admin').compute.create_flavor(
+            name='m1.huge', ram=512, vcpus=64, disk=1, id='64')
         yield cloud
     finally:
         cloud.destroy()

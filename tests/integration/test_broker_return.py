@@ -45,14 +45,8 @@ def broker_cloud(tmp_path_factory, glance_noauth):
                             service_down_time=30)
     cloud.glance_url = glance_noauth.url
     try:
-        cloud.create_databases()
-        cloud.start_controller()
-        cloud.start_compute('cmp1')
-        cloud.start_compute('cmp2')
-        cloud.wait_ready(6, ['cmp1', 'cmp2'])
-        cloud.connect('admin:admin').compute.create_flavor(
-            name='m1.tiny', ram=512, vcpus=1, disk=1, id='1')
-        cloud.image_id = image['id']
+        cloud.start_all(['cmp1', 'cmp2'])
+        cloud.add_tiny(image['id'])
         yield cloud
     finally:
         cloud.destroy()

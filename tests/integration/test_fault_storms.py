@@ -40,14 +40,8 @@ def storm_cloud(tmp_path_factory, glance_noauth):
     cloud = cloud_mod.Cloud(path, 'postgresql', conductor_conf=CONDUCTOR)
     cloud.glance_url = glance_noauth.url
     try:
-        cloud.create_databases()
-        cloud.start_controller()
-        for host in HOSTS:
-            cloud.start_compute(host)
-        cloud.wait_ready(4 + len(HOSTS), HOSTS)
-        cloud.connect('admin:admin').compute.create_flavor(
-            name='m1.tiny', ram=512, vcpus=1, disk=1, id='1')
-        cloud.image_id = image['id']
+        cloud.start_all(HOSTS)
+        cloud.add_tiny(image['id'])
         yield cloud
     finally:
         cloud.destroy()

@@ -6,26 +6,9 @@ One consistent answer, never a 500.
 
 import pytest
 
-from nova_like.db import engine
-from nova_like.placement.db import migration
-from nova_like.placement import direct
 from nova_like.placement.objects import allocation_candidate
-from tests.functional.placement import fixtures
-from tests import db_servers
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(params=db_servers.BACKENDS)
-def client(request, tmp_path):
-    url = db_servers.create_database(request.param, tmp_path)
-    try:
-        migration.upgrade(url)
-        yield direct.PlacementDirect(fixtures.make_conf(url),
-                                     microversion='1.39')
-    finally:
-        engine.dispose_all()
-        db_servers.drop_database(url)
 
 
 def _provider(client, name):
