@@ -48,35 +48,48 @@ def storm_cloud(tmp_path_factory, glance_noauth):
 
 
 def _restart(cloud, name):
-    binary = 'nova-like-compute' if name.startswith('compute-') else \
-        'nova-like-' + name
-    cloud.start(name, binary, cloud.controller_conf)
+    if name.startswith('compute-'):
+        cloud.start_compute(name[len('compute-'):])
+    else:
+        cloud.start(name, 'nova-like-' + name, cloud.controller_conf)
 
 
-def _ensure_postgresql():
-    subprocess.run(PG_RESTART.replace('restart', 'start'), shell=True,
-                   check=False, capture_output=True)
+def _shell(command, check=True):
+    return functools.partial(subprocess.run, command, shell=True,
+                             check=check, capture_output=True)
 
 
+def _kill(daemon):
+    """SIGKILL daemon; heal: start it again."""
+    def faults(cloud):
+        return (functools.partial(cloud.stop, daemon, sig=signal.SIGKILL),
+                functools.partial(_restart, cloud, daemon))
+    return faults
+
+
+def _outage(stop, start):
+    """A server stopped; heal: started again (also after a failure)."""
+    return lambda cloud: (_shell(stop), _shell(start, check=False))
+
+
+PG_START = PG_RESTART.replace('restart', 'start')
 SCENARIOS = {
-    'conductor-kill': ('boot', 'conductor'),
-    'scheduler-kill': ('boot', 'scheduler'),
-    'conductor-kill-deletes': ('delete', 'conductor'),
-    'postgresql-restart': ('boot', None),
+    'conductor-kill': ('boot', _kill('conductor')),
+    'scheduler-kill': ('boot', _kill('scheduler')),
+    'compute-kill': ('boot', _kill('compute-cmp3')),
+    'conductor-kill-deletes': ('delete', _kill('conductor')),
+    'postgresql-restart': ('boot', lambda cloud: (_shell(PG_RESTART),
+                                                  _shell(PG_START, False))),
+    'rabbitmq-restart': ('boot', _outage('rabbitmqctl stop_app',
+                                         'rabbitmqctl start_app')),
 }
 
 
 @pytest.mark.parametrize('scenario', list(SCENARIOS))
 def test_storm(storm_cloud, scenario):
-    operation, daemon = SCENARIOS[scenario]
+    operation, faults = SCENARIOS[scenario]
     cloud = storm_cloud
-    if daemon:
-        inject = functools.partial(cloud.stop, daemon, sig=signal.SIGKILL)
-        heal = functools.partial(_restart, cloud, daemon)
-    else:
-        inject = functools.partial(subprocess.run, PG_RESTART, shell=True,
-                                   check=True, capture_output=True)
-        heal = _ensure_postgresql
+    inject, heal = faults(cloud)
     admin = cloud.connect('admin:admin')
     try:
         storm, report = fault_storm.run_scenario(
@@ -84,12 +97,19 @@ def test_storm(storm_cloud, scenario):
             operation, inject, heal, cloud.image_id, '1', count=20,
             concurrency=5, settle_timeout=90)
     finally:
-        _ensure_postgresql()
-        if daemon and cloud.procs[daemon].poll() is not None:
-            _restart(cloud, daemon)
+        # Whatever failed, the next scenario (and test) needs it all back.
+        heal_everything(cloud)
     print('%s: %s' % (scenario, report))
     try:
         assert fault_storm.problems(report) == {}, report
         assert report['servers'] or operation == 'delete'
     finally:
         fault_storm.cleanup(admin, storm.prefix, timeout=120)
+
+
+def heal_everything(cloud):
+    _shell(PG_START, check=False)()
+    _shell('rabbitmqctl start_app', check=False)()
+    for name, proc in cloud.procs.items():
+        if proc.poll() is not None:
+            _restart(cloud, name)
