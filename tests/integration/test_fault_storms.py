@@ -40,7 +40,8 @@ def storm_cloud(tmp_path_factory, glance_noauth):
     cloud = cloud_mod.Cloud(path, 'postgresql', conductor_conf=CONDUCTOR)
     cloud.glance_url = glance_noauth.url
     try:
-        cloud.start_all(HOSTS)
+        # Builds on cmp3 take a while, so that killing it catches some.
+        cloud.start_all(HOSTS, {'cmp3': 'spawn_delay = 3\n'})
         cloud.add_tiny(image['id'])
         yield cloud
     finally:
@@ -49,7 +50,9 @@ def storm_cloud(tmp_path_factory, glance_noauth):
 
 def _restart(cloud, name):
     if name.startswith('compute-'):
-        cloud.start_compute(name[len('compute-'):])
+        host = name[len('compute-'):]
+        cloud.start_compute(host, 'spawn_delay = 3\n' if host == 'cmp3'
+                            else '')
     else:
         cloud.start(name, 'nova-like-' + name, cloud.controller_conf)
 
