@@ -32,6 +32,7 @@ from nova_like.compute import vm_states
 from nova_like import conf
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import base as obj_base
 from nova_like.objects import instance_fault
 from nova_like.virt import power_state
 
@@ -39,15 +40,6 @@ CONF = conf.CONF
 LOG = logging.getLogger(__name__)
 
 _UNFINISHED = (task_states.SPAWNING, task_states.DELETING)
-
-
-def _age(instance, now):
-    stamp = instance.updated_at or instance.created_at
-    if stamp is None:
-        return 0
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=datetime.timezone.utc)
-    return (now - stamp).total_seconds()
 
 
 def recover(manager, context, instances, at_start=False):
@@ -65,7 +57,8 @@ def recover(manager, context, instances, at_start=False):
                 instance.host != manager.host:
             continue
         if instance.task_state == task_states.DELETING and not at_start \
-                and _age(instance, now) < CONF.service_down_time:
+                and obj_base.idle_seconds(instance, now) < \
+                CONF.service_down_time:
             continue
         try:
             if _recover_one(manager, context, instance.uuid):

@@ -376,6 +376,21 @@ def from_primitive(context, primitive):
     return obj
 
 
+def seconds_since(stamp, now=None):
+    """Seconds from stamp (naive ones are UTC) to now; 0 without stamp."""
+    if stamp is None:
+        return 0
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=datetime.timezone.utc)
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    return (now - stamp).total_seconds()
+
+
+def idle_seconds(obj, now=None):
+    """Seconds since obj (an Instance, ...) was last written."""
+    return seconds_since(obj.updated_at or obj.created_at, now)
+
+
 def field_value(obj, name, default=None):
     """obj.name when set (and not None), else default: never lazy-loads.
 

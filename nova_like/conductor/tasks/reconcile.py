@@ -31,23 +31,12 @@ from nova_like import context as nl_context
 from nova_like.db.main import instances as instance_db
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import base as obj_base
 from nova_like.objects import instance_fault
 from nova_like.objects import service as service_obj
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
-
-
-def _seconds_since(stamp, now):
-    if stamp is None:
-        return 0
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=datetime.timezone.utc)
-    return (now - stamp).total_seconds()
-
-
-def _age(instance, now):
-    return _seconds_since(instance.updated_at or instance.created_at, now)
 
 
 def reconcile(context, placement):
@@ -76,7 +65,7 @@ def _reconcile_build_requests(ctx, cells, placement):
     now = datetime.datetime.now(datetime.timezone.utc)
     timeout = CONF.conductor.build_request_timeout
     stale = [br for br in objects.BuildRequestList.get_all(ctx)
-             if _seconds_since(br.created_at, now) > timeout]
+             if obj_base.seconds_since(br.created_at, now) > timeout]
     orphans = []
     for build_request in stale:
         cell = _cell_holding(ctx, cells, build_request.instance_uuid)
@@ -136,7 +125,8 @@ def _reconcile_cell(cctx, placement):
                            % (instance.host, CONF.service_down_time)):
                 repaired.append(instance.uuid)
         elif (instance.task_state == task_states.SCHEDULING and
-              _age(instance, now) > 2 * CONF.service_down_time):
+              obj_base.idle_seconds(instance, now) >
+              2 * CONF.service_down_time):
             if _fail_build(cctx, instance, placement,
                            _never_started(cctx, instance)):
                 repaired.append(instance.uuid)
