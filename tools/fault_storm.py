@@ -247,7 +247,11 @@ def problems(report):
 
 def lab_scenarios():
     """{name: (operation, inject, heal)} for the lab."""
-    from tools import lab  # only the lab needs it (it checks libvirt)
+    # Only the lab needs tools/lab.py (which loads libvirt's helpers), and
+    # as a script this file has tools/, not the project, on sys.path.
+    sys.path.insert(0, os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__))))
+    from tools import lab
 
     def kill(name):
         return lambda: os.kill(lab._pid(name), signal.SIGKILL)
