@@ -254,7 +254,16 @@ def lab_scenarios():
     from tools import lab
 
     def kill(name):
-        return lambda: os.kill(lab._pid(name), signal.SIGKILL)
+        def inject():
+            pid = lab._pid(name)
+            os.kill(pid, signal.SIGKILL)
+            try:
+                # A daemon this process restarted is its child: reap it, or
+                # its zombie would pass for a running daemon.
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+        return inject
 
     def restart(name):
         return lambda: lab.start(name)
