@@ -53,6 +53,13 @@ class Storm:
         self.started = threading.Semaphore(0)
         self.results = []  # (name or id, status code or exception text)
         self._lock = threading.Lock()
+        self._local = threading.local()
+
+    def _conn(self):
+        """This thread's connection: openstacksdk's are not shared."""
+        if getattr(self._local, 'conn', None) is None:
+            self._local.conn = self.conn_factory()
+        return self._local.conn
 
     def _record(self, key, outcome):
         with self._lock:
@@ -61,11 +68,8 @@ class Storm:
 
     def boots(self, image_id, flavor_id):
         """Post the boots; returns the thread pool's futures."""
-        local = threading.local()
-
         def boot(index):
-            conn = getattr(local, 'conn', None) or self.conn_factory()
-            local.conn = conn
+            conn = self._conn()
             name = '%s%03d' % (self.prefix, index)
             try:
                 conn.compute.create_server(
@@ -80,11 +84,8 @@ class Storm:
         return self._run(boot, range(self.count))
 
     def deletes(self, server_ids):
-        local = threading.local()
-
         def delete(server_id):
-            conn = getattr(local, 'conn', None) or self.conn_factory()
-            local.conn = conn
+            conn = self._conn()
             try:
                 conn.compute.delete_server(server_id)
                 self._record(server_id, 204)
