@@ -299,3 +299,71 @@ class ComputeUnavailable(NovaLikeException):
     msg_fmt = ('Compute host %(host)s did not answer %(what)s within '
                '%(timeout)ss')
     code = 500
+
+
+# The network service. Each crosses RPC (nova_like.exception is an allowed
+# remote module) and maps to the Networking API's error of the same name.
+
+class NetworkNotFound(NotFound):
+    msg_fmt = 'Network %(net_id)s could not be found.'
+
+
+class SubnetNotFound(NotFound):
+    msg_fmt = 'Subnet %(subnet_id)s could not be found.'
+
+
+class PortNotFound(NotFound):
+    msg_fmt = 'Port %(port_id)s could not be found.'
+
+
+class SecurityGroupNotFound(NotFound):
+    msg_fmt = 'Security group %(id)s does not exist'
+
+
+class SecurityGroupRuleNotFound(NotFound):
+    msg_fmt = 'Security group rule %(id)s does not exist'
+
+
+class NetworkInUse(Conflict):
+    msg_fmt = ('Unable to complete operation on network %(net_id)s. There '
+               'are one or more ports still in use on the network.')
+
+
+class PortInUse(Conflict):
+    msg_fmt = ('Unable to complete operation on port %(port_id)s for network '
+               '%(net_id)s. Port already has an attached device '
+               '%(device_id)s.')
+
+
+class IpAddressAlreadyAllocated(Conflict):
+    msg_fmt = ('IP address %(ip)s already allocated in subnet '
+               '%(subnet_id)s')
+
+
+class IpAddressGenerationFailure(Conflict):
+    msg_fmt = ('No more IP addresses available on network %(net_id)s '
+               '(subnet %(subnet)s is full).')
+
+
+class NetworkAmbiguous(Conflict):
+    msg_fmt = ('Multiple possible networks found, use a Network ID to be '
+               'more specific.')
+
+
+class NetworkRequiresSubnet(Invalid):
+    msg_fmt = ('Network %(net_id)s requires a subnet in order to boot '
+               'instances on.')
+
+
+class PortBindingFailed(NovaLikeException):
+    msg_fmt = 'Binding failed for port %(port_id)s: %(reason)s'
+
+
+class InterfaceAttachFailed(NovaLikeException):
+    msg_fmt = ('Failed to attach network adapter device to %(instance_uuid)s:'
+               ' %(reason)s')
+
+
+class InterfaceDetachFailed(NovaLikeException):
+    msg_fmt = ('Failed to detach network adapter device from '
+               '%(instance_uuid)s: %(reason)s')

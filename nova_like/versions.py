@@ -12,12 +12,13 @@ CURRENT = '2026.2'
 RELEASES = {
     '2026.2': {
         'rpc': {
-            'compute': '1.2',
+            'compute': '1.3',
             'conductor': '1.0',
+            'network': '1.0',
             'scheduler': '1.0',
         },
         'objects': {
-            'BuildRequest': '1.0',
+            'BuildRequest': '1.1',
             'BuildRequestList': '1.0',
             'CellMapping': '1.0',
             'CellMappingList': '1.0',
@@ -27,7 +28,7 @@ RELEASES = {
             'FlavorList': '1.0',
             'HostMapping': '1.0',
             'HostMappingList': '1.0',
-            'Instance': '1.0',
+            'Instance': '1.1',
             'InstanceAction': '1.0',
             'InstanceActionEvent': '1.0',
             'InstanceActionEventList': '1.0',
@@ -38,7 +39,7 @@ RELEASES = {
             'InstanceGroupList': '1.0',
             'InstanceList': '1.0',
             'InstanceMapping': '1.1',
-            'RequestSpec': '1.0',
+            'RequestSpec': '1.1',
             'Selection': '1.0',
             'Service': '1.0',
             'ServiceList': '1.0',

@@ -9,6 +9,8 @@ API version history:
           pause_instance, unpause_instance, suspend_instance,
           resume_instance (casts) and get_console_output (call).
     1.2 - add get_host_uptime (call).
+    1.3 - add attach_interface, detach_interface (calls) and
+          refresh_network (cast).
 """
 
 import oslo_messaging as messaging
@@ -120,3 +122,42 @@ class ComputeAPI:
         cctxt = self.client.prepare(server=host, version='1.2',
                                     timeout=timeout)
         return cctxt.call(context, 'get_host_uptime')
+
+    # 1.3: ports.
+
+    def _prepare_1_3(self, host, what, **kwargs):
+        if not self.client.can_send_version('1.3'):
+            raise exception.RPCPinnedToOldVersion(what=what, version='1.3')
+        return self.client.prepare(server=host, version='1.3', **kwargs)
+
+    def attach_interface(self, context, instance, network_id=None,
+                         port_id=None, fixed_ip=None, tag=None):
+        """Give the guest one more port, hot-plugged if it runs (call).
+
+        :returns: the new VIF (a network_info entry, network/model.py).
+        :raises: RPCPinnedToOldVersion, the network service's NotFound and
+            Conflict errors, InterfaceAttachFailed.
+        """
+        cctxt = self._prepare_1_3(instance.host, 'attach_interface')
+        return cctxt.call(context, 'attach_interface', instance=instance,
+                          network_id=network_id, port_id=port_id,
+                          fixed_ip=fixed_ip, tag=tag)
+
+    def detach_interface(self, context, instance, port_id):
+        """Unplug port_id from the guest and give it back (call).
+
+        :raises: RPCPinnedToOldVersion, PortNotFound (not the guest's),
+            InterfaceDetachFailed.
+        """
+        cctxt = self._prepare_1_3(instance.host, 'detach_interface')
+        return cctxt.call(context, 'detach_interface', instance=instance,
+                          port_id=port_id)
+
+    def refresh_network(self, context, host, network):
+        """The VXLAN peers of a network with ports on host changed: host
+        updates its tunnel endpoints (cast; sent by nova-like-network).
+
+        :param network: the network dict of a VIF (network/model.py).
+        """
+        self._prepare_1_3(host, 'refresh_network').cast(
+            context, 'refresh_network', network=network)

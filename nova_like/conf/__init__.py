@@ -11,6 +11,7 @@ from nova_like.conf import database
 from nova_like.conf import default
 from nova_like.conf import libvirt
 from nova_like.conf import messaging
+from nova_like.conf import network
 from nova_like.conf import placement
 from nova_like.conf import quota
 from nova_like.conf import scheduler
@@ -19,5 +20,6 @@ from nova_like.conf import upgrade_levels
 CONF = cfg.CONF
 
 for _module in (default, api, clients, compute, conductor, database, libvirt,
-                messaging, placement, quota, scheduler, upgrade_levels):
+                messaging, network, placement, quota, scheduler,
+                upgrade_levels):
     _module.register_opts(CONF)

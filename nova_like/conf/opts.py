@@ -9,13 +9,15 @@ from nova_like.conf import database
 from nova_like.conf import default
 from nova_like.conf import libvirt
 from nova_like.conf import messaging
+from nova_like.conf import network
 from nova_like.conf import placement
 from nova_like.conf import quota
 from nova_like.conf import scheduler
 from nova_like.conf import upgrade_levels
 
 _MODULES = (default, api, clients, compute, conductor, database, libvirt,
-            messaging, placement, quota, scheduler, upgrade_levels)
+            messaging, network, placement, quota, scheduler,
+            upgrade_levels)
 
 
 def list_opts():

@@ -13,6 +13,7 @@ upgrade_group = cfg.OptGroup(
 upgrade_opts = [
     cfg.StrOpt('compute', help='Cap on RPC sent to nova-like-compute.'),
     cfg.StrOpt('conductor', help='Cap on RPC sent to nova-like-conductor.'),
+    cfg.StrOpt('network', help='Cap on RPC sent to nova-like-network.'),
     cfg.StrOpt('scheduler', help='Cap on RPC sent to nova-like-scheduler.'),
 ]
 

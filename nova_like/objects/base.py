@@ -92,7 +92,24 @@ class NovaLikeObject(ovo_base.VersionedObject):
 
 _UNSET = object()
 # Field types whose primitive is the value itself.
-_SELF_PRIMITIVES = (fields.Integer, fields.String, fields.UUID,
+class Json(fields.FieldType):
+    """A JSON-safe value (dicts, lists, strings, numbers, booleans, None):
+    its own primitive. For data a service outside the objects owns the
+    shape of, such as an instance's network_info."""
+
+    @staticmethod
+    def coerce(obj, attr, value):
+        if not isinstance(value, (dict, list)):
+            raise ValueError('%s must be a JSON list or object, not %s'
+                             % (attr, type(value).__name__))
+        return value
+
+
+class JsonField(fields.AutoTypedField):
+    AUTO_TYPE = Json()
+
+
+_SELF_PRIMITIVES = (Json, fields.Integer, fields.String, fields.UUID,
                     fields.Boolean, fields.Float)
 _dump_plans = {}
 

@@ -12,7 +12,8 @@ from nova_like.objects import instance  # noqa: F401 (registers what requests ho
 @base.NovaLikeObjectRegistry.register
 class BuildRequest(base.NovaLikeObject):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: Instance 1.1
+    VERSION = '1.1'
 
     fields = {
         'id': fields.IntegerField(read_only=True),

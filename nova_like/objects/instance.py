@@ -12,7 +12,7 @@ from nova_like.objects import flavor  # noqa: F401 (registers what instances emb
 
 # Fields stored as JSON text in columns named <field>_json, or (flavor) as
 # the primitive of a Flavor object.
-_JSON_FIELDS = ('metadata', 'system_metadata', 'tags')
+_JSON_FIELDS = ('metadata', 'system_metadata', 'tags', 'network_info')
 
 
 @functools.lru_cache(maxsize=1024)
@@ -31,7 +31,8 @@ def _flavor(text):
 @base.NovaLikeObjectRegistry.register
 class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: network_info, the VIFs of network/model.py
+    VERSION = '1.1'
 
     fields = dict(base.NovaLikePersistentObject.fields, **{
         'id': fields.IntegerField(read_only=True),
@@ -70,9 +71,15 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
         'metadata': fields.DictOfStringsField(default={}),
         'system_metadata': fields.DictOfNullableStringsField(default={}),
         'tags': fields.ListOfStringsField(default=[]),
+        'network_info': base.JsonField(default=[]),
         # The latest fault, loaded on request; never written by save().
         'fault': fields.ObjectField('InstanceFault', nullable=True),
     })
+
+    def obj_make_compatible(self, primitive, target_version):
+        super().obj_make_compatible(primitive, target_version)
+        if tuple(int(x) for x in target_version.split('.')) < (1, 1):
+            primitive.pop('network_info', None)
 
     def obj_reset_changes(self, fields=None, recursive=False):
         super().obj_reset_changes(fields, recursive=recursive)
@@ -104,7 +111,7 @@ class Instance(base.NovaLikeObject, base.NovaLikePersistentObject):
             raw = row.pop(name + '_json', None)
             # A copy: the decoded value is shared with other instances.
             row[name] = _decoded(raw).copy() if raw else (
-                [] if name == 'tags' else {})
+                {} if name in ('metadata', 'system_metadata') else [])
         raw_flavor = row.get('flavor')
         row['flavor'] = _flavor(raw_flavor) if raw_flavor else None
         for name in ('access_ip_v4', 'access_ip_v6'):

@@ -14,7 +14,8 @@ from nova_like.objects import base
 @base.NovaLikeObjectRegistry.register
 class RequestSpec(base.NovaLikeObject):
     # Version 1.0: Initial version
-    VERSION = '1.0'
+    # Version 1.1: requested_networks, security_groups
+    VERSION = '1.1'
 
     fields = {
         'id': fields.IntegerField(read_only=True),
@@ -29,7 +30,19 @@ class RequestSpec(base.NovaLikeObject):
         'ignore_hosts': fields.ListOfStringsField(default=[]),
         'force_hosts': fields.ListOfStringsField(default=[]),
         'force_nodes': fields.ListOfStringsField(default=[]),
+        # None (no networks asked for), or [{'network_id', 'port_id',
+        # 'fixed_ip', 'tag'}], a lone network_id 'auto' or 'none' meaning
+        # what 2.37's networks: "auto" / "none" mean.
+        'requested_networks': base.JsonField(nullable=True, default=None),
+        # Security group names or ids; empty: the project's default.
+        'security_groups': fields.ListOfStringsField(default=[]),
     }
+
+    def obj_make_compatible(self, primitive, target_version):
+        super().obj_make_compatible(primitive, target_version)
+        if tuple(int(x) for x in target_version.split('.')) < (1, 1):
+            primitive.pop('requested_networks', None)
+            primitive.pop('security_groups', None)
 
     @staticmethod
     def _from_db_object(context, spec, db_spec):

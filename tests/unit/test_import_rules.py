@@ -18,13 +18,13 @@ PACKAGE_DIR = pathlib.Path(nova_like.__file__).parent
 # nova_like, the longest matching prefix wins (compute.api is not compute).
 LAYERS = [
     ['cmd'],
-    ['api', 'placement'],
+    ['api', 'placement', 'network'],
     ['compute.api'],
     ['conductor'],
     ['scheduler'],
     ['compute'],
-    ['virt'],
-    ['service'],
+    ['virt', 'network.linux'],
+    ['service', 'network.rpcapi', 'network.model'],
     ['rpc'],
     ['objects'],
     ['db', 'clients', 'crypto', 'wsgi_server'],
@@ -41,6 +41,10 @@ NEVER = {
     'virt': {'db', 'objects'},          # drivers see plain values
     'placement': {'compute', 'compute.api', 'conductor', 'scheduler',
                   'virt', 'objects', 'service', 'rpc', 'clients'},
+    # The network service talks to hosts only by compute's RPC client.
+    'network': {'compute.api', 'conductor', 'scheduler', 'virt'},
+    # Host plumbing sees plain values, like virt.
+    'network.linux': {'db', 'objects', 'rpc'},
 }
 
 # Single arrows allowed despite NEVER, each with its reason.

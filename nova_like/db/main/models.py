@@ -100,6 +100,7 @@ class Instance(Base, base.TimestampMixin, base.SoftDeleteMixin):
     metadata_json = sa.Column(sa.Text)
     system_metadata_json = sa.Column(sa.Text)
     tags_json = sa.Column(sa.Text)
+    network_info_json = sa.Column(sa.Text)
 
 
 class InstanceFault(Base, base.TimestampMixin):

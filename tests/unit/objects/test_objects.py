@@ -15,7 +15,7 @@ from nova_like import versions
 # add a "# Version x.y: what changed" line above it, update
 # nova_like/versions.py, then paste the new hash printed by the failure here.
 object_data = {
-    'BuildRequest': '1.0-c6cd434db5cbdb4d1ebb935424261377',
+    'BuildRequest': '1.1-c6cd434db5cbdb4d1ebb935424261377',
     'BuildRequestList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'CellMapping': '1.0-46dca9df099893f75814dbf6f9b1695d',
     'CellMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
@@ -25,7 +25,7 @@ object_data = {
     'FlavorList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
     'HostMapping': '1.0-48918ec60ffdb7a77ec3483d818405a3',
     'HostMappingList': '1.0-4ee0d9efdfd681fed822da88376e04d2',
-    'Instance': '1.0-67f99a339399c87f2cef83b7e50ad602',
+    'Instance': '1.1-0bc3f082b2109750e1a34c3661fc5e79',
     'InstanceAction': '1.0-c3d5dee659fc883c76777b773c4aca46',
     'InstanceActionEvent': '1.0-e9798e6fe41ec0dcad957f7ed0e03ae9',
     'InstanceActionEventList': '1.0-13d92fb953030cdbfee56481756e02be',
@@ -36,7 +36,7 @@ object_data = {
     'InstanceGroupList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'InstanceList': '1.0-7b88726c54c636f49188021c17a663b0',
     'InstanceMapping': '1.1-ababd8afb9d15970eb1e3c34471fdb17',
-    'RequestSpec': '1.0-0930f10f0fccf5d492dce049a9b8a6a6',
+    'RequestSpec': '1.1-cdfce6ecc79e625273d1b0ecf036b76a',
     'Selection': '1.0-dfb45a81deade16938f4f0742203df3b',
     'Service': '1.0-28d9c0a5aa80e62df1744c247c1d3bd3',
     'ServiceList': '1.0-f6621975c20e5805eb2b67dec3679efc',
@@ -45,7 +45,7 @@ object_data = {
 # Which object embeds which, at which version: a child's bump must bump the
 # parent too, or an old receiver gets a child it cannot read.
 object_relationships = {
-    'BuildRequest': {'Instance': '1.0'},
+    'BuildRequest': {'Instance': '1.1'},
     'HostMapping': {'CellMapping': '1.0'},
     'Instance': {'Flavor': '1.0', 'InstanceFault': '1.0'},
     'InstanceMapping': {'CellMapping': '1.0'},
