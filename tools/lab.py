@@ -104,6 +104,7 @@ def write_configs(db, computes, keystone, driver='fake'):
                    'endpoint = http://127.0.0.1:8778\ntoken = admin\n'
                    '[glance]\nendpoint_override = http://127.0.0.1:%d\n'
                    % GLANCE_PORT)
+    clients += '[network]\nenabled = False\n'
     controller = common + (
         'host = controller\n'
         '[database]\nconnection = %s\n'

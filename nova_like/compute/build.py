@@ -11,7 +11,10 @@ then the build is cast to that host) — no round trip through the scheduler.
 A server in a group is re-checked against the group's policy before spawn
 (the late check, through the conductor); a refusal takes the same path.
 When no alternate can be claimed the server goes to ERROR with a fault that
-names every host tried and the last error. Build and terminate of one
+names every host tried and the last error. Ports come from the network
+service before spawn and go back on every way out (reschedule, failure,
+delete); a refused port (a full subnet) is an ERROR at once, since no
+other host would get one either. Build and terminate of one
 instance are serialized by a per-instance lock, so a delete during a build
 waits for the build to end and then cleans up.
 """
@@ -23,6 +26,7 @@ import threading
 from oslo_serialization import jsonutils
 from oslo_utils import timeutils
 
+from nova_like.compute import networking
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
@@ -104,6 +108,18 @@ class BuildTask:
             self._reschedule_or_fail('server group policy: ' + violation)
             return
         try:
+            networking.allocate(self.manager, self.context, instance,
+                                self.request_spec)
+        except networking.NetworkAllocationFailed as exc:
+            LOG.warning('Build of %s failed on %s: %s', instance.uuid,
+                        self.manager.host, exc.message)
+            self.manager.placement.delete_allocation_for_instance(
+                instance.uuid)
+            # Ports made before the refusal go back.
+            networking.deallocate(self.manager, self.context, instance)
+            self._fail(exc.message)
+            return
+        try:
             self.manager.driver.spawn(self.context, instance, self.image)
         except Exception as exc:  # any hypervisor failure ends this attempt
             reason = exception.reason_of(exc)
@@ -157,6 +173,8 @@ class BuildTask:
         instance = self.instance
         placement = self.manager.placement
         placement.delete_allocation_for_instance(instance.uuid)
+        # The ports are bound to this host: the next one asks again.
+        networking.deallocate(self.manager, self.context, instance)
         tried = list(self.request_spec.ignore_hosts) + [self.manager.host]
         self.request_spec.ignore_hosts = tried
         while self.alternates:
@@ -183,9 +201,13 @@ class BuildTask:
                 self.context, instance, alternate.service_host,
                 self.request_spec, self.image, self.alternates)
             return
-        message = ('Build of instance %s failed on every host tried (%s); '
+        self._fail('Build of instance %s failed on every host tried (%s); '
                    'last error on %s: %s' % (instance.uuid, ', '.join(tried),
                                              self.manager.host, reason))
+
+    def _fail(self, message):
+        """ERROR with message as its fault; claim and ports already gone."""
+        instance = self.instance
         # The fault goes first so that nobody ever sees ERROR without it.
         instance_fault.add_fault(self.context, instance, message,
                                  self.manager.host)
@@ -223,6 +245,7 @@ def terminate_locked(manager, context, instance):
         instance.task_state = None
         instance.save()
         return
+    networking.deallocate(manager, context, instance)
     manager.placement.delete_allocation_for_instance(instance.uuid)
     instance.vm_state = vm_states.DELETED
     instance.task_state = None

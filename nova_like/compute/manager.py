@@ -7,11 +7,13 @@ import oslo_messaging as messaging
 
 from nova_like.clients import placement as placement_client
 from nova_like.compute import build
+from nova_like.compute import interfaces
 from nova_like.compute import power
 from nova_like.compute import recovery
 from nova_like.compute import resource_tracker
 from nova_like import conf
 from nova_like import exception
+from nova_like.network import rpcapi as network_rpcapi
 from nova_like import objects
 from nova_like import versions
 from nova_like.virt import driver as virt_driver
@@ -25,10 +27,12 @@ class ComputeManager:
 
     target = messaging.Target(version=versions.rpc_version('compute'))
 
-    def __init__(self, host=None, driver=None, placement=None):
+    def __init__(self, host=None, driver=None, placement=None,
+                 network=None):
         self.host = host or CONF.host
         self.driver = driver or virt_driver.load_driver(CONF.compute_driver)
         self.placement = placement or placement_client.PlacementClient()
+        self.network = network or network_rpcapi.NetworkAPI()
         self.rt = resource_tracker.ResourceTracker(self.host, self.driver,
                                                    self.placement)
 
@@ -133,3 +137,33 @@ class ComputeManager:
                                         tail_length)
         except exception.NovaLikeException:
             raise messaging.ExpectedException()
+
+    # 1.3: ports (flows in compute/interfaces.py).
+
+    def attach_interface(self, context, instance, network_id=None,
+                         port_id=None, fixed_ip=None, tag=None):
+        """See ComputeAPI.attach_interface.
+
+        :raises: the network service's errors, InterfaceAttachFailed (sent
+            back to the caller).
+        """
+        try:
+            return interfaces.attach_interface(
+                self, context, instance, network_id=network_id,
+                port_id=port_id, fixed_ip=fixed_ip, tag=tag)
+        except exception.NovaLikeException:
+            raise messaging.ExpectedException()
+
+    def detach_interface(self, context, instance, port_id):
+        """See ComputeAPI.detach_interface.
+
+        :raises: PortNotFound, InterfaceDetachFailed (sent back).
+        """
+        try:
+            interfaces.detach_interface(self, context, instance, port_id)
+        except exception.NovaLikeException:
+            raise messaging.ExpectedException()
+
+    def refresh_network(self, context, network):
+        """See ComputeAPI.refresh_network."""
+        self.driver.refresh_network(network)

@@ -10,9 +10,10 @@ nobody working on it. At start and at every periodic run this host looks
 for its own servers in those states whose lock nobody holds:
 
 - SPAWNING: if the guest runs, the build had finished and only its save
-  was lost: the server becomes ACTIVE. Otherwise the build was cut off:
-  the guest is removed, the claim too, and the server goes to ERROR with a
-  fault saying so.
+  was lost: the server becomes ACTIVE (its network_info asked of the
+  network service again). Otherwise the build was cut off: the guest is
+  removed, its ports and the claim too, and the server goes to ERROR with
+  a fault saying so.
 - DELETING, untouched for service_down_time (a terminate cast may still be
   queued for this host before that) or found at start: the delete is run
   again; it is idempotent.
@@ -27,6 +28,7 @@ import logging
 from oslo_utils import timeutils
 
 from nova_like.compute import build
+from nova_like.compute import networking
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
 from nova_like import conf
@@ -94,6 +96,9 @@ def _finish_build(manager, context, instance):
         LOG.warning('The build of %s finished but was not recorded; the '
                     'server is ACTIVE', instance.uuid)
         instance.power_state = state
+        # Written with ACTIVE by the build that was cut off: ask again.
+        instance.network_info = networking.network_info(manager, context,
+                                                        instance)
         instance.vm_state = vm_states.ACTIVE
         instance.task_state = None
         if instance.launched_at is None:
@@ -104,6 +109,7 @@ def _finish_build(manager, context, instance):
                   'the guest is not running' % manager.host)
         LOG.warning('%s: %s', instance.uuid, reason)
         manager.driver.destroy(context, instance)
+        networking.deallocate(manager, context, instance)
         manager.placement.delete_allocation_for_instance(instance.uuid)
         # The fault goes first so that nobody ever sees ERROR without it.
         instance_fault.add_fault(context, instance, reason, manager.host)

@@ -12,6 +12,12 @@ network_group = cfg.OptGroup(
          'bridges, VXLAN, dnsmasq and security group rules.')
 
 network_opts = [
+    cfg.BoolOpt('enabled', default=True,
+                help='Whether nova-like-network is deployed. False: '
+                     'servers boot without ports, and a boot or an '
+                     'interface attach that names a network or a port is '
+                     'refused (400). The compute API, the conductor and '
+                     'every compute host must agree.'),
     cfg.HostAddressOpt('local_ip', default='127.0.0.1',
                        help='Address of this host that VXLAN tunnels of '
                             'other hosts reach it on (compute hosts and '

@@ -91,7 +91,8 @@ class NovaLikeObject(ovo_base.VersionedObject):
 
 
 _UNSET = object()
-# Field types whose primitive is the value itself.
+
+
 class Json(fields.FieldType):
     """A JSON-safe value (dicts, lists, strings, numbers, booleans, None):
     its own primitive. For data a service outside the objects owns the
@@ -109,6 +110,7 @@ class JsonField(fields.AutoTypedField):
     AUTO_TYPE = Json()
 
 
+# Field types whose primitive is the value itself.
 _SELF_PRIMITIVES = (Json, fields.Integer, fields.String, fields.UUID,
                     fields.Boolean, fields.Float)
 _dump_plans = {}

@@ -9,6 +9,15 @@ import importlib
 from nova_like import exception
 
 
+def network_info_of(instance):
+    """The VIFs of instance (network/model.py); [] when it has none or
+    the field was not loaded."""
+    try:
+        return instance.network_info or []
+    except (AttributeError, NotImplementedError):  # ovo: not loaded
+        return []
+
+
 class ComputeDriver:
     """What nova-like-compute asks of a hypervisor."""
 
@@ -47,14 +56,32 @@ class ComputeDriver:
         raise NotImplementedError()
 
     def spawn(self, context, instance, image):
-        """Create and start the guest of instance from image (a dict).
+        """Create and start the guest of instance from image (a dict),
+        plugged into the networks of instance.network_info (VIF dicts,
+        network/model.py).
 
         :raises: HypervisorError saying what failed.
         """
         raise NotImplementedError()
 
     def destroy(self, context, instance):
-        """Stop the guest and remove it and all its files; no-op if absent."""
+        """Stop the guest, unplug its VIFs and remove it and all its
+        files; no-op if absent."""
+        raise NotImplementedError()
+
+    def attach_interface(self, instance, vif):
+        """Plug vif into the guest, hot-plugged if it runs.
+
+        :raises: HypervisorError saying what failed.
+        """
+        raise NotImplementedError()
+
+    def detach_interface(self, instance, vif):
+        """Unplug vif from the guest; no-op if it is not plugged."""
+        raise NotImplementedError()
+
+    def refresh_network(self, network):
+        """The VXLAN peers of network (a VIF's network dict) changed."""
         raise NotImplementedError()
 
     def get_info(self, instance):

@@ -65,6 +65,10 @@ class FakeDriver(driver.ComputeDriver):
         self._guests = {}
         self._host = None
         self._started = time.monotonic()
+        # What a host's data plane would hold: bridge -> set of taps, and
+        # the VXLAN peers each network was last told about.
+        self.bridges = {}
+        self.peers = {}
 
     def init_host(self, host):
         self._host = host
@@ -109,7 +113,8 @@ class FakeDriver(driver.ComputeDriver):
                  'disk_gb': flavor.root_gb + flavor.ephemeral_gb,
                  'image_id': image.get('id') if image else None,
                  'hostname': instance.hostname or instance.uuid,
-                 'power_state': power_state.RUNNING, 'console': []}
+                 'power_state': power_state.RUNNING, 'console': [],
+                 'vifs': {}}
         with self._lock:
             vcpus, memory, disk = self._usage()
             free_memory = CONF.fake_driver.memory_mb - memory
@@ -128,6 +133,8 @@ class FakeDriver(driver.ComputeDriver):
             # Reserve the capacity before the (slow) boot, as qemu would.
             guest['power_state'] = 0
             self._guests[instance.uuid] = guest
+            for vif in driver.network_info_of(instance):
+                self._plug(guest, vif)
         if CONF.fake_driver.spawn_delay:
             time.sleep(CONF.fake_driver.spawn_delay)
         with self._lock:
@@ -141,7 +148,50 @@ class FakeDriver(driver.ComputeDriver):
                 host=self._host, reason='destroy failed (injected fault: '
                 '[fake_driver] fail_destroy_hosts)')
         with self._lock:
-            self._guests.pop(instance.uuid, None)
+            guest = self._guests.pop(instance.uuid, None)
+            for vif in list(guest['vifs'].values()) if guest else []:
+                self._unplug(guest, vif)
+
+    def _plug(self, guest, vif):
+        bridge = vif['network']['bridge']
+        if vif['devname'] in self.bridges.get(bridge, ()):
+            raise exception.HypervisorError(
+                host=self._host, reason='tap %s is already plugged into %s'
+                % (vif['devname'], bridge))
+        self.bridges.setdefault(bridge, set()).add(vif['devname'])
+        self.peers[vif['network']['id']] = list(vif['network']['peers'])
+        guest['vifs'][vif['id']] = vif
+
+    def _unplug(self, guest, vif):
+        bridge = vif['network']['bridge']
+        taps = self.bridges.get(bridge, set())
+        taps.discard(vif['devname'])
+        if not taps:
+            # The last port on the network left: the bridge goes too.
+            self.bridges.pop(bridge, None)
+            self.peers.pop(vif['network']['id'], None)
+        guest['vifs'].pop(vif['id'], None)
+
+    def attach_interface(self, instance, vif):
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is None:
+                raise exception.HypervisorError(
+                    host=self._host, reason='guest %s does not exist'
+                    % instance.uuid)
+            if vif['id'] not in guest['vifs']:
+                self._plug(guest, vif)
+
+    def detach_interface(self, instance, vif):
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is not None and vif['id'] in guest['vifs']:
+                self._unplug(guest, guest['vifs'][vif['id']])
+
+    def refresh_network(self, network):
+        with self._lock:
+            if network['bridge'] in self.bridges:
+                self.peers[network['id']] = list(network['peers'])
 
     def get_info(self, instance):
         """:returns: {'power_state': N}; NOSTATE for an unknown guest."""
@@ -151,7 +201,8 @@ class FakeDriver(driver.ComputeDriver):
                 else power_state.NOSTATE}
 
     def guest(self, instance_uuid):
-        """The fake's record of a guest (for tests): image_id, sizes."""
+        """The fake's record of a guest (for tests): image_id, sizes,
+        vifs (port id -> VIF)."""
         with self._lock:
             guest = self._guests.get(instance_uuid)
             return dict(guest) if guest else None

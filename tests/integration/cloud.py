@@ -104,6 +104,7 @@ class Cloud:
                 'service_down_time = %d\n'
                 'periodic_interval = 5\n'
                 'rpc_response_timeout = 20\n'
+                '[network]\nenabled = False\n'
                 % (RABBIT_URL + self.exchange, self.exchange, host,
                    self.report_interval, self.service_down_time))
 

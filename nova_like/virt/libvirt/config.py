@@ -34,6 +34,8 @@ class Nic:
     bridge: str = None
     model: str = 'virtio'
     mac: str = None
+    target: str = None      # the tap's name on the host
+    mtu: int = None
 
 
 @dataclasses.dataclass
@@ -82,15 +84,25 @@ def disk_xml(disk):
     return ET.tostring(disk_element(disk), encoding='unicode')
 
 
-def _nic_element(parent, nic):
+def nic_element(nic):
+    """The <interface> element of nic (also what hot-plug sends)."""
     if nic.kind == 'bridge':
-        element = _sub(parent, 'interface', type='bridge')
+        element = ET.Element('interface', type='bridge')
         _sub(element, 'source', bridge=nic.bridge)
     else:
-        element = _sub(parent, 'interface', type='user')
+        element = ET.Element('interface', type='user')
     if nic.mac:
         _sub(element, 'mac', address=nic.mac)
     _sub(element, 'model', type=nic.model)
+    if nic.target:
+        _sub(element, 'target', dev=nic.target)
+    if nic.mtu:
+        _sub(element, 'mtu', size=nic.mtu)
+    return element
+
+
+def nic_xml(nic):
+    return ET.tostring(nic_element(nic), encoding='unicode')
 
 
 def domain_xml(guest):
@@ -127,7 +139,7 @@ def domain_xml(guest):
     for disk in guest.disks:
         devices.append(disk_element(disk))
     for nic in guest.nics:
-        _nic_element(devices, nic)
+        devices.append(nic_element(nic))
     serial = _sub(devices, 'serial', type='pty')
     _sub(serial, 'log', file=guest.console_log, append='on')
     _sub(serial, 'target', port=0)
@@ -147,4 +159,24 @@ def disk_targets(xml):
         if target is not None:
             found[target.get('dev')] = (source.get('file')
                                         if source is not None else None)
+    return found
+
+
+def nics(xml):
+    """{MAC: Nic} of the bridge NICs in a domain's XML."""
+    found = {}
+    for element in ET.fromstring(xml).iter('interface'):
+        if element.get('type') != 'bridge':
+            continue
+        mac = element.find('mac')
+        source = element.find('source')
+        target = element.find('target')
+        model = element.find('model')
+        if mac is None:
+            continue
+        found[mac.get('address')] = Nic(
+            'bridge', source.get('bridge') if source is not None else None,
+            model.get('type') if model is not None else 'virtio',
+            mac.get('address'),
+            target.get('dev') if target is not None else None)
     return found
