@@ -10,9 +10,11 @@ from nova_like.clients import placement as placement_client
 from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like.conductor.tasks import build
 from nova_like.conductor.tasks import placement_audit
+from nova_like.conductor.tasks import port_audit
 from nova_like.conductor.tasks import reconcile
 from nova_like import conf
 from nova_like import exception
+from nova_like.network import rpcapi as network_rpcapi
 from nova_like.objects import base as objects_base
 from nova_like.scheduler import rpcapi as scheduler_rpcapi
 from nova_like import versions
@@ -59,7 +61,7 @@ class ConductorManager:
 
     target = messaging.Target(version=versions.rpc_version('conductor'))
 
-    def __init__(self, host=None, placement=None):
+    def __init__(self, host=None, placement=None, network=None):
         self.host = host or CONF.host
         self.placement = placement or placement_client.PlacementClient()
         self.periodic_interval = CONF.conductor.reconcile_interval
@@ -68,6 +70,9 @@ class ConductorManager:
         self._compute = None
         self.placement_audit = placement_audit.PlacementAudit(self.placement)
         self._next_audit = 0.0
+        self.port_audit = port_audit.PortAudit(
+            network or network_rpcapi.NetworkAPI())
+        self._next_port_audit = 0.0
 
     @property
     def scheduler_rpcapi(self):
@@ -126,14 +131,22 @@ class ConductorManager:
 
     def periodic_tasks(self, context):
         """Repair servers stuck by a crash (conductor/tasks/reconcile.py),
-        and Placement's view of them (conductor/tasks/placement_audit.py)."""
+        Placement's view of them (conductor/tasks/placement_audit.py) and
+        the ports they left (conductor/tasks/port_audit.py)."""
         try:
             reconcile.reconcile(context, self.placement)
         finally:
-            interval = CONF.conductor.placement_audit_interval
-            if interval and time.monotonic() >= self._next_audit:
-                self._next_audit = time.monotonic() + interval
-                self.placement_audit.run(context)
+            try:
+                interval = CONF.conductor.placement_audit_interval
+                if interval and time.monotonic() >= self._next_audit:
+                    self._next_audit = time.monotonic() + interval
+                    self.placement_audit.run(context)
+            finally:
+                interval = CONF.conductor.port_audit_interval
+                if interval and CONF.network.enabled and \
+                        time.monotonic() >= self._next_port_audit:
+                    self._next_port_audit = time.monotonic() + interval
+                    self.port_audit.run(context)
 
     def ping(self, context, scheduler=False, compute_host=None,
              timeout=None):

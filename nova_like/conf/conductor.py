@@ -25,6 +25,12 @@ conductor_opts = [
                     'that lost theirs their allocation back (each only when '
                     'two audits in a row agree, so within twice this). '
                     '0 turns the audit off.'),
+    cfg.IntOpt('port_audit_interval', default=60, min=0,
+               help='Seconds between two port audits, which give back to '
+                    'nova-like-network the ports of servers that are gone '
+                    'or never ran (only when two audits in a row agree, so '
+                    'within twice this). 0 turns the audit off; so does '
+                    '[network] enabled = False.'),
 ]
 
 

@@ -10,11 +10,16 @@ API version history:
     1.0 - Initial version: validate_networks, allocate_for_instance,
           deallocate_for_instance, get_instance_nw_info,
           attach_interface, detach_interface.
+    1.1 - add validate_security_groups, get_instance_security_groups,
+          add_security_group, remove_security_group (the Compute API's
+          security group calls) and get_bound_instances (the
+          conductor's port audit).
 """
 
 import oslo_messaging as messaging
 
 from nova_like import conf
+from nova_like import exception
 from nova_like import rpc
 from nova_like import versions
 
@@ -109,3 +114,62 @@ class NetworkAPI:
         cctxt = self.client.prepare()
         return cctxt.call(context, 'detach_interface',
                           instance_uuid=instance_uuid, port_id=port_id)
+
+    # 1.1
+
+    def _prepare_1_1(self, what):
+        if not self.client.can_send_version('1.1'):
+            raise exception.RPCPinnedToOldVersion(what=what, version='1.1')
+        return self.client.prepare(version='1.1')
+
+    def validate_security_groups(self, context, security_groups):
+        """The ids of the caller's project's groups named (call).
+
+        :param security_groups: names or ids; 'default' is the project's
+            default group, created on first use.
+        :returns: a list of group ids in the order asked.
+        :raises: SecurityGroupNotFound naming the first unknown group,
+            Conflict when a name matches several groups of the project.
+        """
+        return self._prepare_1_1('validate_security_groups').call(
+            context, 'validate_security_groups',
+            security_groups=security_groups)
+
+    def get_instance_security_groups(self, context, instance_uuid):
+        """The groups on the instance's ports, each once (call).
+
+        :returns: a list of Networking security group dicts ({'id',
+            'name', 'description', 'tenant_id', 'security_group_rules':
+            [Networking rule dicts]}).
+        """
+        return self._prepare_1_1('get_instance_security_groups').call(
+            context, 'get_instance_security_groups',
+            instance_uuid=instance_uuid)
+
+    def add_security_group(self, context, instance_uuid, security_group):
+        """Add a group (name or id) to every port of the instance (call).
+
+        :raises: SecurityGroupNotFound (no such group), PortNotFound (the
+            instance has no port), Conflict (the name is ambiguous).
+        """
+        return self._prepare_1_1('add_security_group').call(
+            context, 'add_security_group', instance_uuid=instance_uuid,
+            security_group=security_group)
+
+    def remove_security_group(self, context, instance_uuid,
+                              security_group):
+        """Take a group (name or id) off every port of the instance (call).
+
+        :raises: SecurityGroupNotFound (no such group, or none of the
+            instance's ports has it).
+        """
+        return self._prepare_1_1('remove_security_group').call(
+            context, 'remove_security_group', instance_uuid=instance_uuid,
+            security_group=security_group)
+
+    def get_bound_instances(self, context):
+        """{instance uuid: [port ids]} of every port a server holds
+        (device_owner compute:*), for the conductor's port audit (call).
+        """
+        return self._prepare_1_1('get_bound_instances').call(
+            context, 'get_bound_instances')

@@ -40,6 +40,7 @@ from nova_like.virt.libvirt import events
 from nova_like.virt.libvirt import host as host_mod
 from nova_like.virt.libvirt import imagecache
 from nova_like.virt.libvirt import images
+from nova_like.virt.libvirt import vif as vif_mod
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -296,7 +297,7 @@ class LibvirtDriver(driver.ComputeDriver):
             memory_mb=flavor.memory_mb, vcpus=flavor.vcpus,
             virt_type=CONF.libvirt.virt_type,
             console_log=self._path(instance, 'console.log'),
-            disks=disks, nics=self._nics(props),
+            disks=disks, nics=self._nics(instance, props),
             machine=machine,
             kernel=kernel, ramdisk=ramdisk,
             cmdline=props.get('os_command_line') or (
@@ -309,8 +310,13 @@ class LibvirtDriver(driver.ComputeDriver):
         xml = config.domain_xml(guest)
         with open(self._path(instance, 'libvirt.xml'), 'w') as f:
             f.write(xml)
+        network_info = driver.network_info_of(instance)
+        for vif in network_info:
+            vif_mod.plug(vif)
         dom = self.host.get_connection().defineXML(xml)
         dom.create()
+        for vif in network_info:
+            vif_mod.protect(vif)
         LOG.info('Guest %s started (%s)', instance.uuid, dom.name())
 
     @staticmethod
@@ -332,8 +338,11 @@ class LibvirtDriver(driver.ComputeDriver):
             wanted not in (None, '', 'False', 'false', '0'))
 
     @staticmethod
-    def _nics(props):
+    def _nics(instance, props):
         model = props.get('hw_vif_model') or 'virtio'
+        network_info = driver.network_info_of(instance)
+        if network_info:
+            return [vif_mod.nic(vif, model) for vif in network_info]
         if CONF.libvirt.vif_type == 'none':
             return []
         if CONF.libvirt.vif_type == 'bridge':
@@ -366,7 +375,17 @@ class LibvirtDriver(driver.ComputeDriver):
             except libvirt.libvirtError as exc:
                 if exc.get_error_code() != libvirt.VIR_ERR_NO_DOMAIN:
                     raise
+        for vif in driver.network_info_of(instance):
+            self._release(vif)
         shutil.rmtree(self._instance_dir(instance.uuid), ignore_errors=True)
+
+    @staticmethod
+    def _release(vif):
+        try:
+            vif_mod.release(vif)
+        except exception.NovaLikeException as exc:  # the guest is gone
+            LOG.warning('Could not clean up the host side of port %s: %s',
+                        vif['id'], exc.message)
 
     # state
 
@@ -507,6 +526,43 @@ class LibvirtDriver(driver.ComputeDriver):
         except FileNotFoundError:
             return ''
         return data.decode('utf-8', errors='replace')
+
+    # NICs of a running guest
+
+    def attach_interface(self, instance, vif):
+        with self._lifecycle(instance, 'attach of port %s' % vif['id']):
+            dom = self._domain(instance)
+            if vif['address'] in config.nics(dom.XMLDesc(0)):
+                return
+            vif_mod.plug(vif)
+            flags = libvirt.VIR_DOMAIN_AFFECT_CONFIG
+            if dom.isActive():
+                flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE
+            dom.attachDeviceFlags(config.nic_xml(vif_mod.nic(
+                vif, 'virtio')), flags)
+            vif_mod.protect(vif)
+
+    def detach_interface(self, instance, vif):
+        with self._lifecycle(instance, 'detach of port %s' % vif['id']):
+            dom = self._domain(instance)
+            nic = config.nics(dom.XMLDesc(0)).get(vif['address'])
+            if nic is not None:
+                flags = libvirt.VIR_DOMAIN_AFFECT_CONFIG
+                if dom.isActive():
+                    flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE
+                dom.detachDeviceFlags(config.nic_xml(nic), flags)
+                deadline = time.monotonic() + _DETACH_TIMEOUT
+                while vif['address'] in config.nics(dom.XMLDesc(0)):
+                    if time.monotonic() > deadline:
+                        raise exception.HypervisorError(
+                            host=self._host_name, reason='guest %s did not '
+                            'release port %s within %ss' % (
+                                instance.uuid, vif['id'], _DETACH_TIMEOUT))
+                    time.sleep(0.2)
+        self._release(vif)
+
+    def refresh_network(self, network):
+        vif_mod.refresh(network)
 
     # disks of a running guest
 

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Guest NICs on this host's Linux bridges, from network_info VIFs.
+
+Before a guest starts, the bridge of each of its networks is made (with
+the network's VXLAN device or physical uplink, network/linux/plumbing.py);
+libvirt then creates the tap named in the VIF on that bridge. Once the tap
+exists the port's security group rules are applied. When the guest goes,
+its rules go, and a bridge left with no guest port is removed.
+"""
+
+from nova_like import conf
+from nova_like.network.linux import firewall
+from nova_like.network.linux import plumbing
+from nova_like.virt.libvirt import config
+
+CONF = conf.CONF
+
+
+def nic(vif, model):
+    """The libvirt NIC of vif."""
+    return config.Nic('bridge', vif['network']['bridge'], model,
+                      vif['address'], vif['devname'],
+                      vif['network'].get('mtu'))
+
+
+def plug(vif):
+    """Make the bridge vif's tap will join (idempotent)."""
+    plumbing.ensure_network(vif['network'], CONF.network.local_ip,
+                            CONF.network.physical_interface_mappings,
+                            vxlan_port=CONF.network.vxlan_port)
+
+
+def protect(vif):
+    """Apply vif's security group rules to its tap (which must exist)."""
+    firewall.firewall_driver(CONF.network.firewall_driver).apply_port(vif)
+
+
+def release(vif):
+    """Remove vif's rules, and its bridge when no guest is left on it."""
+    firewall.firewall_driver(CONF.network.firewall_driver).remove_port(vif)
+    plumbing.delete_network_if_unused(
+        vif['network'],
+        interface_mappings=CONF.network.physical_interface_mappings)
+
+
+def refresh(network):
+    """Point a vxlan network's tunnels at its current peers."""
+    plumbing.set_peers(network, CONF.network.local_ip, network['peers'])
