@@ -135,11 +135,16 @@ def _lock_dir():
     return path
 
 
+def lock_path(netns=None):
+    """The lock file of a namespace's plumbing (see host_lock)."""
+    return os.path.join(_lock_dir(), 'netns-%s' % (netns or '-'))
+
+
 @contextlib.contextmanager
-def host_lock(name, netns=None):
-    """An exclusive lock between processes of this machine on name."""
-    path = os.path.join(_lock_dir(), '%s@%s' % (name, netns or '-'))
-    with open(path, 'a') as handle:
+def host_lock(netns=None):
+    """An exclusive lock between processes of this machine on the
+    bridges of one namespace (netns None: the host's own)."""
+    with open(lock_path(netns), 'a') as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield

@@ -6,7 +6,7 @@ its uplink: for vxlan a VXLAN device (vxlan-<VNI>) with one unicast
 flooding FDB entry per peer host; for flat the host interface mapped to
 the physical network; for vlan an 802.1q sub-interface, which this
 kernel cannot make (errors.KernelSupportMissing). Every call is
-idempotent and serialised per bridge by a lock between processes, so a
+idempotent and serialised per namespace by a lock between processes, so a
 network host and a compute host on one machine may call it at once.
 """
 
@@ -188,7 +188,7 @@ def ensure_network(network, local_ip, interface_mappings=(),
         raise errors.PlumbingConfigError(
             network_id=network['id'],
             reason='unknown network_type %r' % kind)
-    with ip_lib.host_lock(bridge, netns):
+    with ip_lib.host_lock(netns):
         _ensure_bridge(bridge, network.get('mtu'), netns)
         if kind == 'vxlan':
             device = _ensure_vxlan(network, bridge, local_ip, vxlan_port,
@@ -231,8 +231,7 @@ def set_peers(network, local_ip, peers, netns=None):
     if network.get('network_type') != 'vxlan':
         return
     device = model.vxlan_name(int(network['segmentation_id']))
-    with ip_lib.host_lock(network.get('bridge')
-                          or model.bridge_name(network['id']), netns):
+    with ip_lib.host_lock(netns):
         _set_peers(device, local_ip, peers, netns)
 
 
@@ -254,7 +253,7 @@ def delete_network_if_unused(network, netns=None, interface_mappings=()):
     physical network, which is only released, never deleted).
     """
     bridge = network.get('bridge') or model.bridge_name(network['id'])
-    with ip_lib.host_lock(bridge, netns):
+    with ip_lib.host_lock(netns):
         if not ip_lib.device_exists(bridge, netns):
             return True
         own = set(_uplinks(network))
