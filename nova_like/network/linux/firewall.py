@@ -12,11 +12,13 @@ tables called nova_like:
   packets of established or related connections; nothing else.
 - bridge nova_like: clears that bit first (prerouting, priority -300),
   then dispatches on the port (maps from_port / to_port of interface
-  name to a per-port chain) in forward, input (guest to host) and output
-  (host to guest). Chain from-<tap>: anti-spoofing (only the port's MAC
-  and fixed IPs, ARP for them, DHCP client traffic), established
-  traffic, egress rules, drop. Chain to-<tap>: ARP, DHCP replies,
-  established traffic, ingress rules, drop.
+  name to a per-port chain) in forward, input (guest to host) and
+  output (host to guest). Chain from-<tap>: anti-spoofing (only the
+  port's MAC and fixed IPs, ARP for them, DHCP client traffic),
+  established traffic, egress rules, else drop; what passes returns to
+  the base chain, so that to-<tap> of a receiving port on this host
+  still applies. Chain to-<tap>: ARP, DHCP replies, established
+  traffic, ingress rules, else drop.
 
 Each call is one `nft -f` transaction, so a port's rules change
 atomically and two processes may apply ports at once.
@@ -163,22 +165,24 @@ def port_script(vif):
         lines.append('add rule %s %s %s' % (b, in_chain, rule))
 
     ip_set = '{ %s }' % ', '.join(ips) if ips else None
-    # Out of the guest: its own MAC and addresses only.
+    # Out of the guest: its own MAC and addresses only. What passes
+    # returns to the base chain, so that the port it goes to (a guest
+    # of this host) still applies its own ingress rules.
     out('ether saddr != %s drop' % mac)
     out('ether type arp arp saddr ether != %s drop' % mac)
     out('ether type arp arp saddr ip != { %s } drop'
         % ', '.join(['0.0.0.0'] + ips))
-    out('ether type arp accept')
+    out('ether type arp return')
     out('ether type != ip drop')
     out('ip saddr 0.0.0.0 ip daddr 255.255.255.255 udp sport 68 '
-        'udp dport 67 accept')
+        'udp dport 67 return')
     out('udp sport 67 udp dport 68 drop')
     if ip_set:
         out('ip saddr != %s drop' % ip_set)
-        out('udp sport 68 udp dport 67 accept')
-        out('meta mark & %s == %s accept' % (_MARK, _MARK))
+        out('udp sport 68 udp dport 67 return')
+        out('meta mark & %s == %s return' % (_MARK, _MARK))
         for match in _rules(vif, 'egress'):
-            out('%s accept' % match if match else 'accept')
+            out('%s return' % match if match else 'return')
     out('drop')
     # Into the guest.
     into('ether type arp accept')

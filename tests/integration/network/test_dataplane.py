@@ -300,3 +300,25 @@ def test_a_guest_cannot_send_from_an_address_it_was_not_given(env):
               netns=g1['netns'])
     assert not ping(g1['netns'], '10.77.0.12')
     assert model.tap_name(g2['id']) == g2['devname']
+
+
+def test_ingress_rules_of_the_receiver_apply_between_guests_of_a_host(
+        env):
+    net = env_mod.new_network(vni=503)
+    g1 = env.guest('h1', net, '10.77.0.11/24')
+    g2 = env.guest('h1', net, '10.77.0.12/24')
+    egress_all = {'direction': 'egress', 'ethertype': 'IPv4',
+                  'protocol': None, 'remote_ip_prefixes': None}
+    fw = firewall.NftablesFirewall(netns=env.hosts['h1'])
+    for guest in (g1, g2):
+        guest['security_groups'] = [{'id': 'sg', 'rules': [egress_all]}]
+        fw.apply_port(guest)
+
+    # g1's egress lets the echo out; g2's ingress does not let it in.
+    assert not ping(g1['netns'], '10.77.0.12')
+    g2['security_groups'][0]['rules'].append({
+        'direction': 'ingress', 'ethertype': 'IPv4', 'protocol': 'icmp',
+        'remote_ip_prefixes': ['10.77.0.11/32']})
+    fw.apply_port(g2)
+    assert ping(g1['netns'], '10.77.0.12')
+    assert not ping(g2['netns'], '10.77.0.11')

@@ -53,7 +53,7 @@ def test_opts_file_router_dns_routes_and_mtu_per_subnet():
         'tag:subnet-sub1,option:router,10.0.0.1',
         'tag:subnet-sub1,option:dns-server,10.0.0.3,9.9.9.9',
         ('tag:subnet-sub1,option:classless-static-route,'
-        '10.9.0.0/16,10.0.0.4,0.0.0.0/0,10.0.0.1'),
+         '10.9.0.0/16,10.0.0.4,0.0.0.0/0,10.0.0.1'),
         'tag:subnet-sub1,option:mtu,1450']
 
 
@@ -76,7 +76,7 @@ def test_dnsmasq_arguments(driver, tmp_path):
                 '--dhcp-leasefile=%s/leases' % state,
                 '--pid-file=%s/pid' % state,
                 ('--dhcp-range=set:subnet-sub1,10.0.0.0,static,'
-                '255.255.255.192,86400s')]:
+                 '255.255.255.192,86400s')]:
         assert arg in argv
 
 

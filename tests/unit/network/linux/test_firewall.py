@@ -68,15 +68,15 @@ def test_port_chains_allow_only_the_ports_mac_and_addresses():
         'ether saddr != fa:16:3e:00:00:05 drop',
         'ether type arp arp saddr ether != fa:16:3e:00:00:05 drop',
         'ether type arp arp saddr ip != { 0.0.0.0, 10.0.0.5 } drop',
-        'ether type arp accept',
+        'ether type arp return',
         'ether type != ip drop',
         ('ip saddr 0.0.0.0 ip daddr 255.255.255.255 udp sport 68 '
-        'udp dport 67 accept'),
+         'udp dport 67 return'),
         'udp sport 67 udp dport 68 drop',
         'ip saddr != { 10.0.0.5 } drop',
-        'udp sport 68 udp dport 67 accept',
-        'meta mark & 0x04000000 == 0x04000000 accept',
-        'accept',                            # egress to 0.0.0.0/0
+        'udp sport 68 udp dport 67 return',
+        'meta mark & 0x04000000 == 0x04000000 return',
+        'return',                            # egress to 0.0.0.0/0
         'drop']
     into = [line.split(' ', 5)[5] for line in script
             if line.startswith(PREFIX + 'to-tapa1b2c3d4-e5 ')]
@@ -89,9 +89,9 @@ def test_port_chains_allow_only_the_ports_mac_and_addresses():
         'drop']
     assert script[-2:] == [
         ('add element bridge nova_like from_port { "tapa1b2c3d4-e5" : '
-        'jump from-tapa1b2c3d4-e5 }'),
+         'jump from-tapa1b2c3d4-e5 }'),
         ('add element bridge nova_like to_port { "tapa1b2c3d4-e5" : '
-        'jump to-tapa1b2c3d4-e5 }')]
+         'jump to-tapa1b2c3d4-e5 }')]
 
 
 def test_a_port_without_addresses_sends_nothing_but_dhcp_and_arp():
@@ -99,7 +99,7 @@ def test_a_port_without_addresses_sends_nothing_but_dhcp_and_arp():
     frm = [line for line in firewall.port_script(vif)
            if ' from-tapa1b2c3d4-e5 ' in line and 'add rule' in line]
     assert frm[-1].endswith(' drop') and not any(
-        line.endswith(' accept') and 'udp dport 67' not in line
+        line.endswith((' accept', ' return')) and 'udp dport 67' not in line
         and 'arp' not in line for line in frm)
 
 
@@ -122,7 +122,7 @@ def test_remove_port_deletes_its_chains_even_when_absent(kernel):
     assert text.splitlines()[-5:] == [
         'add chain bridge nova_like to-tapa1b2c3d4-e5',
         ('add element bridge nova_like to_port { "tapa1b2c3d4-e5" : '
-        'jump to-tapa1b2c3d4-e5 }'),
+         'jump to-tapa1b2c3d4-e5 }'),
         'delete element bridge nova_like to_port { "tapa1b2c3d4-e5" }',
         'flush chain bridge nova_like to-tapa1b2c3d4-e5',
         'delete chain bridge nova_like to-tapa1b2c3d4-e5']
