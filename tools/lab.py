@@ -5,14 +5,16 @@
                     [--driver auto|libvirt|fake]
     tools/lab.py status | stop | clean
 
-`up` writes the configs, creates and syncs the databases, maps the cells,
-starts placement, conductor, scheduler, api and N compute daemons (libvirt
-hosts when libvirtd answers on qemu:///system, fake hosts otherwise),
-then real Keystone (5000) and Glance (9292) with the users, projects,
-catalog and a tiny image of docs/identity-and-images.md, writes
-lab/openrc (admin) and lab/openrc.demo, waits until every service reports
-up, maps the compute hosts and prints `nova-like-manage service list` and
-`openstack catalog list`. Running it again restarts what is down.
+`up` starts real Keystone (5000) and Glance (9292) with the users,
+projects, catalog and a tiny image of docs/identity-and-images.md, writes
+the configs, creates and syncs the databases, maps the cells, starts
+placement, network, conductor, scheduler, api and N compute daemons
+(libvirt hosts when libvirtd answers on qemu:///system, fake hosts
+otherwise), writes lab/openrc (admin) and lab/openrc.demo, waits until
+every service reports up, maps the compute hosts, makes the networks
+public (flat, on bridge brpublic, whose 172.24.4.1 is the host) and
+private (vxlan, the demo project's) and boots lab-server on private.
+Running it again restarts what is down.
 """
 
 import argparse
@@ -23,11 +25,13 @@ import socket
 import subprocess
 import sys
 import time
+import types
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:  # run as a script: make `tools` importable
     sys.path.insert(0, ROOT)
 
+from nova_like.network.linux import dhcp  # noqa: E402
 from tools import libvirt_lab  # noqa: E402
 from tools import openstack_services  # noqa: E402
 
@@ -39,9 +43,14 @@ SERVER_URLS = {
     'postgresql': 'postgresql+psycopg2://postgres@127.0.0.1:5432/%s',
 }
 DATABASES = ('nova_api', 'nova_cell1', 'nova_cell0', 'placement',
-             'keystone', 'glance')
+             'nova_network', 'keystone', 'glance')
 KEYSTONE_PORT = 5000
 GLANCE_PORT = 9292
+NETWORK_PORT = 9696
+# The bridge the 'public' physical network maps to, and the host's address
+# on it: the gateway of the public flat network (devstack's range).
+PUBLIC_BRIDGE = 'brpublic'
+PUBLIC_GATEWAY = '172.24.4.1'
 IDENTITY = ('keystone', 'glance')
 
 
@@ -104,7 +113,10 @@ def write_configs(db, computes, keystone, driver='fake'):
                    'endpoint = http://127.0.0.1:8778\ntoken = admin\n'
                    '[glance]\nendpoint_override = http://127.0.0.1:%d\n'
                    % GLANCE_PORT)
-    clients += '[network]\nenabled = False\n'
+    network = ('[network]\nlocal_ip = 127.0.0.1\n'
+               'physical_interface_mappings = public:%s\n'
+               'state_path = %s\n'
+               % (PUBLIC_BRIDGE, os.path.join(LAB, 'network')))
     controller = common + (
         'host = controller\n'
         '[database]\nconnection = %s\n'
@@ -113,12 +125,18 @@ def write_configs(db, computes, keystone, driver='fake'):
         '[api]\nauth_strategy = %s\nlisten = 127.0.0.1\nport = 8774\n'
         '[placement_api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
         'port = 8778\n'
+        '[network_database]\nconnection = %s\n'
+        '[network_api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
+        'port = %d\n'
         % (_url(db, 'nova_cell1'), _url(db, 'nova_api'),
-           _url(db, 'placement'), strategy, strategy)) + clients
+           _url(db, 'placement'), strategy, strategy,
+           _url(db, 'nova_network'), strategy, NETWORK_PORT)
+    ) + clients + network
     _write('nova.conf', controller)
     for index in range(1, computes + 1):
         host = 'compute%d' % index
-        _write(host + '.conf', common + 'host = %s\n' % host + clients + (
+        _write(host + '.conf', common + 'host = %s\n' % host + clients +
+               network + (
             libvirt_lab.compute_conf(LAB, host) if driver == 'libvirt'
             else ''))
 
@@ -145,7 +163,7 @@ def _pid(name):
 
 
 def _daemons():
-    names = ['placement', 'conductor', 'scheduler', 'api']
+    names = ['placement', 'network', 'conductor', 'scheduler', 'api']
     names += sorted(f[:-5] for f in os.listdir(LAB)
                     if f.startswith('compute') and f.endswith('.conf'))
     return names
@@ -189,6 +207,9 @@ def identity_up(db, driver='fake'):
     try:
         keystone.deploy()
         keystone.setup_cloud(image_url=glance.url)
+        keystone.register_service('neutron', 'network',
+                                  'http://127.0.0.1:%d' % NETWORK_PORT,
+                                  'Network Service (nova-like-network)')
         glance.deploy()
         if driver == 'libvirt':
             libvirt_lab.create_images(glance, keystone.session())
@@ -246,14 +267,49 @@ def boot_a_server(keystone, driver):
         listed = ''
     if 'lab-server' not in listed:
         print(openstack(keystone, 'server', 'create', '--image', 'tiny',
-                        '--flavor', 'm1.tiny', '--nic', 'none',
+                        '--flavor', 'm1.tiny', '--network', 'private',
                         '--config-drive', 'True', '--wait',
                         'lab-server', user='demo', check=True))
     print(openstack(keystone, 'server', 'list', user='demo', check=True))
-    # The test image's init prints GUEST-BOOTED; a fake guest's log is
-    # written whole at boot.
+    # The test image's init prints GUEST-BOOTED after its DHCP lease; a
+    # fake guest's log is written whole at boot.
     print_console_log(keystone, 'lab-server',
                       'GUEST-BOOTED' if driver == 'libvirt' else '')
+
+
+def public_gateway():
+    """The host's address on the public flat network: the bridge the
+    'public' physical network maps to, with PUBLIC_GATEWAY on it."""
+    ip = ['ip', 'link', 'add', PUBLIC_BRIDGE, 'type', 'bridge']
+    subprocess.run(ip, capture_output=True)
+    subprocess.run(['ip', 'addr', 'replace', PUBLIC_GATEWAY + '/24', 'dev',
+                    PUBLIC_BRIDGE], check=True)
+    subprocess.run(['ip', 'link', 'set', PUBLIC_BRIDGE, 'up'], check=True)
+
+
+def create_networks(keystone):
+    """public (flat, admin's, external) and private (vxlan, demo's),
+    each with a subnet; left as they are when they exist."""
+    listed = openstack(keystone, 'network', 'list', '-f', 'value',
+                       '-c', 'Name')
+    if 'public' not in listed.split():
+        # Shared, so that any project's guest can sit on the host's LAN.
+        openstack(keystone, 'network', 'create', '--external', '--share',
+                  '--provider-network-type', 'flat',
+                  '--provider-physical-network', 'public', 'public',
+                  check=True)
+        openstack(keystone, 'subnet', 'create', '--network', 'public',
+                  '--subnet-range', PUBLIC_GATEWAY.rsplit('.', 1)[0] + '.0/24',
+                  '--gateway', PUBLIC_GATEWAY, '--allocation-pool',
+                  'start=172.24.4.10,end=172.24.4.250', 'public-subnet',
+                  check=True)
+    if 'private' not in listed.split():
+        openstack(keystone, 'network', 'create', 'private', user='demo',
+                  check=True)
+        openstack(keystone, 'subnet', 'create', '--network', 'private',
+                  '--subnet-range', '10.0.0.0/26', '--dns-nameserver',
+                  PUBLIC_GATEWAY, 'private-subnet', user='demo', check=True)
+    print(openstack(keystone, 'network', 'list', check=True))
 
 
 def print_console_log(keystone, server, wait_for, timeout=120):
@@ -287,6 +343,8 @@ def up(args):
     if 'cell1' not in manage('cell_v2', 'list_cells'):
         manage('cell_v2', 'create_cell', '--name', 'cell1')
     manage('placement_db', 'sync')
+    manage('network_db', 'sync')
+    public_gateway()
     for name in _daemons():
         start(name)
     expected = len(_daemons())
@@ -298,7 +356,7 @@ def up(args):
                                                         dead[0]))
         listing = manage('service', 'list')
         if (listing.count('| up ') >= expected and _port_open(8774)
-                and _port_open(8778)):
+                and _port_open(8778) and _port_open(NETWORK_PORT)):
             break
         time.sleep(1)
     else:
@@ -307,9 +365,11 @@ def up(args):
     print(manage('service', 'list'))
     if keystone is not None:
         print(openstack(keystone, 'catalog', 'list'))
+        create_networks(keystone)
         boot_a_server(keystone, driver)
     print('lab: up. Configs and logs in %s; compute API on '
-          'http://127.0.0.1:8774, Placement on http://127.0.0.1:8778' % LAB)
+          'http://127.0.0.1:8774, Placement on http://127.0.0.1:8778, '
+          'network on http://127.0.0.1:%d' % (LAB, NETWORK_PORT))
     if keystone is not None:
         print('lab: Keystone on %s, Glance on http://127.0.0.1:%d; '
               '`. lab/openrc` (admin) or `. lab/openrc.demo` for the '
@@ -342,10 +402,32 @@ def stop(args):
     print('lab: stopped')
 
 
+def remove_network_plumbing():
+    """The lab's dnsmasq processes, DHCP namespaces, network bridges and
+    tunnels, and the public bridge: what nova-like-network and the
+    compute hosts leave on the host when they stop."""
+    state = os.path.join(LAB, 'network')
+    conf = types.SimpleNamespace(network=types.SimpleNamespace(
+        state_path=state, physical_interface_mappings=[
+            'public:' + PUBLIC_BRIDGE]))
+    driver = dhcp.DhcpDriver(conf)
+    for network_id in driver.active_networks():
+        driver.disable(network_id)
+    links = subprocess.run(['ip', '-o', 'link', 'show'], capture_output=True,
+                           text=True).stdout
+    for line in links.splitlines():
+        name = line.split(':')[1].strip().split('@')[0]
+        if name.startswith(('brq', 'vxlan-', 'fo-')) or \
+                name == PUBLIC_BRIDGE:
+            subprocess.run(['ip', 'link', 'delete', name],
+                           capture_output=True)
+
+
 def clean(args):
     stop(args)
     if os.path.isdir(LAB):
         libvirt_lab.remove_guests(LAB)
+        remove_network_plumbing()
     _drop_server_databases()
     shutil.rmtree(LAB, ignore_errors=True)
     print('lab: cleaned')
