@@ -72,7 +72,7 @@ class Cloud:
 
     def __init__(self, tmp_path, backend, report_interval=1,
                  service_down_time=4, keystone=None, quotas=False,
-                 conductor_conf=''):
+                 conductor_conf='', network=False):
         self.path = tmp_path
         self.backend = backend
         self.report_interval = report_interval
@@ -90,6 +90,10 @@ class Cloud:
         self.quotas = quotas
         # More [conductor] options, one 'name = value' a line.
         self.conductor_conf = conductor_conf
+        # With network: nova-like-network runs (its dnsmasq, namespaces
+        # and bridges are the host's: the caller cleans them up).
+        self.network = network
+        self.network_port = net.free_port() if network else None
         self.procs = {}
         self.urls = {}
 
@@ -104,9 +108,15 @@ class Cloud:
                 'service_down_time = %d\n'
                 'periodic_interval = 5\n'
                 'rpc_response_timeout = 20\n'
-                '[network]\nenabled = False\n'
                 % (RABBIT_URL + self.exchange, self.exchange, host,
-                   self.report_interval, self.service_down_time))
+                   self.report_interval, self.service_down_time)
+                + self._network_conf())
+
+    def _network_conf(self):
+        if not self.network:
+            return '[network]\nenabled = False\n'
+        return ('[network]\nlocal_ip = 127.0.0.1\nstate_path = %s\n'
+                % (self.path / 'network'))
 
     def _clients(self):
         """[placement] and [glance]: static tokens to noauth2 services, or
@@ -135,6 +145,11 @@ class Cloud:
             % (self.urls['cell1'], self.urls['api'], self.urls['placement'],
                auth, self.api_port, auth, self.placement_port,
                self.conductor_conf))
+        if self.network:
+            controller += ('[network_database]\nconnection = %s\n'
+                           '[network_api]\nauth_strategy = %s\n'
+                           'listen = 127.0.0.1\nport = %d\n'
+                           % (self.urls['network'], auth, self.network_port))
         controller += self._clients()
         if not self.quotas:
             controller += '[quota]\ninstances = -1\ncores = -1\nram = -1\n'
@@ -161,13 +176,15 @@ class Cloud:
         self.vhost = self.exchange
         rabbitmqctl('set_permissions', '-p', self.vhost, 'guest', '.*', '.*',
                     '.*')
-        for name in ('api', 'cell1', 'cell0', 'placement'):
+        for name in ('api', 'cell1', 'cell0', 'placement') + (
+                ('network',) if self.network else ()):
             self.urls[name] = db_servers.create_database(
                 self.backend, self.path, prefix='nl' + name)
         self.write_configs()
         # The operator's order, with the steps that need nothing of each
         # other run side by side (each command is ~1.5 s of start-up).
         placement = self._manage_start('placement_db', 'sync')
+        network = self.network and self._manage_start('network_db', 'sync')
         self.manage('api_db', 'sync')
         self.manage('cell_v2', 'map_cell0', '--database_connection',
                     self.urls['cell0'])
@@ -176,6 +193,8 @@ class Cloud:
         self.manage('db', 'sync')
         self._manage_result(cell1)
         self._manage_result(placement)
+        if network:
+            self._manage_result(network)
 
     def manage(self, *args, check=True):
         return self._manage_result(self._manage_start(*args), check=check)
@@ -211,7 +230,9 @@ class Cloud:
         return proc
 
     def start_controller(self):
-        for binary in ('placement', 'conductor', 'scheduler', 'api'):
+        binaries = ('placement', 'conductor', 'scheduler', 'api') + (
+            ('network',) if self.network else ())
+        for binary in binaries:
             self.start(binary, 'nova-like-' + binary, self.controller_conf)
 
     def start_all(self, hosts, fake_driver=None):
@@ -223,7 +244,7 @@ class Cloud:
         self.start_controller()
         for host in hosts:
             self.start_compute(host, (fake_driver or {}).get(host, ''))
-        self.wait_ready(4 + len(hosts), hosts)
+        self.wait_ready(4 + bool(self.network) + len(hosts), hosts)
 
     def add_tiny(self, image_id):
         """Flavor m1.tiny (id 1) and the test image, as image_id."""
@@ -246,6 +267,8 @@ class Cloud:
             compute_endpoint_override=endpoint,
             placement_endpoint_override='http://127.0.0.1:%d'
             % self.placement_port,
+            **({'network_endpoint_override': 'http://127.0.0.1:%d'
+                % self.network_port} if self.network else {}),
             compute_api_version='2.100', load_envvars=False,
             load_yaml_config=False)
 
