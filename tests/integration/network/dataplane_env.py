@@ -14,11 +14,10 @@ import shutil
 import subprocess
 import uuid
 
-import pytest
-
 from nova_like.network import model
 from nova_like.network.linux import ip_lib
 from nova_like.network.linux import plumbing
+from tests import db_servers
 
 UNDERLAY = {'h1': '192.0.2.1', 'h2': '192.0.2.2'}
 TOOLS = ('ip', 'bridge', 'nft', 'dnsmasq', 'busybox', 'sysctl')
@@ -32,9 +31,7 @@ def require_tools():
     if missing:
         text = ('data plane tests need %s (tools/ensure-network.sh as '
                 'root installs the tools)' % ', '.join(missing))
-        if os.environ.get('CI') == 'true':
-            pytest.fail(text)
-        pytest.skip(text)
+        db_servers.unavailable(text)
 
 
 def run(argv, netns=None, check=True, timeout=20):
