@@ -108,6 +108,13 @@ class Env:
                              'version': 4}] if address else []}]),
                 'security_groups': []}
 
+    def dhcp_driver(self, driver, network_id):
+        """driver, disabled at cleanup (its namespace deleted anyway)."""
+        self.cleanups.append(lambda: run(
+            ['ip', 'netns', 'delete', 'qdhcp-' + network_id], check=False))
+        self.cleanups.append(lambda: driver.disable(network_id))
+        return driver
+
     def popen(self, argv, netns):
         proc = subprocess.Popen(ip_lib.netns_argv(argv, netns),
                                 stdout=subprocess.DEVNULL,

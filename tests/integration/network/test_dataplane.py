@@ -174,8 +174,8 @@ def test_dhcp_gives_a_guest_on_another_host_its_host_entry(env, dhcp_conf):
         'gateway': '10.77.0.1', 'dns': ['10.77.0.3'], 'routes': [],
         'dhcp_server': '10.77.0.2', 'ips': []}])
     guest = env.guest('h2', net)
-    driver = dhcp.DhcpDriver(dhcp_conf, netns=env.hosts['h1'])
-    env.cleanups.append(lambda: driver.disable(net['id']))
+    driver = env.dhcp_driver(
+        dhcp.DhcpDriver(dhcp_conf, netns=env.hosts['h1']), net['id'])
     # The guest's port is firewalled: DHCP must pass its chains.
     fw = firewall.NftablesFirewall(netns=env.hosts['h2'])
     fw.apply_port(dict(guest, network=dict(guest['network'], subnets=[

@@ -65,8 +65,8 @@ def test_guest_gets_the_host_entry_address_and_pings_its_router(
                'direction': 'egress', 'ethertype': 'IPv4',
                'protocol': None, 'remote_ip_prefixes': None}]}]}
     firewall.NftablesFirewall(netns=h2).apply_port(vif)
-    driver = dhcp.DhcpDriver(dhcp_conf, netns=env.hosts['h1'])
-    env.cleanups.append(lambda: driver.disable(net['id']))
+    driver = env.dhcp_driver(
+        dhcp.DhcpDriver(dhcp_conf, netns=env.hosts['h1']), net['id'])
     driver.sync(dict(net, hosts=[{'mac': mac, 'ip': '10.77.0.42',
                                   'hostname': 'vm'}]))
     console = str(tmp_path / 'console.log')
