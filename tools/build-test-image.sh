@@ -11,9 +11,12 @@
 # the kernel directly. The guest's /init prints GUEST-BOOTED <hostname>,
 # the config drive's meta_data.json, its public key, the disks it sees, and
 # DISKS-CHANGED when a disk is hot-plugged; it powers off on the ACPI power
-# button (listening from when it printed ACPI-READY). Needs busybox-static,
-# cpio, qemu-utils (tools/ensure-libvirt.sh installs them) and apt access
-# to the Debian archive. A second run with the same script is a no-op.
+# button (listening from when it printed ACPI-READY). With an eth0 it asks
+# for a DHCP lease in the background and prints DHCP-LEASE eth0 ip=A/P
+# router=R ... (or DHCP-FAILED), then PING-ROUTER R received=N/3. Needs
+# busybox-static, cpio, qemu-utils (tools/ensure-libvirt.sh installs them)
+# and apt access to the Debian archive. A second run with the same script
+# is a no-op.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-/var/cache/nova_like/test-image}
@@ -95,6 +98,20 @@ hostname "${HN:-guest}"
 echo "GUEST-BOOTED $(hostname) uptime=$(cut -d' ' -f1 /proc/uptime)s kernel=$(uname -r)"
 [ -b /dev/vda ] && echo "ROOT-MARKER $(head -c 19 /dev/vda)"
 for n in /sys/class/net/e*; do [ -e "$n" ] && echo "NIC ${n##*/} mac=$(cat $n/address)"; done
+if [ -e /sys/class/net/eth0 ]; then
+  # In the background: a guest without a DHCP server boots as fast.
+  (ip link set lo up
+   if udhcpc -i eth0 -f -q -n -t 4 -T 2 -O mtu -s /etc/udhcpc.script >/dev/null 2>&1 && [ -f /tmp/lease ]; then
+     . /tmp/lease
+     echo "DHCP-LEASE eth0 ip=$ip/$prefix router=${router:-none} dns=${dns:-none} mtu=${mtu:-none} lease=${lease}s"
+     if [ -n "$router" ]; then
+       r=$(ping -c 3 -W 1 "$router" 2>&1 | sed -n 's/.* \([0-9]*\) packets received.*/\1/p')
+       echo "PING-ROUTER $router received=${r:-0}/3"
+     fi
+   else
+     echo "DHCP-FAILED eth0 (no lease after 4 tries)"
+   fi) &
+fi
 echo "DISKS $(ls /sys/block | tr '\n' ' ')"
 (while true; do cur=$(ls /sys/block | tr '\n' ' ')
    [ -n "$prev" ] && [ "$cur" != "$prev" ] && echo "DISKS-CHANGED $cur"; prev=$cur; sleep 1; done) &
@@ -106,6 +123,23 @@ done
 i=0; while true; do sleep 30; i=$((i+30)); echo "HEARTBEAT $(hostname) t=$i"; done
 EOF
 chmod +x "$rd/init"
+# udhcpc's event script: configure eth0 from the lease, keep it in /tmp/lease.
+cat > "$rd/etc/udhcpc.script" <<'EOF'
+#!/bin/sh
+case "$1" in
+  deconfig) ip addr flush dev "$interface"; ip link set "$interface" up ;;
+  bound|renew)
+    prefix=${mask:-24}
+    [ -n "$mtu" ] && ip link set "$interface" mtu "$mtu"
+    ip addr flush dev "$interface"
+    ip addr add "$ip/$prefix" dev "$interface"
+    [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface"
+    printf 'ip=%s\nprefix=%s\nrouter=%s\ndns="%s"\nmtu=%s\nlease=%s\n' \
+      "$ip" "$prefix" "${router%% *}" "$dns" "$mtu" "$lease" > /tmp/lease ;;
+esac
+exit 0
+EOF
+chmod +x "$rd/etc/udhcpc.script"
 (cd "$rd" && find . | cpio -o -H newc --quiet | gzip -1 > "$out/initrd.img.new")
 
 # Root disk: a marker the guest prints, so the test sees the overlay's base.

@@ -26,8 +26,9 @@ if [ -n "$missing" ]; then
 fi
 
 # dnsmasq-base ships no service: nova-like-network starts one dnsmasq per
-# network itself. The bridge must not hand frames to iptables (br_netfilter)
-# where that module exists; nft's bridge family filters them instead.
+# network itself. The firewall needs br_netfilter (conntrack of bridged
+# traffic, docs/network.md "The data plane"); it sets the sysctl itself.
+[ -d /proc/sys/net/bridge ] || echo "ensure-network: no br_netfilter in this kernel: [network] firewall_driver = nftables cannot see established traffic" >&2
 for tool in ip bridge nft dnsmasq; do
     command -v "$tool" >/dev/null || { echo "ensure-network: $tool missing after install" >&2; exit 1; }
 done

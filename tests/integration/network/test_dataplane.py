@@ -12,9 +12,7 @@ import threading
 import time
 
 import pytest
-from oslo_config import cfg
 
-from nova_like.conf import network as network_conf
 from nova_like.network import model
 from nova_like.network.linux import dhcp
 from nova_like.network.linux import errors
@@ -23,27 +21,6 @@ from nova_like.network.linux import ip_lib
 from nova_like.network.linux import plumbing
 from tests.integration.network import dataplane_env as env_mod
 from tests.integration.network.dataplane_env import ping
-
-
-@pytest.fixture
-def env():
-    env_mod.require_tools()
-    env = env_mod.Env()
-    try:
-        env.make_hosts()
-        yield env
-    finally:
-        env.cleanup()
-
-
-@pytest.fixture
-def dhcp_conf(tmp_path):
-    conf = cfg.ConfigOpts()
-    network_conf.register_opts(conf)
-    conf([], default_config_files=[], default_config_dirs=[])
-    conf.set_override('state_path', str(tmp_path / 'dhcp'), 'network')
-    conf.set_override('local_ip', env_mod.UNDERLAY['h1'], 'network')
-    return conf
 
 
 def test_guests_on_two_hosts_reach_each_other_over_vxlan(env):
@@ -197,8 +174,8 @@ def test_dhcp_gives_a_guest_on_another_host_its_host_entry(env, dhcp_conf):
         'gateway': '10.77.0.1', 'dns': ['10.77.0.3'], 'routes': [],
         'dhcp_server': '10.77.0.2', 'ips': []}])
     guest = env.guest('h2', net)
-    driver = dhcp.DhcpDriver(dhcp_conf, netns=env.hosts['h1'])
-    env.cleanups.append(lambda: driver.disable(net['id']))
+    driver = env.dhcp_driver(
+        dhcp.DhcpDriver(dhcp_conf, netns=env.hosts['h1']), net['id'])
     # The guest's port is firewalled: DHCP must pass its chains.
     fw = firewall.NftablesFirewall(netns=env.hosts['h2'])
     fw.apply_port(dict(guest, network=dict(guest['network'], subnets=[
