@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # libvirt-dev must be there before the venv builds libvirt-python.
 tools/ensure-libvirt.sh
+tools/ensure-network.sh
 tools/setup-venv.sh
 [ "${1:-up}" = "up" ] && tools/ensure-services.sh
 exec .venv/bin/python tools/lab.py "$@"

@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # libvirt-dev must be there before the venv builds libvirt-python.
 tools/ensure-libvirt.sh
+tools/ensure-network.sh
 tools/setup-venv.sh
 # Lint, then the paths and links the Markdown pages name: seconds each, so
 # they fail the run before any service is started.
