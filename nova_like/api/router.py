@@ -15,6 +15,7 @@ import webob.exc
 
 from nova_like.api import errors
 from nova_like.api.handlers import aggregates
+from nova_like.api.handlers import attach_interfaces
 from nova_like.api.handlers import availability_zone
 from nova_like.api.handlers import flavor_access
 from nova_like.api.handlers import flavor_extra_specs
@@ -22,8 +23,10 @@ from nova_like.api.handlers import flavors
 from nova_like.api.handlers import healthcheck
 from nova_like.api.handlers import hypervisors
 from nova_like.api.handlers import instance_actions
+from nova_like.api.handlers import ips
 from nova_like.api.handlers import keypairs
 from nova_like.api.handlers import quotas
+from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
 from nova_like.api.handlers import server_groups
 from nova_like.api.handlers import server_metadata
@@ -74,6 +77,19 @@ ROUTES = {
         'GET': server_tags.show,
         'PUT': server_tags.update,
         'DELETE': server_tags.delete,
+    },
+    '/v2.1/servers/{server_id}/ips': {'GET': ips.index},
+    '/v2.1/servers/{server_id}/ips/{network_label}': {'GET': ips.show},
+    '/v2.1/servers/{server_id}/os-interface': {
+        'GET': attach_interfaces.index,
+        'POST': attach_interfaces.create,
+    },
+    '/v2.1/servers/{server_id}/os-interface/{port_id}': {
+        'GET': attach_interfaces.show,
+        'DELETE': attach_interfaces.delete,
+    },
+    '/v2.1/servers/{server_id}/os-security-groups': {
+        'GET': security_groups.index,
     },
     '/v2.1/servers/{server_id}/os-instance-actions': {
         'GET': instance_actions.index,
