@@ -324,7 +324,21 @@ class FakeNetwork:
                 raise exception.PortNotFound(port_id=port_id)
             self._release(port)
 
-    # The 1.1 security group calls (compute/api/network_rpc.py)
+    # The 1.1 calls of compute/api/network_rpc.py
+
+    def get_networks(self, context):
+        with self._lock:
+            return [{'id': n['id'], 'name': n['name'], 'shared': n['shared'],
+                     'project_id': n['project_id']}
+                    for n in self.networks.values()
+                    if self._sees(context, n['project_id'], n['shared'])]
+
+    def get_network(self, context, network_id):
+        with self._lock:
+            network = self._network(context, network_id)
+            return {'id': network['id'], 'name': network['name'],
+                    'shared': network['shared'],
+                    'project_id': network['project_id']}
 
     def validate_security_groups(self, context, security_groups):
         with self._lock:

@@ -25,6 +25,7 @@ from nova_like.api.handlers import hypervisors
 from nova_like.api.handlers import instance_actions
 from nova_like.api.handlers import ips
 from nova_like.api.handlers import keypairs
+from nova_like.api.handlers import networks
 from nova_like.api.handlers import quotas
 from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
@@ -172,6 +173,10 @@ ROUTES = {
         'GET': server_groups.show,
         'DELETE': server_groups.delete,
     },
+    '/v2.1/os-networks': {
+        'GET': (networks.index, microversion.removed_since('2.36'))},
+    '/v2.1/os-networks/{network_id}': {
+        'GET': (networks.show, microversion.removed_since('2.36'))},
     '/v2.1/os-simple-tenant-usage': {'GET': simple_tenant_usage.index},
     '/v2.1/os-simple-tenant-usage/{tenant_id}': {
         'GET': simple_tenant_usage.show},

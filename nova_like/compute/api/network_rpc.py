@@ -3,9 +3,10 @@
 
 PendingNetworkAPI is network/rpcapi.py's NetworkAPI plus the security
 group calls of the Compute API (boot, addSecurityGroup,
-removeSecurityGroup, GET /servers/{id}/os-security-groups). They are
-meant for network rpcapi 1.1; once NetworkAPI has them this class is
-NetworkAPI itself.
+removeSecurityGroup, GET /servers/{id}/os-security-groups) and the two
+network reads of the os-networks proxy (2.1 to 2.35). They are meant for
+network rpcapi 1.1; once NetworkAPI has them this class is NetworkAPI
+itself.
 """
 
 from nova_like import exception
@@ -67,3 +68,22 @@ class PendingNetworkAPI(network_rpcapi.NetworkAPI):
         return self._prepare_1_1('remove_security_group').call(
             context, 'remove_security_group', instance_uuid=instance_uuid,
             security_group=security_group)
+
+    def get_networks(self, context):
+        """The networks the caller's project may use (call).
+
+        :returns: a list of Networking network dicts (at least 'id' and
+            'name'): the project's own and the shared ones (every one for
+            an admin).
+        """
+        return self._prepare_1_1('get_networks').call(context,
+                                                      'get_networks')
+
+    def get_network(self, context, network_id):
+        """One network the caller's project may use (call).
+
+        :returns: a Networking network dict.
+        :raises: NetworkNotFound (unknown, or another project's).
+        """
+        return self._prepare_1_1('get_network').call(
+            context, 'get_network', network_id=network_id)

@@ -149,3 +149,12 @@ class NetworkingMixin:
                 % (name, instance.uuid))
         self.network_api.remove_security_group(context, instance.uuid,
                                                name)
+
+    # Networks (the os-networks proxy)
+
+    def get_networks(self, context):
+        return self.network_api.get_networks(context)
+
+    def get_network(self, context, network_id):
+        """:raises: NetworkNotFound."""
+        return self.network_api.get_network(context, network_id)

@@ -335,3 +335,29 @@ def test_security_groups_of_a_server_without_ports_is_empty(net):
     response = net.alice.post('/v2.1/servers/%s/action' % uuid,
                               {'addSecurityGroup': {'name': 'default'}})
     assert response.status_int == 404
+
+
+# os-networks (2.1 to 2.35)
+
+def test_os_networks_lists_the_projects_networks_until_2_35(net):
+    shared = net.network.create_network('public', 'admin-proj',
+                                        cidr='192.0.2.0/24', shared=True)
+    listed = net.alice.get('/v2.1/os-networks', version='2.35')
+    assert listed.status_int == 200
+    networks = listed.json_body_or_none['networks']
+    assert {(n['id'], n['label']) for n in networks} == {
+        (net.private, 'private'), (shared, 'public')}
+    assert networks[0]['cidr'] is None and 'bridge' not in networks[0]
+    shown = net.alice.get('/v2.1/os-networks/%s' % net.private,
+                          version='2.1').json_body_or_none['network']
+    assert (shown['id'], shown['label']) == (net.private, 'private')
+    admin = net.admin.get('/v2.1/os-networks/%s' % net.private,
+                          version='2.1').json_body_or_none['network']
+    assert 'bridge' in admin
+    other = net.alice.get('/v2.1/os-networks/%s' % net.bobnet,
+                          version='2.1')
+    assert other.status_int == 404
+    assert other.json_body_or_none['itemNotFound']['message'] == \
+        'Network not found'
+    for path in ('/v2.1/os-networks', '/v2.1/os-networks/' + net.private):
+        assert net.alice.get(path, version='2.36').status_int == 404
