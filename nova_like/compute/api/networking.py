@@ -19,6 +19,7 @@ from nova_like.objects import instance_action
 INTERFACE_VM_STATES = (vm_states.ACTIVE, vm_states.PAUSED,
                        vm_states.STOPPED)
 NO_ALLOCATION = 'none'
+DEFAULT_SECURITY_GROUP = 'default'
 
 
 def is_no_allocation(requested_networks):
@@ -53,9 +54,11 @@ class NetworkingMixin:
         """
         if is_no_allocation(requested_networks):
             return max_count
-        if security_groups:
-            self.network_api.validate_security_groups(context,
-                                                      security_groups)
+        # 'default' always exists (made on first use), as Nova skips it.
+        named = [name for name in security_groups or ()
+                 if name != DEFAULT_SECURITY_GROUP]
+        if named:
+            self.network_api.validate_security_groups(context, named)
         count = self.network_api.validate_networks(
             context, requested_networks, max_count)
         if count < min_count:

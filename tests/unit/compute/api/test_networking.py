@@ -51,6 +51,16 @@ def test_networks_and_groups_are_checked(api, network, ctx):
         api.check_requested_networks(ctx, _net('nope'), [], 1, 1)
 
 
+def test_default_group_is_not_asked_for(api, network, ctx):
+    net = network.create_network('private', 'p')
+    asked = []
+    network.validate_security_groups = lambda context, names: asked.append(
+        names)
+    api.check_requested_networks(ctx, _net(net), ['default'], 1, 1)
+    api.check_requested_networks(ctx, _net(net), ['default', 'web'], 1, 1)
+    assert asked == [['web']]
+
+
 def test_port_quota_lowers_max_count_and_refuses_below_min(api, network,
                                                            ctx):
     net = network.create_network('private', 'p')
