@@ -15,6 +15,7 @@ import webob.exc
 
 from nova_like.api import errors
 from nova_like.api.handlers import aggregates
+from nova_like.api.handlers import attach_interfaces
 from nova_like.api.handlers import availability_zone
 from nova_like.api.handlers import flavor_access
 from nova_like.api.handlers import flavor_extra_specs
@@ -22,8 +23,11 @@ from nova_like.api.handlers import flavors
 from nova_like.api.handlers import healthcheck
 from nova_like.api.handlers import hypervisors
 from nova_like.api.handlers import instance_actions
+from nova_like.api.handlers import ips
 from nova_like.api.handlers import keypairs
+from nova_like.api.handlers import networks
 from nova_like.api.handlers import quotas
+from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
 from nova_like.api.handlers import server_groups
 from nova_like.api.handlers import server_metadata
@@ -74,6 +78,19 @@ ROUTES = {
         'GET': server_tags.show,
         'PUT': server_tags.update,
         'DELETE': server_tags.delete,
+    },
+    '/v2.1/servers/{server_id}/ips': {'GET': ips.index},
+    '/v2.1/servers/{server_id}/ips/{network_label}': {'GET': ips.show},
+    '/v2.1/servers/{server_id}/os-interface': {
+        'GET': attach_interfaces.index,
+        'POST': attach_interfaces.create,
+    },
+    '/v2.1/servers/{server_id}/os-interface/{port_id}': {
+        'GET': attach_interfaces.show,
+        'DELETE': attach_interfaces.delete,
+    },
+    '/v2.1/servers/{server_id}/os-security-groups': {
+        'GET': security_groups.index,
     },
     '/v2.1/servers/{server_id}/os-instance-actions': {
         'GET': instance_actions.index,
@@ -156,6 +173,10 @@ ROUTES = {
         'GET': server_groups.show,
         'DELETE': server_groups.delete,
     },
+    '/v2.1/os-networks': {
+        'GET': (networks.index, microversion.removed_since('2.36'))},
+    '/v2.1/os-networks/{network_id}': {
+        'GET': (networks.show, microversion.removed_since('2.36'))},
     '/v2.1/os-simple-tenant-usage': {'GET': simple_tenant_usage.index},
     '/v2.1/os-simple-tenant-usage/{tenant_id}': {
         'GET': simple_tenant_usage.show},

@@ -22,6 +22,7 @@ from nova_like import rpc
 from nova_like.scheduler import manager as scheduler_manager
 from nova_like.scheduler import rpcapi as scheduler_rpcapi
 from nova_like import service
+from tests import fake_network
 from tests.functional import placement_server
 
 CONF = conf.CONF
@@ -47,6 +48,7 @@ class Stack:
     def __init__(self):
         self.services = []
         self.computes = {}
+        self.network = None  # tests.fake_network.FakeNetwork
 
     def start(self, binary, topic, manager, host):
         svc = service.Service(binary, topic=topic, manager=manager,
@@ -144,6 +146,8 @@ def stack(tmp_path, schema_templates):
                         name='cell1', transport_url='fake:///',
                         database_connection=CONF.database.connection).create()
     running = Stack()
+    # The network service stand-in: boots are checked with it in the API.
+    running.network = fake_network.FakeNetwork().start()
     running.start('nova-like-conductor', conductor_rpcapi.RPC_TOPIC,
                   conductor_manager.ConductorManager(host='ctl'), 'ctl')
     running.start('nova-like-scheduler', scheduler_rpcapi.RPC_TOPIC,
@@ -152,6 +156,7 @@ def stack(tmp_path, schema_templates):
         yield running
     finally:
         running.stop()
+        running.network.stop()
         running_placement.stop()
         ksa.reset()
         rpc.cleanup()

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """POST /servers/{id}/action: the server actions.
 
-Reboot, stop, start, pause, suspend, lock and console output.
+Reboot, stop, start, pause, suspend, lock, console output and security
+groups.
 """
 
 from nova_like.api import errors
+from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import servers
 from nova_like.api import microversion
 from nova_like.api import policies
@@ -82,6 +84,8 @@ ACTIONS = {
     'lock': _lock,
     'unlock': _unlock,
     'os-getConsoleOutput': _console_output,
+    'addSecurityGroup': security_groups.add,
+    'removeSecurityGroup': security_groups.remove,
 }
 for _name, _handler in ACTIONS.items():
     _handler.body_name = _name

@@ -6,6 +6,7 @@ import string
 
 from nova_like.api import errors
 from nova_like.api.handlers import server_filters
+from nova_like.api.handlers import server_networks
 from nova_like.api import microversion
 from nova_like.api import policies
 from nova_like.api.policies import flavors as flavor_rules
@@ -161,20 +162,6 @@ def _flavor(context, flavor_ref):
     return flavor
 
 
-def _check_networks(server, version):
-    networks = server.get('networks')
-    if networks in (None, 'auto', 'none'):
-        return
-    # No network service yet: any network asked for by id cannot exist.
-    for network in networks:
-        if network.get('port'):
-            raise errors.bad_request('Port %s could not be found.'
-                                     % network['port'])
-        if network.get('uuid'):
-            raise errors.bad_request('Network %s could not be found.'
-                                     % network['uuid'])
-
-
 def _availability_zone(context, server):
     zone = server.get('availability_zone')
     if not zone:
@@ -238,32 +225,37 @@ def create(request):
                                  'supported yet.')
     if server.get('personality'):
         raise errors.bad_request('Personality files are not supported.')
-    _check_networks(server, version)
     min_count = _count(server, 'min_count', 1)
     max_count = _count(server, 'max_count', min_count)
     if min_count > max_count:
         raise errors.bad_request('min_count must be <= max_count')
+    requested_networks = server_networks.requested_networks(server,
+                                                            max_count)
+    security_groups = server_networks.security_groups(server)
     flavor = _flavor(context, server['flavorRef'])
     zone = _availability_zone(context, server)
     hints = body.get('os:scheduler_hints') or body.get(
         'OS-SCH-HNT:scheduler_hints') or {}
     try:
-        instances, reservation_id = compute_api().create(
-            context, flavor, server['imageRef'],
-            display_name=server['name'], min_count=min_count,
-            max_count=max_count,
-            display_description=server.get('description'),
-            metadata=server.get('metadata'), availability_zone=zone,
-            user_data=server.get('user_data'),
-            tags=server.get('tags'), hostname=server.get('hostname'),
-            key_name=server.get('key_name'), key_data=key_data,
-            scheduler_hints=hints,
-            access_ip_v4=server.get('accessIPv4'),
-            access_ip_v6=server.get('accessIPv6'),
-            config_drive=common_schema.to_bool(server['config_drive'])
-            if server.get('config_drive') not in (None, '') else False,
-            disk_config=server.get('OS-DCF:diskConfig', 'MANUAL'),
-            trusted_certs=server.get('trusted_image_certificates'))
+        with server_networks.boot_errors():
+            instances, reservation_id = compute_api().create(
+                context, flavor, server['imageRef'],
+                display_name=server['name'], min_count=min_count,
+                max_count=max_count,
+                display_description=server.get('description'),
+                metadata=server.get('metadata'), availability_zone=zone,
+                user_data=server.get('user_data'),
+                tags=server.get('tags'), hostname=server.get('hostname'),
+                key_name=server.get('key_name'), key_data=key_data,
+                scheduler_hints=hints,
+                access_ip_v4=server.get('accessIPv4'),
+                access_ip_v6=server.get('accessIPv6'),
+                config_drive=common_schema.to_bool(server['config_drive'])
+                if server.get('config_drive') not in (None, '') else False,
+                disk_config=server.get('OS-DCF:diskConfig', 'MANUAL'),
+                trusted_certs=server.get('trusted_image_certificates'),
+                requested_networks=requested_networks,
+                security_groups=security_groups)
     except exception.ImageNotFound:
         raise errors.bad_request('Can not find requested image')
     except (exception.Invalid, exception.ImageNotActive) as exc:
@@ -277,7 +269,7 @@ def create(request):
             secrets.choice(_PASSWORD_CHARS) for _ in range(12))
     first = instances[0]
     return wsgi_util.json_response(
-        view.create(request, first, password), status=202,
+        view.create(request, first, password, security_groups), status=202,
         headers={'Location': common_view.self_href(request, 'servers',
                                                    first.uuid)})
 

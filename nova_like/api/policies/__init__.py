@@ -8,13 +8,17 @@ import itertools
 import threading
 
 from nova_like.api.policies import aggregates
+from nova_like.api.policies import attach_interfaces
 from nova_like.api.policies import availability_zone
 from nova_like.api.policies import base
 from nova_like.api.policies import flavors
 from nova_like.api.policies import hypervisors
 from nova_like.api.policies import instance_actions
+from nova_like.api.policies import ips
 from nova_like.api.policies import keypairs
+from nova_like.api.policies import networks
 from nova_like.api.policies import quotas
+from nova_like.api.policies import security_groups
 from nova_like.api.policies import server_actions
 from nova_like.api.policies import server_groups
 from nova_like.api.policies import server_metadata
@@ -29,7 +33,8 @@ from nova_like import policy_enforcer
 _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
-            simple_tenant_usage)
+            simple_tenant_usage, ips, attach_interfaces, security_groups,
+            networks)
 _lock = threading.Lock()
 _enforcer = None
 

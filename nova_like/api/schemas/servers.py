@@ -15,11 +15,24 @@ _network = {
                                                  {'format': 'ipv6'}]},
         'port': {'type': ['string', 'null'], 'format': 'uuid'},
         'uuid': {'type': 'string'},
-        'tag': {'type': 'string', 'minLength': 1, 'maxLength': 60,
-                'pattern': '^[^,/]*$'},
     },
     'additionalProperties': False,
 }
+# Device tags on networks: 2.32, lost in 2.33 to 2.41, back at 2.42.
+_network_tag = {'type': 'string', 'maxLength': 60, 'pattern': '^[^,/]*$'}
+_network_v232 = copy.deepcopy(_network)
+_network_v232['properties']['tag'] = _network_tag
+# From 2.37 a network's uuid must be a UUID.
+_network_v237 = copy.deepcopy(_network)
+_network_v237['properties']['uuid'] = {'type': 'string', 'format': 'uuid'}
+_network_v242 = copy.deepcopy(_network_v237)
+_network_v242['properties']['tag'] = _network_tag
+
+
+def _networks_v237(network):
+    return {'oneOf': [{'type': 'array', 'items': network},
+                      {'type': 'string', 'enum': ['none', 'auto']}]}
+
 
 _hostname = {'type': 'string', 'minLength': 2, 'maxLength': 63,
              'pattern': '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$'}
@@ -143,11 +156,13 @@ def _evolve(base, add=None, remove=(), required_add=()):
 
 
 _server_v219 = _evolve(_server_v21, {'description': common.description})
-_network_v232 = copy.deepcopy(_server_v219['properties']['networks'])
-_server_v237 = _evolve(_server_v219, {'networks': {'oneOf': [
-    _network_v232, {'type': 'string', 'enum': ['none', 'auto']}]}},
-    required_add=['networks'])
-_server_v252 = _evolve(_server_v237, {'tags': {
+_server_v232 = _evolve(_server_v219, {'networks': {
+    'type': 'array', 'items': _network_v232}})
+_server_v237 = _evolve(_server_v219, {
+    'networks': _networks_v237(_network_v237)}, required_add=['networks'])
+_server_v242 = _evolve(_server_v237, {
+    'networks': _networks_v237(_network_v242)})
+_server_v252 = _evolve(_server_v242, {'tags': {
     'type': 'array', 'items': common.tag, 'maxItems': 50}})
 _server_v257 = _evolve(_server_v252, remove=['personality'])
 _server_v263 = _evolve(_server_v257, {'trusted_image_certificates': {
@@ -167,7 +182,10 @@ _server_v290 = _evolve(_server_v274, {'hostname': _hostname})
 CREATE = [
     ((2, 1), _create(_server_v21)),
     ((2, 19), _create(_server_v219)),
+    ((2, 32), _create(_server_v232)),
+    ((2, 33), _create(_server_v219)),
     ((2, 37), _create(_server_v237)),
+    ((2, 42), _create(_server_v242)),
     ((2, 52), _create(_server_v252)),
     ((2, 57), _create(_server_v257)),
     ((2, 63), _create(_server_v263)),

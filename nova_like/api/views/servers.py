@@ -13,6 +13,7 @@ from nova_like.api.policies import servers as server_rules
 from nova_like.api.views import common
 from nova_like.api.views import server_status
 from nova_like import conf
+from nova_like.network import model as network_model
 from nova_like.objects import base as obj_base
 
 _PROGRESS_STATUSES = ('ACTIVE', 'BUILD', 'REBUILD', 'RESIZE',
@@ -174,7 +175,8 @@ def show(request, instance, services=None, is_detail=False):
         'flavor': _flavor(request, instance),
         'created': common.isotime(created),
         'updated': common.isotime(_get(instance, 'updated_at', created)),
-        'addresses': {},
+        'addresses': network_model.addresses(
+            _get(instance, 'network_info', [])),
         'accessIPv4': str(_get(instance, 'access_ip_v4', '')),
         'accessIPv6': str(_get(instance, 'access_ip_v6', '')),
         'links': common.links(request, 'servers', instance.uuid),
@@ -194,6 +196,9 @@ def show(request, instance, services=None, is_detail=False):
     }
     if status in _PROGRESS_STATUSES:
         server['progress'] = _get(instance, 'progress', 0)
+    groups = security_group_names(_get(instance, 'network_info', []))
+    if groups:
+        server['security_groups'] = [{'name': name} for name in groups]
     if status in _FAULT_STATUSES:
         fault = _fault(request, instance)
         if fault:
@@ -226,13 +231,24 @@ def show(request, instance, services=None, is_detail=False):
     return server
 
 
-def create(request, instance, admin_password=None):
-    """The 202 body of POST /servers for one server."""
+def security_group_names(network_info):
+    """The names of the groups on a server's ports, each once, in order."""
+    return list(dict.fromkeys(
+        group['name'] for vif in network_info or []
+        for group in vif.get('security_groups') or []))
+
+
+def create(request, instance, admin_password=None, security_groups=None):
+    """The 202 body of POST /servers for one server.
+
+    :param security_groups: the names asked for (None: the default group).
+    """
     server = {'id': instance.uuid,
               'links': common.links(request, 'servers', instance.uuid),
               'OS-DCF:diskConfig': _sysmeta(instance).get('disk_config',
                                                           'MANUAL'),
-              'security_groups': [{'name': 'default'}]}
+              'security_groups': [{'name': name} for name in
+                                  security_groups or ['default']]}
     if admin_password is not None:
         server['adminPass'] = admin_password
     return {'server': server}

@@ -21,6 +21,7 @@ from oslo_utils import uuidutils
 from nova_like.clients import glance
 from nova_like.clients import placement
 from nova_like.compute.api import guards
+from nova_like.compute.api import networking
 from nova_like.compute.api import server_groups as server_group_api
 from nova_like.compute.api import server_list
 from nova_like.compute import rpcapi
@@ -56,11 +57,12 @@ def sanitize_hostname(name, default_name=None):
     return hostname or default_name or ''
 
 
-class API:
+class API(networking.NetworkingMixin):
     """Server and flavor operations of nova-like-api."""
 
     def __init__(self, image_api=None, compute_task_api=None,
-                 compute_rpcapi=None, placement=None):
+                 compute_rpcapi=None, placement=None, network_api=None):
+        self._network_api = network_api
         self._image_api = image_api
         self._compute_task_api = compute_task_api
         self._compute_rpcapi = compute_rpcapi
@@ -120,13 +122,17 @@ class API:
                key_name=None, key_data=None, tags=None, hostname=None,
                scheduler_hints=None, access_ip_v4=None, access_ip_v6=None,
                config_drive=None, disk_config='MANUAL',
-               trusted_certs=None):
+               trusted_certs=None, requested_networks=None,
+               security_groups=None):
         """Accept up to max_count servers and hand them to the conductor.
 
+        :param requested_networks: RequestSpec.requested_networks.
+        :param security_groups: names or ids (None: the default group).
         :returns: (instances, reservation_id)
         :raises: ImageNotFound, ImageNotActive, FlavorMemoryTooSmall,
             FlavorDiskSmallerThan*, Invalid, OverQuota,
-            MetadataLimitExceeded.
+            MetadataLimitExceeded, and what check_requested_networks
+            raises.
         """
         if flavor.disabled:
             raise exception.Invalid(reason='Flavor is disabled.')
@@ -144,6 +150,9 @@ class API:
             max_count, limits)
         image = self.image_api.get_active(context, image_href)
         self.check_image_fits_flavor(image, flavor)
+        max_count = self.check_requested_networks(
+            context, requested_networks, security_groups, min_count,
+            max_count)
         group = server_group_api.group_for_create(context, scheduler_hints)
         reservation_id = 'r-' + uuidutils.generate_uuid()[:8]
         hints = {key: [str(v) for v in value] if isinstance(value, list)
@@ -177,7 +186,9 @@ class API:
                     flavor=flavor, image=self._spec_image(image),
                     num_instances=max_count,
                     availability_zone=availability_zone,
-                    scheduler_hints=hints)
+                    scheduler_hints=hints,
+                    requested_networks=requested_networks,
+                    security_groups=list(security_groups or []))
                 spec.create()
                 written.append(spec)
                 build_request = objects.BuildRequest(

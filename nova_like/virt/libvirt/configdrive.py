@@ -11,6 +11,8 @@ import os
 import subprocess
 import tempfile
 
+from nova_like.virt import netdata
+
 LABEL = 'config-2'
 
 
@@ -58,7 +60,7 @@ class _View:
     def __init__(self, instance):
         for name in ('uuid', 'display_name', 'hostname', 'launch_index',
                      'availability_zone', 'project_id', 'metadata',
-                     'key_name', 'key_data', 'user_data'):
+                     'key_name', 'key_data', 'user_data', 'network_info'):
             setattr(self, name, _attr(instance, name))
 
 
@@ -72,7 +74,7 @@ def build(instance, path, mkisofs='genisoimage'):
             with open(os.path.join(folder, 'meta_data.json'), 'w') as f:
                 json.dump(metadata(view), f)
             with open(os.path.join(folder, 'network_data.json'), 'w') as f:
-                json.dump({'links': [], 'networks': [], 'services': []}, f)
+                json.dump(netdata.network_data(view.network_info), f)
             with open(os.path.join(folder, 'vendor_data.json'), 'w') as f:
                 f.write('{}')
             data = user_data(view)

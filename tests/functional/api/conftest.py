@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """The Compute API in-process: the `cloud` and `live` fixtures.
 
-`cloud` runs on SQLite with Glance, conductor and compute stand-ins; `live`
-runs over the whole stack.
+`cloud` runs on SQLite with Glance, conductor, compute and network
+stand-ins; `live` runs over the whole stack.
 """
 
 import datetime
@@ -23,6 +23,7 @@ from nova_like import objects
 from nova_like.objects import cell_mapping
 from nova_like import rpc
 from tests import factories
+from tests import fake_network
 from tests.functional.api import fakes
 from tests.functional.api import live as live_helpers
 from tests.functional import conftest as functional_conftest
@@ -118,8 +119,9 @@ def cloud(tmp_path, schema_templates):
             topic='compute',
             last_seen_up=datetime.datetime.now(datetime.timezone.utc))
         service.create()
-    conductor = fakes.FakeConductor(cells)
-    compute = fakes.FakeCompute(cells['cell1'])
+    network = fake_network.FakeNetwork().start()
+    conductor = fakes.FakeConductor(cells, network)
+    compute = fakes.FakeCompute(cells['cell1'], network)
     placement = fakes.FakePlacement()
     rpc_servers = [fakes.start_rpc_server('conductor', 'fake-conductor',
                                           conductor),
@@ -137,6 +139,7 @@ def cloud(tmp_path, schema_templates):
         yield types.SimpleNamespace(
             app=app, ctx=ctx, cells=cells, glance=glance,
             conductor=conductor, compute=compute, placement=placement,
+            network=network,
             service=service, boot=boot,
             admin=Client(app, 'admin:admin-proj', '2.100'),
             alice=Client(app, 'alice:proj-a', '2.100'),
@@ -145,6 +148,7 @@ def cloud(tmp_path, schema_templates):
         for server in rpc_servers:
             server.stop()
             server.wait()
+        network.stop()
         servers_handler.set_compute_api(None)
         glance.stop()
         ksa.reset()

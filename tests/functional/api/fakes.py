@@ -31,8 +31,9 @@ class FakeConductor:
 
     target = messaging.Target(version='1.0')
 
-    def __init__(self, cells):
+    def __init__(self, cells, network=None):
         self.cells = cells
+        self.network = network  # a tests.fake_network.FakeNetwork
         self.mode = 'schedule'
         self.casts = []
         self._done = threading.Semaphore(0)
@@ -48,14 +49,20 @@ class FakeConductor:
                            'tags': tags})
         try:
             if self.mode != 'hold':
-                for build_request in build_requests:
-                    self._build(context, build_request)
+                for build_request, spec in zip(build_requests,
+                                               request_specs):
+                    self._build(context, build_request, spec)
         finally:
             self._done.release()
 
-    def _build(self, context, build_request):
+    def _build(self, context, build_request, spec):
         instance = build_request.instance
         error = self.mode == 'error'
+        if not error and self.network is not None:
+            instance.network_info = self.network.allocate_for_instance(
+                context, instance.uuid, instance.project_id, HOST,
+                '127.0.0.1', spec.requested_networks,
+                security_groups=spec.security_groups or None)
         cell = self.cells['cell0' if error else 'cell1']
         now = datetime.datetime.now(datetime.timezone.utc)
         with nl_context.target_cell(context, cell) as cctx:
@@ -89,20 +96,47 @@ class FakeConductor:
 
 
 class FakeCompute:
-    """terminate_instance on HOST: soft-deletes the instance at once."""
+    """terminate_instance on HOST: soft-deletes the instance at once;
+    attach_interface and detach_interface (1.3) through the network
+    stand-in, keeping the instance's network_info."""
 
-    target = messaging.Target(version='1.0')
+    target = messaging.Target(version='1.3')
 
-    def __init__(self, cell):
+    def __init__(self, cell, network=None):
         self.cell = cell
+        self.network = network  # a tests.fake_network.FakeNetwork
         self.terminated = []
         self._done = threading.Semaphore(0)
+
+    def _save_network_info(self, context, instance, network_info):
+        with nl_context.target_cell(context, self.cell) as cctx:
+            instance._context = cctx
+            instance.network_info = network_info
+            instance.save()
+
+    def attach_interface(self, context, instance, network_id=None,
+                         port_id=None, fixed_ip=None, tag=None):
+        vif = self.network.attach_interface(
+            context, instance.uuid, instance.project_id, HOST, '127.0.0.1',
+            network_id=network_id, port_id=port_id, fixed_ip=fixed_ip,
+            tag=tag)
+        self._save_network_info(
+            context, instance, list(instance.network_info or []) + [vif])
+        return vif
+
+    def detach_interface(self, context, instance, port_id):
+        self.network.detach_interface(context, instance.uuid, port_id)
+        self._save_network_info(
+            context, instance, [vif for vif in instance.network_info or []
+                                if vif['id'] != port_id])
 
     def wait(self, timeout=10):
         assert self._done.acquire(timeout=timeout), 'no terminate arrived'
 
     def terminate_instance(self, context, instance):
         try:
+            if self.network is not None:
+                self.network.deallocate_for_instance(context, instance.uuid)
             with nl_context.target_cell(context, self.cell) as cctx:
                 instance._context = cctx
                 instance.vm_state = 'deleted'

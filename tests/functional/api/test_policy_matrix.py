@@ -44,6 +44,20 @@ MATRIX = [
       {'extra_specs': {'hw:cpu_policy': 'shared'}}), (200, 403, 403, 403)),
     (('GET', '/v2.1/servers?all_tenants=1&host=x', None),
      (200, 403, 403, 403)),
+    (('GET', '/v2.1/servers/{id}/ips', None), (200, 200, 200, 404)),
+    (('GET', '/v2.1/servers/{id}/os-interface', None),
+     (200, 200, 200, 404)),
+    # No network to pick: past policy, the network service says which.
+    (('POST', '/v2.1/servers/{id}/os-interface', {}),
+     (400, 400, 403, 404)),
+    # Allowed detaches are in test_server_networking.
+    (('DELETE', '/v2.1/servers/{id}/os-interface/' + MISSING, None),
+     (None, None, 403, 404)),
+    (('GET', '/v2.1/servers/{id}/os-security-groups', None),
+     (200, 200, 200, 404)),
+    # Past policy, the body is checked: it names no group.
+    (('POST', '/v2.1/servers/{id}/action', {'addSecurityGroup': {}}),
+     (400, 400, 403, 404)),
 ]
 
 

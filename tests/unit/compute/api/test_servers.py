@@ -12,6 +12,7 @@ from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from tests import factories
+from tests import fake_network
 
 IMAGE = {'id': 'd3c57398-867c-40ad-a6f3-8041fbf3740f', 'name': 'cirros',
          'status': 'active', 'size': 16338944, 'min_disk': 0, 'min_ram': 0,
@@ -91,7 +92,8 @@ def _count(model):
 
 def test_create_writes_and_casts_once(ctx):
     conductor = _Conductor()
-    api = compute_api.API(image_api=_Images(), compute_task_api=conductor)
+    api = compute_api.API(network_api=fake_network.FakeNetwork(),
+                          image_api=_Images(), compute_task_api=conductor)
     instances, reservation_id = api.create(
         ctx, factories.flavor(), IMAGE['id'], display_name='vm', min_count=1,
         max_count=3, tags=['t'], scheduler_hints={'different_host': 'g'})
@@ -108,7 +110,8 @@ def test_create_writes_and_casts_once(ctx):
 
 def test_failed_cast_leaves_nothing(ctx):
     from nova_like.db.api import models
-    api = compute_api.API(image_api=_Images(),
+    api = compute_api.API(network_api=fake_network.FakeNetwork(),
+                          image_api=_Images(),
                           compute_task_api=_Conductor(fail=True))
     with pytest.raises(RuntimeError):
         api.create(ctx, factories.flavor(), IMAGE['id'], display_name='vm',
@@ -119,14 +122,16 @@ def test_failed_cast_leaves_nothing(ctx):
 
 
 def test_hostname_for_several_servers_is_invalid(ctx):
-    api = compute_api.API(image_api=_Images(), compute_task_api=_Conductor())
+    api = compute_api.API(network_api=fake_network.FakeNetwork(),
+                          image_api=_Images(), compute_task_api=_Conductor())
     with pytest.raises(exception.Invalid):
         api.create(ctx, factories.flavor(), IMAGE['id'], display_name='vm',
                    max_count=2, hostname='one')
 
 
 def test_disabled_flavor_is_invalid(ctx):
-    api = compute_api.API(image_api=_Images(), compute_task_api=_Conductor())
+    api = compute_api.API(network_api=fake_network.FakeNetwork(),
+                          image_api=_Images(), compute_task_api=_Conductor())
     with pytest.raises(exception.Invalid):
         api.create(ctx, factories.flavor(disabled=True), IMAGE['id'],
                    display_name='vm')

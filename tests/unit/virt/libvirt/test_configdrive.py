@@ -61,3 +61,25 @@ def test_missing_program_says_so(tmp_path):
         configdrive.build(fixtures.instance(), str(tmp_path / 'x'),
                           mkisofs='no-such-mkisofs')
     assert 'no-such-mkisofs is not installed' in str(caught.value)
+
+
+def test_network_data_is_built_from_the_network_info(tmp_path):
+    vif = {'id': 'cd9f6d46-4a3a-43ab-a466-994af9db96fc',
+           'address': 'fa:16:3e:9c:bf:3d', 'devname': 'tapcd9f6d46-4a',
+           'type': 'bridge',
+           'network': {'id': 'net-1', 'label': 'private', 'mtu': 1450,
+                       'subnets': [{'id': 's', 'cidr': '10.0.0.0/24',
+                                    'version': 4, 'gateway': '10.0.0.1',
+                                    'dns': [], 'routes': [],
+                                    'dhcp_server': '10.0.0.2',
+                                    'ips': [{'address': '10.0.0.5',
+                                             'type': 'fixed',
+                                             'version': 4}]}]}}
+    iso = tmp_path / 'disk.config'
+    configdrive.build(fixtures.instance(network_info=[vif]), str(iso))
+    document = json.loads(_read(iso, '/openstack/latest/network_data.json'))
+    assert document['links'][0]['ethernet_mac_address'] == \
+        'fa:16:3e:9c:bf:3d'
+    assert document['networks'] == [{'id': 'network0', 'type': 'ipv4_dhcp',
+                                     'link': 'tapcd9f6d46-4a',
+                                     'network_id': 'net-1'}]
