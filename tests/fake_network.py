@@ -3,7 +3,7 @@
 
 FakeNetwork keeps networks (each with one IPv4 subnet), ports and security
 groups in dicts and answers the calls of nova_like/network/rpcapi.py (and
-the 1.1 security group calls of compute/api/network_rpc.py) as
+its 1.1 calls) as
 nova-like-network does: a project sees its own and shared networks,
 addresses come from the subnet's CIDR, unknown ids are NotFound, a port
 bound to another device is PortInUse, a full subnet is
@@ -324,7 +324,16 @@ class FakeNetwork:
                 raise exception.PortNotFound(port_id=port_id)
             self._release(port)
 
-    # The 1.1 calls of compute/api/network_rpc.py
+    # 1.1
+
+    def get_bound_instances(self, context):
+        with self._lock:
+            bound = {}
+            for port in self.ports.values():
+                if port['device_id'] and port['host']:
+                    bound.setdefault(port['device_id'], []).append(
+                        port['id'])
+            return bound
 
     def get_networks(self, context):
         with self._lock:

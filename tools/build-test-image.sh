@@ -13,7 +13,11 @@
 # DISKS-CHANGED when a disk is hot-plugged; it powers off on the ACPI power
 # button (listening from when it printed ACPI-READY). With an eth0 it asks
 # for a DHCP lease in the background and prints DHCP-LEASE eth0 ip=A/P
-# router=R ... (or DHCP-FAILED), then PING-ROUTER R received=N/3. Needs
+# router=R ... (or DHCP-FAILED), then PING-ROUTER R received=N/3. Server
+# metadata (on the config drive) makes it a network probe: nl_listen=PORT
+# answers TCP on PORT (LISTEN tcp PORT); nl_ping="A B" and
+# nl_tcp="A:P ..." are tried every 2 s, each change printed as
+# PROBE ping A up|down or PROBE tcp A:P open|closed. Needs
 # busybox-static, cpio, qemu-utils (tools/ensure-libvirt.sh installs them)
 # and apt access to the Debian archive. A second run with the same script
 # is a no-op.
@@ -85,6 +89,7 @@ for b in /sys/block/vd* /sys/block/sr*; do
     if [ -f $f ]; then
       echo "CONFIG-DRIVE $d"
       echo "META $(cat $f)"
+      cp $f /tmp/meta.json
       H=$(tr ',' '\n' < $f | sed -n 's/.*"hostname": *"\([^"]*\)".*/\1/p' | head -1)
       [ -n "$H" ] && HN=$H
       K=$(tr ',{}' '\n\n\n' < $f | sed -n 's/.*"ssh-rsa \([^"]*\)".*/ssh-rsa \1/p; s/.*"\(ssh-ed25519 [^"]*\)".*/\1/p' | head -1)
@@ -108,6 +113,17 @@ if [ -e /sys/class/net/eth0 ]; then
        r=$(ping -c 3 -W 1 "$router" 2>&1 | sed -n 's/.* \([0-9]*\) packets received.*/\1/p')
        echo "PING-ROUTER $router received=${r:-0}/3"
      fi
+     meta() { sed -n "s/.*\"$1\": *\"\([^\"]*\)\".*/\1/p" /tmp/meta.json 2>/dev/null | head -1; }
+     probe() { f=/tmp/probe-$(echo "$1-$2" | tr ':./' '___'); old=$(cat $f 2>/dev/null)
+       [ "$3" != "$old" ] && { echo "PROBE $1 $2 $3"; echo "$3" > $f; }; }
+     L=$(meta nl_listen)
+     [ -n "$L" ] && { nc -ll -p "$L" -e /bin/hello & echo "LISTEN tcp $L"; }
+     P=$(meta nl_ping); T=$(meta nl_tcp)
+     while [ -n "$P$T" ]; do
+       for a in $P; do if ping -c 1 -W 1 $a >/dev/null 2>&1; then probe ping $a up; else probe ping $a down; fi; done
+       for a in $T; do if nc -w 2 ${a%:*} ${a#*:} </dev/null >/dev/null 2>&1; then probe tcp $a open; else probe tcp $a closed; fi; done
+       sleep 2
+     done
    else
      echo "DHCP-FAILED eth0 (no lease after 4 tries)"
    fi) &
@@ -140,6 +156,8 @@ esac
 exit 0
 EOF
 chmod +x "$rd/etc/udhcpc.script"
+printf '#!/bin/sh\necho NOVA-LIKE-HELLO\n' > "$rd/bin/hello"
+chmod +x "$rd/bin/hello"
 (cd "$rd" && find . | cpio -o -H newc --quiet | gzip -1 > "$out/initrd.img.new")
 
 # Root disk: a marker the guest prints, so the test sees the overlay's base.

@@ -11,9 +11,10 @@ API version history:
           deallocate_for_instance, get_instance_nw_info,
           attach_interface, detach_interface.
     1.1 - add validate_security_groups, get_instance_security_groups,
-          add_security_group, remove_security_group (the Compute API's
-          security group calls) and get_bound_instances (the
-          conductor's port audit).
+          add_security_group, remove_security_group, get_networks,
+          get_network (the Compute API's security group calls and its
+          os-networks proxy) and get_bound_instances (the conductor's
+          port audit).
 """
 
 import oslo_messaging as messaging
@@ -166,6 +167,25 @@ class NetworkAPI:
         return self._prepare_1_1('remove_security_group').call(
             context, 'remove_security_group', instance_uuid=instance_uuid,
             security_group=security_group)
+
+    def get_networks(self, context):
+        """The networks the caller's project may use (call).
+
+        :returns: a list of Networking network dicts (at least 'id' and
+            'name'): the project's own and the shared ones (every one for
+            an admin).
+        """
+        return self._prepare_1_1('get_networks').call(context,
+                                                      'get_networks')
+
+    def get_network(self, context, network_id):
+        """One network the caller's project may use (call).
+
+        :returns: a Networking network dict.
+        :raises: NetworkNotFound (unknown, or another project's).
+        """
+        return self._prepare_1_1('get_network').call(
+            context, 'get_network', network_id=network_id)
 
     def get_bound_instances(self, context):
         """{instance uuid: [port ids]} of every port a server holds

@@ -9,16 +9,19 @@ server's ports by the network service alone.
 """
 
 from nova_like.compute.api import guards
-from nova_like.compute.api import network_rpc
 from nova_like.compute import vm_states
+from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import exception
+from nova_like.network import rpcapi as network_rpcapi
 from nova_like.objects import instance_action
 
 # Where Nova lets a port be attached or detached (task_state None).
 INTERFACE_VM_STATES = (vm_states.ACTIVE, vm_states.PAUSED,
                        vm_states.STOPPED)
 NO_ALLOCATION = 'none'
+AUTO_ALLOCATION = 'auto'
+CONF = conf.CONF
 DEFAULT_SECURITY_GROUP = 'default'
 
 
@@ -35,7 +38,7 @@ class NetworkingMixin:
     @property
     def network_api(self):
         if self._network_api is None:
-            self._network_api = network_rpc.PendingNetworkAPI()
+            self._network_api = network_rpcapi.NetworkAPI()
         return self._network_api
 
     # Boot
@@ -53,6 +56,16 @@ class NetworkingMixin:
             network service does not answer.
         """
         if is_no_allocation(requested_networks):
+            return max_count
+        if not CONF.network.enabled:
+            named = [r for r in requested_networks or ()
+                     if r.get('port_id') or r.get('network_id') not in (
+                         None, AUTO_ALLOCATION)]
+            if named:
+                raise exception.Invalid(
+                    'No network service is deployed ([network] enabled is '
+                    'False): servers boot without networks, so none can be '
+                    'asked for.')
             return max_count
         # 'default' always exists (made on first use), as Nova skips it.
         named = [name for name in security_groups or ()
