@@ -120,9 +120,6 @@ def stack(tmp_path, schema_templates):
         ('connection', 'api_database'): 'sqlite:///%s/api.sqlite' % tmp_path,
         ('auth_strategy', 'api'): 'noauth2',
         ('reconcile_interval', 'conductor'): 1,
-        # No nova-like-network in process; tests/functional/network (and
-        # tests that stand in for it) turn it on.
-        ('enabled', 'network'): False,
         # Quotas have their own tests (api/test_quotas.py); here they would
         # only stop the many servers backend tests boot.
         ('instances', 'quota'): -1,

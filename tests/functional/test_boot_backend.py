@@ -27,7 +27,7 @@ IMAGE = {'id': '5b7c2b0e-6f4e-4a47-9d7a-0c1f7d3f7e11', 'name': 'tiny',
          'min_disk': '0', 'min_ram': '0'}
 
 
-def _submit(ctx, flavor, count=1, az=None):
+def _submit(ctx, flavor, count=1, az=None, requested_networks=None):
     """What the API writes for a boot request, then its one cast."""
     build_requests, specs = [], []
     for index in range(count):
@@ -42,7 +42,8 @@ def _submit(ctx, flavor, count=1, az=None):
         spec = objects.RequestSpec(ctx, instance_uuid=uuid, project_id='p1',
                                    user_id='u1', flavor=flavor, image=IMAGE,
                                    num_instances=count,
-                                   availability_zone=az)
+                                   availability_zone=az,
+                                   requested_networks=requested_networks)
         spec.create()
         request = objects.BuildRequest(ctx, instance_uuid=uuid,
                                        project_id='p1', instance=instance)
