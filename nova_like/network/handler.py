@@ -7,6 +7,7 @@ A path that matches no route is 404; a method the route does not have is
 
 import routes
 
+from nova_like.network.db import api as db_api
 from nova_like.network import errors
 from nova_like.network.handlers import networks
 from nova_like.network.handlers import ports
@@ -89,7 +90,12 @@ class Dispatcher:
         for path in self.declarations:
             self.mapper.connect(path, path, route_path=path)
 
+    @db_api.retry_on_lost_transaction
     def __call__(self, req):
+        """The handler's answer; a request whose transaction the
+        database rolled back (a deadlock) runs again from the start:
+        nothing of it was committed, and the DHCP seam is only told
+        after a commit."""
         path = req.path_info or '/'
         if path.endswith('.json'):
             path = path[:-len('.json')]

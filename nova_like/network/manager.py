@@ -63,6 +63,7 @@ class NetworkManager:
             return allocation.validate(session, ctx, requested_networks,
                                        num_instances)
 
+    @db_api.retry_on_lost_transaction
     def allocate_for_instance(self, context, instance_uuid, project_id,
                               host, local_ip, requested_networks,
                               security_groups=None, hostname=None):
@@ -133,6 +134,7 @@ class NetworkManager:
                     LOG.warning('refresh_network of %s to %s failed: %s',
                                 network_id, host, exc)
 
+    @db_api.retry_on_lost_transaction
     def deallocate_for_instance(self, context, instance_uuid):
         """See NetworkAPI.deallocate_for_instance."""
         with self.db.writer() as session:
@@ -155,6 +157,7 @@ class NetworkManager:
         return info.vif(session, row, host.local_ip if host else None,
                         self._network_host_ip())
 
+    @db_api.retry_on_lost_transaction
     def attach_interface(self, context, instance_uuid, project_id, host,
                          local_ip, network_id=None, port_id=None,
                          fixed_ip=None, tag=None):
@@ -182,6 +185,7 @@ class NetworkManager:
         with self.db.reader() as session:
             return self._vif(session, session.get(models.Port, port_id))
 
+    @db_api.retry_on_lost_transaction
     def detach_interface(self, context, instance_uuid, port_id):
         """See NetworkAPI.detach_interface."""
         with self.db.writer() as session:

@@ -253,4 +253,3 @@ def test_dhcp_hosts_follow_allocations(mgr, ctx, net, dhcp):
     [vif] = _allocate(mgr, ctx, [{'network_id': net['id']}])
     hosts = dhcp.last_sync(net['id'])['hosts']
     assert [h['mac'] for h in hosts] == [vif['address']]
-
