@@ -43,7 +43,8 @@ class NetworkDaemon:
             % (cloud_mod.RABBIT_URL + self.vhost, self.urls['cell'],
                self.urls['network'], self.port, self.path / 'state'))
         text += openstack_services.keystone_authtoken_conf(
-            self.keystone.auth_url, 'nova', openstack_services.SERVICE_PASSWORD)
+            self.keystone.auth_url, 'nova',
+            openstack_services.SERVICE_PASSWORD)
         self.conf = self.path / 'network.conf'
         self.conf.write_text(text)
 
@@ -108,7 +109,7 @@ class NetworkDaemon:
         return (self.path / 'network.log').read_text()
 
 
-@pytest.fixture(scope='module')
+@pytest.fixture(scope='session')
 def network_daemon(tmp_path_factory, keystone):
     cloud_mod.ensure_rabbit()
     daemon = NetworkDaemon(tmp_path_factory.mktemp('network'), keystone)
