@@ -62,10 +62,21 @@ def _sort(items, params):
     if 'id' not in keys:
         order.append(('id', 'asc'))
     for key, direction in reversed(order):
-        items.sort(key=lambda item: (item.get(key) is not None,
-                                     item.get(key)),
+        items.sort(key=lambda item: _sort_value(item.get(key)),
                    reverse=direction == 'desc')
     return items
+
+
+def _sort_value(value):
+    """A key that orders None first and never compares across types
+    (lists and dicts sort by their JSON-ish text)."""
+    if value is None:
+        return (0, '')
+    if isinstance(value, (bool, int, float)):
+        return (1, value)
+    if isinstance(value, str):
+        return (2, value)
+    return (3, repr(value))
 
 
 def apply(items, params, collection, url):

@@ -60,3 +60,12 @@ def test_bad_list_options_are_400(params):
 def test_unknown_marker_is_404():
     with pytest.raises(errors.NotFound):
         _apply(('marker', 'missing'))
+
+
+def test_sorting_by_a_list_attribute_does_not_fail():
+    items = [{'id': '1', 'subnets': ['b']}, {'id': '2', 'subnets': []},
+             {'id': '3', 'subnets': None}]
+    body = query.apply(items, webob.multidict.MultiDict(
+        [('sort_key', 'subnets')]), 'networks', 'http://h')
+    assert [i['id'] for i in body['networks']][0] == '3'  # None first
+    assert len(body['networks']) == 3
