@@ -70,9 +70,15 @@ class DhcpAgent:
                           'next change or restart tries again', network_id)
 
     def resync(self):
-        """Sync every network that has DHCP (at daemon start)."""
+        """Sync every network that has DHCP (at daemon start), and
+        disable those the driver still serves that have none any more
+        (a driver with active_networks() says which it serves)."""
         with self.db.reader() as session:
             network_ids = info.dhcp_network_ids(session)
         for network_id in network_ids:
             self.network_changed(network_id)
+        active = getattr(self.driver, 'active_networks', None)
+        if active is not None:
+            for network_id in sorted(set(active()) - set(network_ids)):
+                self.network_changed(network_id)
         return network_ids

@@ -65,3 +65,11 @@ def test_a_failing_driver_is_logged_not_raised(db, conf, caplog):
     _network_with_dhcp(db)
     dhcp_agent.DhcpAgent(conf, db, Driver(fail=True)).network_changed('n1')
     assert 'dnsmasq would not start' in caplog.text
+
+
+def test_resync_disables_what_the_driver_serves_without_dhcp(db, conf):
+    driver = Driver()
+    driver.active_networks = lambda: ['n1', 'stale']
+    _network_with_dhcp(db)
+    dhcp_agent.DhcpAgent(conf, db, driver).resync()
+    assert driver.calls == [('sync', 'n1'), ('disable', 'stale')]
