@@ -205,9 +205,9 @@ def resolve_groups(session, ctx, names):
         if not rows:
             raise exception.SecurityGroupNotFound(id=name)
         if len(rows) > 1:
-            raise exception.Invalid('security group name %s is ambiguous '
-                                    'in project %s: use its id'
-                                    % (name, ctx.project_id))
+            raise exception.Conflict('security group name %s is ambiguous '
+                                     'in project %s: use its id'
+                                     % (name, ctx.project_id))
         found.append(rows[0].id)
     return list(dict.fromkeys(found))
 

@@ -18,6 +18,7 @@ from nova_like.network.db import api as db_api
 from nova_like.network.db import models
 from nova_like.network import dhcp_agent
 from nova_like.network import info
+from nova_like.network import server_groups
 from nova_like import versions
 
 LOG = logging.getLogger(__name__)
@@ -52,6 +53,13 @@ class NetworkManager:
             db=self.db, conf=self.conf,
             project_id=project_id or context.project_id,
             is_admin=False, roles=[])
+
+    def _callers_ctx(self, context):
+        """The caller's project, an admin if the caller is one."""
+        admin = bool(context.is_admin or 'admin' in (context.roles or []))
+        return network_context.RequestContext(
+            db=self.db, conf=self.conf, project_id=context.project_id,
+            is_admin=admin, roles=['admin'] if admin else [])
 
     def _network_host_ip(self):
         return self.conf.network.local_ip
@@ -196,3 +204,53 @@ class NetworkManager:
             before = allocation.hosts_on(session, network_id)
             allocation.release(session, [row])
         self._after(context, {network_id: before}, host)
+
+    # Meant for network RPC 1.1 (compute/api/network_rpc.py); served once
+    # the version table says 1.1.
+
+    def validate_security_groups(self, context, security_groups):
+        """Ids of the caller's project's groups named (names or ids).
+
+        :raises: SecurityGroupNotFound, Conflict (an ambiguous name).
+        """
+        ctx = self._ctx(context)
+        with self.db.writer() as session:
+            return allocation.resolve_groups(session, ctx, security_groups)
+
+    def get_instance_security_groups(self, context, instance_uuid):
+        """Networking views of the groups on the instance's ports."""
+        with self.db.reader() as session:
+            return server_groups.groups_of_instance(session, instance_uuid)
+
+    @db_api.retry_on_lost_transaction
+    def add_security_group(self, context, instance_uuid, security_group):
+        """Add a group to every port of the instance.
+
+        :raises: SecurityGroupNotFound, PortNotFound, Conflict.
+        """
+        ctx = self._ctx(context)
+        with self.db.writer() as session:
+            server_groups.add(session, ctx, instance_uuid, security_group)
+
+    @db_api.retry_on_lost_transaction
+    def remove_security_group(self, context, instance_uuid,
+                              security_group):
+        """Take a group off every port of the instance.
+
+        :raises: SecurityGroupNotFound (no such group on any port).
+        """
+        ctx = self._ctx(context)
+        with self.db.writer() as session:
+            server_groups.remove(session, ctx, instance_uuid,
+                                 security_group)
+
+    def get_networks(self, context):
+        """The networks the caller's project may use."""
+        return server_groups.networks(self._callers_ctx(context))
+
+    def get_network(self, context, network_id):
+        """One network the caller's project may use.
+
+        :raises: NetworkNotFound.
+        """
+        return server_groups.network(self._callers_ctx(context), network_id)

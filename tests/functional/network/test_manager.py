@@ -253,3 +253,57 @@ def test_dhcp_hosts_follow_allocations(mgr, ctx, net, dhcp):
     [vif] = _allocate(mgr, ctx, [{'network_id': net['id']}])
     hosts = dhcp.last_sync(net['id'])['hosts']
     assert [h['mac'] for h in hosts] == [vif['address']]
+
+
+# The calls compute/api/network_rpc.py sends at network RPC 1.1.
+
+def test_validate_security_groups_by_name_or_id(mgr, ctx, client):
+    user = client.as_(USER)
+    web = user.create('security_group', collection='security-groups',
+                      name='web')
+    ids = mgr.validate_security_groups(ctx, ['default', web['id'], 'web'])
+    assert len(ids) == 2 and ids[1] == web['id']  # each once, in order
+    with pytest.raises(exception.SecurityGroupNotFound):
+        mgr.validate_security_groups(ctx, ['nope'])
+    user.create('security_group', collection='security-groups', name='web')
+    with pytest.raises(exception.Conflict):
+        mgr.validate_security_groups(ctx, ['web'])
+
+
+def test_add_and_remove_a_group_on_an_instances_ports(mgr, ctx, net,
+                                                      client):
+    web = client.as_(USER).create('security_group',
+                                  collection='security-groups', name='web')
+    instance = str(uuid.uuid4())
+    _allocate(mgr, ctx, [{'network_id': net['id']}], instance=instance)
+    mgr.add_security_group(ctx, instance, 'web')
+    names = [g['name'] for g in mgr.get_instance_security_groups(
+        ctx, instance)]
+    assert sorted(names) == ['default', 'web']
+    [vif] = mgr.get_instance_nw_info(ctx, instance)
+    assert web['id'] in [g['id'] for g in vif['security_groups']]
+    mgr.remove_security_group(ctx, instance, 'web')
+    assert [g['name'] for g in mgr.get_instance_security_groups(
+        ctx, instance)] == ['default']
+    with pytest.raises(exception.SecurityGroupNotFound):
+        mgr.remove_security_group(ctx, instance, 'web')
+    with pytest.raises(exception.PortNotFound):
+        mgr.add_security_group(ctx, str(uuid.uuid4()), 'web')
+
+
+def test_get_networks_own_and_shared_provider_for_admin_only(mgr, ctx,
+                                                             client):
+    own = client.as_(USER).create('network', name='own')
+    client.create('network', name='shared', shared=True)
+    client.as_('bob:p2').create('network', name='bobs')
+    nets = mgr.get_networks(ctx)
+    assert sorted(n['name'] for n in nets) == ['own', 'shared']
+    assert all('provider:network_type' not in n for n in nets)
+    assert mgr.get_network(ctx, own['id'])['name'] == 'own'
+    admin = nl_context.RequestContext(user_id='a', project_id='admin',
+                                      is_admin=True, roles=['admin'])
+    assert len(mgr.get_networks(admin)) == 3
+    assert 'provider:network_type' in mgr.get_network(admin, own['id'])
+    bobs = [n for n in mgr.get_networks(admin) if n['name'] == 'bobs']
+    with pytest.raises(exception.NetworkNotFound):
+        mgr.get_network(ctx, bobs[0]['id'])
