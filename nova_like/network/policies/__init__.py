@@ -46,7 +46,11 @@ def target_of(view, network=None):
 
 
 def check_attributes(ctx, action, target, body):
-    """403 unless ctx may set each attribute of body that has a rule."""
+    """403 unless ctx may set each attribute of body that has a rule.
+
+    The rules see target with body's plain values over it.
+    """
+    target = dict(target, **target_of(body))
     for key in body:
         name = '%s:%s' % (action, key)
         if ctx.enforcer is not None and name in ctx.enforcer.registered_rules:

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Rules every Networking policy refers to, with Networking's names."""
 
+import re
+
 from oslo_policy import policy
 
 ADMIN = 'rule:admin_only'
@@ -12,15 +14,20 @@ ANYONE = 'rule:regular_user'
 @policy.register('field')
 class FieldCheck(policy.Check):
     """field:<resource>:<attribute>=<value>: the target's attribute has
-    that value (as text), e.g. field:networks:shared=True."""
+    that value (as text), e.g. field:networks:shared=True; a value of
+    ~<regex> matches from the start, e.g. field:port:device_owner=~^network:.
+    """
 
     def __init__(self, kind, match):
         super().__init__(kind, match)
         _resource, _, rest = match.partition(':')
-        self.attribute, _, self.value = rest.rpartition('=')
+        self.attribute, _, self.value = rest.partition('=')
 
     def __call__(self, target, creds, enforcer, current_rule=None):
-        return str(target.get(self.attribute)) == self.value
+        value = str(target.get(self.attribute))
+        if self.value.startswith('~'):
+            return re.match(self.value[1:], value) is not None
+        return value == self.value
 
 
 rules = [
@@ -38,6 +45,8 @@ rules = [
         'admin_or_network_owner',
         'rule:context_is_admin or project_id:%(network:project_id)s',
         description='Rule for network owner access'),
+    policy.RuleDefault('network_device', 'field:port:device_owner=~^network:',
+                       description='Definition of a network device port'),
     policy.RuleDefault('shared', 'field:networks:shared=True',
                        description='Definition of a shared network'),
     policy.RuleDefault('external', 'field:networks:router:external=True',

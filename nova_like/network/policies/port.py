@@ -12,12 +12,16 @@ RESOURCE = '/ports/{id}'
 OWNER_OR_NETWORK_OWNER = ('rule:context_is_admin or '
                           'project_id:%(project_id)s or '
                           'project_id:%(network:project_id)s')
+# Ports of the network service itself (network:dhcp...) are the admin's.
+DEVICE_OWNER = 'not rule:network_device or rule:context_is_admin'
 BINDING = ('binding:host_id', 'binding:vif_type', 'binding:vif_details',
            'binding:profile')
 
 rules = [
     base.operation(CREATE, base.ANYONE, 'POST', COLLECTION,
                    'Create a port'),
+    base.attribute(CREATE, 'device_owner', DEVICE_OWNER, 'POST',
+                   COLLECTION),
     base.attribute(CREATE, 'mac_address', base.NETWORK_OWNER, 'POST',
                    COLLECTION),
     base.attribute(CREATE, 'fixed_ips', 'rule:admin_or_network_owner or '
@@ -32,6 +36,7 @@ rules = [
                    'Get a port'),
     base.operation(UPDATE, OWNER_OR_NETWORK_OWNER, 'PUT', RESOURCE,
                    'Update a port'),
+    base.attribute(UPDATE, 'device_owner', DEVICE_OWNER, 'PUT', RESOURCE),
     base.attribute(UPDATE, 'mac_address', base.ADMIN, 'PUT', RESOURCE),
     base.attribute(UPDATE, 'binding:host_id', base.ADMIN, 'PUT', RESOURCE),
     base.attribute(UPDATE, 'binding:profile', base.ADMIN, 'PUT', RESOURCE),

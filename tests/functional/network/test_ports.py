@@ -115,3 +115,12 @@ def test_dhcp_sync_lists_the_port_as_a_host(client, dhcp):
                       'ip': port['fixed_ips'][0]['ip_address'],
                       'hostname': 'host-%s' % port['fixed_ips'][0][
                           'ip_address'].replace('.', '-')}]
+
+
+def test_member_may_not_make_a_network_device_port(client, net):
+    resp = client.as_(USER).post('/v2.0/ports', {'port': {
+        'network_id': net['id'], 'device_owner': 'network:dhcp'}})
+    assert resp.status_code == 403
+    port = client.as_(USER).create('port', network_id=net['id'],
+                                   device_owner='compute:nova')
+    assert port['device_owner'] == 'compute:nova'
