@@ -61,13 +61,19 @@ class DhcpAgent:
                 view = info.dhcp_network(session, network_id,
                                          self.conf.network.local_ip)
             with self._lock:
-                if view is None:
-                    self.driver.disable(network_id)
-                else:
+                if view is not None:
                     self.driver.sync(view)
+                elif self._serves(network_id):
+                    self.driver.disable(network_id)
         except Exception:  # DHCP trouble must not fail the API call
             LOG.exception('DHCP of network %s could not be synced; the '
                           'next change or restart tries again', network_id)
+
+    def _serves(self, network_id):
+        """Whether the driver may serve network_id: always, unless it can
+        list what it serves (active_networks()) and that lacks it."""
+        active = getattr(self.driver, 'active_networks', None)
+        return active is None or network_id in active()
 
     def resync(self):
         """Sync every network that has DHCP (at daemon start), and

@@ -73,3 +73,10 @@ def test_resync_disables_what_the_driver_serves_without_dhcp(db, conf):
     _network_with_dhcp(db)
     dhcp_agent.DhcpAgent(conf, db, driver).resync()
     assert driver.calls == [('sync', 'n1'), ('disable', 'stale')]
+
+
+def test_a_network_the_driver_does_not_serve_is_not_disabled(db, conf):
+    driver = Driver()
+    driver.active_networks = lambda: ['other']
+    dhcp_agent.DhcpAgent(conf, db, driver).network_changed('n9')
+    assert driver.calls == []
