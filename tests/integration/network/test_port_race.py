@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
-"""50 concurrent port creates on one /26 never share an address.
+"""Racing creates never share an address (50 ports on one /26) or a VNI.
 
 The Networking app runs in this process on a scratch database of each
 backend (MariaDB, PostgreSQL, SQLite); 50 threads, released at once by a
 barrier, each create a port on a subnet whose pool holds 40 addresses.
 Exactly 40 get one, all different; the other 10 get 409
-IpAddressGenerationFailure naming the subnet; none gets a 500.
+IpAddressGenerationFailure naming the subnet; none gets a 500. Likewise
+20 network creates for 8 VNIs.
 """
 
 import threading
@@ -21,6 +22,7 @@ from tests.functional.network import fixtures
 pytestmark = pytest.mark.integration
 THREADS = 50
 POOL = 40
+VNIS = 8
 
 
 @pytest.fixture(params=db_servers.BACKENDS)
@@ -28,7 +30,7 @@ def client(request, tmp_path):
     url = db_servers.create_database(request.param, tmp_path)
     try:
         migration.upgrade(url)
-        conf = fixtures.make_conf(url)
+        conf = fixtures.make_conf(url, vni_ranges=['1:%d' % VNIS])
         # Every racer holds a connection while it waits for the others.
         conf.set_override('max_pool_size', THREADS, 'network_database')
         yield fixtures.Client(wsgi.init_application(
@@ -38,19 +40,20 @@ def client(request, tmp_path):
         db_servers.drop_database(url)
 
 
-def _race(client, network_id):
-    barrier = threading.Barrier(THREADS)
+def _race(client, network_id, threads=THREADS, path='/v2.0/ports',
+          body=None):
+    barrier = threading.Barrier(threads)
     answers = []
     lock = threading.Lock()
 
     def create():
         barrier.wait()
-        resp = client.post('/v2.0/ports', {'port': {
+        resp = client.post(path, body or {'port': {
             'network_id': network_id}})
         with lock:
             answers.append(resp)
 
-    threads = [threading.Thread(target=create) for _ in range(THREADS)]
+    threads = [threading.Thread(target=create) for _ in range(threads)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -80,3 +83,18 @@ def test_concurrent_port_creates_on_one_subnet(client):
         assert subnet['id'] in error['message']
     listed = client.get('/v2.0/ports?network_id=%s' % net['id']).json()
     assert len(listed['ports']) == POOL
+
+
+
+def test_concurrent_network_creates_share_no_vni(client):
+    """20 racers for the 8 VNIs of vni_ranges: 8 networks, 8 VNIs."""
+    answers = _race(client, None, threads=20, path='/v2.0/networks',
+                    body={'network': {}})
+    unexpected = [(a.status_code, a.text) for a in answers
+                  if a.status_code not in (201, 409)]
+    assert not unexpected, unexpected
+    vnis = [a.json()['network']['provider:segmentation_id']
+            for a in answers if a.status_code == 201]
+    assert sorted(vnis) == list(range(1, VNIS + 1))
+    for refused in (a for a in answers if a.status_code == 409):
+        assert refused.json()['NeutronError']['type'] == 'NoNetworkAvailable'
