@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""nova-like-network: the Networking API (gunicorn) and the network RPC
-server, with its heartbeat, in one daemon.
+"""nova-like-network: the Networking API and the network RPC server.
+
+Both in one daemon, with its heartbeat.
 
 The RPC server and heartbeat run in gunicorn's master once it listens
 (as Placement's heartbeat does); the API's workers are forked from it and

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Segmentation ids of networks, from [network] vni_ranges and
-network_vlan_ranges, taken race-free.
+"""Segmentation ids of networks, taken race-free.
+
+From [network] vni_ranges and network_vlan_ranges.
 
 A taken id is a row of segment_allocations, unique per (type, physical
 network, id): a writer inserts a free-looking candidate and, if another

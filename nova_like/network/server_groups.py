@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Security groups of servers and the networks a project may use, as the
-compute API asks for them (its os-security-groups and os-networks views).
+"""Servers' security groups and the networks a project may use.
+
+As the compute API asks for them (its os-security-groups and os-networks
+views).
 
 Meant for network RPC 1.1 (compute/api/network_rpc.py's PendingNetworkAPI
 sends them); the manager serves them once the version table says 1.1.

@@ -1,3 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Networking resources in the database: what handlers and the manager
-call. Each returns API-shaped dicts."""
+"""Networking resources in the database, as API-shaped dicts.
+
+What the handlers and the manager call.
+"""

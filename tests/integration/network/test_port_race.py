@@ -85,7 +85,6 @@ def test_concurrent_port_creates_on_one_subnet(client):
     assert len(listed['ports']) == POOL
 
 
-
 def test_concurrent_network_creates_share_no_vni(client):
     """20 racers for the 8 VNIs of vni_ranges: 8 networks, 8 VNIs."""
     answers = _race(client, None, threads=20, path='/v2.0/networks',
