@@ -126,6 +126,7 @@ class NoAuth:
                 % NOAUTH_TOKEN), environ)
             resp.status = 401
             resp.headers['WWW-Authenticate'] = 'Keystone uri="noauth2"'
+            resp.headers['x-openstack-request-id'] = environ[REQUEST_ID_ENV]
             return resp(environ, start_response)
         environ['HTTP_X_USER_ID'] = user
         environ['HTTP_X_PROJECT_ID'] = project
