@@ -17,6 +17,7 @@ from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db import migration
 from nova_like import exception
+from nova_like.network.db import migration as network_migration
 from nova_like import objects
 from nova_like.objects import service as service_obj
 from nova_like.placement.db import migration as placement_migration
@@ -96,6 +97,17 @@ def db_version(args):
 
 def placement_db_sync(args):
     placement_migration.upgrade(_require('placement_database'))
+    return 0
+
+
+def network_db_sync(args):
+    network_migration.upgrade(_require('network_database'),
+                              args.version or 'head')
+    return 0
+
+
+def network_db_version(args):
+    print(network_migration.current(_require('network_database')))
     return 0
 
 
@@ -275,6 +287,13 @@ def _parser():
     cat = categories.add_parser('placement_db', help='the Placement DB'
                                 ).add_subparsers(dest='command', required=True)
     command(cat, 'sync', placement_db_sync, 'upgrade the Placement database')
+    cat = categories.add_parser('network_db', help='the network database'
+                                ).add_subparsers(dest='command', required=True)
+    command(cat, 'sync', network_db_sync,
+            'upgrade the network database').add_argument('version',
+                                                         nargs='?')
+    command(cat, 'version', network_db_version,
+            'print the revision of the network database')
 
     cat = categories.add_parser('cell_v2', help='cells v2').add_subparsers(
         dest='command', required=True)

@@ -12,6 +12,7 @@ import pytest
 from nova_like.cmd import manage
 from nova_like import context as nl_context
 from nova_like.db import migration
+from nova_like.network.db import migration as network_migration
 from nova_like import objects
 from nova_like.objects import cell_mapping
 
@@ -105,6 +106,23 @@ def test_db_sync_and_version(deployment):
     deployment.ok('api_db', 'sync')
     deployment.ok('db', 'sync')
     assert deployment.ok('db', 'version').strip() == migration.head('main')
+
+
+def test_network_db_sync_and_version(deployment):
+    url = 'sqlite:///%s' % (deployment.path / 'network.sqlite')
+    with deployment.config.open('a') as config:
+        config.write('[network_database]\nconnection = %s\n' % url)
+    assert deployment.ok('network_db', 'version').strip() == 'None'
+    deployment.ok('network_db', 'sync')
+    assert deployment.ok('network_db', 'version').strip() == \
+        network_migration.head()
+
+
+def test_network_db_sync_without_a_connection_names_the_option(
+        deployment):
+    code, _out, err = deployment.manage('network_db', 'sync')
+    assert code == 1
+    assert '[network_database] connection' in err
 
 
 def test_api_db_sync_without_a_connection_names_the_option(deployment):

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Revisions of the network database, oldest first."""

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Handlers of the Networking API, one module per resource."""

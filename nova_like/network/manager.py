@@ -1,0 +1,256 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The RPC endpoint of nova-like-network (topic network).
+
+Servers' ports for the conductor, the compute API and compute hosts; the
+flows are in allocation.py. Every answer is network_info (model.py).
+"""
+
+import logging
+
+import oslo_messaging as messaging
+
+from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like import conf as nl_conf
+from nova_like import exception
+from nova_like.network import allocation
+from nova_like.network import context as network_context
+from nova_like.network.db import api as db_api
+from nova_like.network.db import models
+from nova_like.network import dhcp_agent
+from nova_like.network import info
+from nova_like.network import server_groups
+from nova_like import versions
+
+LOG = logging.getLogger(__name__)
+
+
+class NetworkManager:
+    """Ports of servers, bound to hosts, with their addresses."""
+
+    target = messaging.Target(version=versions.rpc_version('network'))
+
+    def __init__(self, conf=None, db=None, dhcp=None, compute=None):
+        self.conf = conf or nl_conf.CONF
+        self.db = db or db_api.Database(
+            self.conf.network_database.connection,
+            self.conf.network_database)
+        self.dhcp = dhcp or dhcp_agent.DhcpAgent(self.conf, self.db)
+        self._compute = compute
+
+    @property
+    def compute(self):
+        if self._compute is None:
+            self._compute = compute_rpcapi.ComputeAPI()
+        return self._compute
+
+    def init_host(self, context):
+        """Bring DHCP of every network that has it up to date."""
+        synced = self.dhcp.resync()
+        LOG.info('DHCP synced for %d networks', len(synced))
+
+    def _ctx(self, context, project_id=None):
+        return network_context.RequestContext(
+            db=self.db, conf=self.conf,
+            project_id=project_id or context.project_id,
+            is_admin=False, roles=[])
+
+    def _callers_ctx(self, context):
+        """The caller's project, an admin if the caller is one."""
+        admin = bool(context.is_admin or 'admin' in (context.roles or []))
+        return network_context.RequestContext(
+            db=self.db, conf=self.conf, project_id=context.project_id,
+            is_admin=admin, roles=['admin'] if admin else [])
+
+    def _network_host_ip(self):
+        return self.conf.network.local_ip
+
+    def validate_networks(self, context, requested_networks, num_instances):
+        """See NetworkAPI.validate_networks."""
+        ctx = self._ctx(context)
+        with self.db.reader() as session:
+            return allocation.validate(session, ctx, requested_networks,
+                                       num_instances)
+
+    @db_api.retry_on_lost_transaction
+    def allocate_for_instance(self, context, instance_uuid, project_id,
+                              host, local_ip, requested_networks,
+                              security_groups=None, hostname=None):
+        """See NetworkAPI.allocate_for_instance."""
+        ctx = self._ctx(context, project_id)
+        with self.db.writer() as session:
+            allocation.record_host(session, host, local_ip)
+            rows = allocation.instance_ports(session, instance_uuid)
+            if rows:
+                touched = self._rebind(session, rows, host)
+            else:
+                touched = {}
+                wanted = allocation.requests(session, ctx,
+                                             requested_networks, create=True)
+                if wanted:
+                    groups = allocation.resolve_groups(session, ctx,
+                                                       security_groups)
+                for entry in wanted:
+                    net_id = self._network_of(session, entry)
+                    if net_id and net_id not in touched:
+                        touched[net_id] = allocation.hosts_on(session,
+                                                              net_id)
+                    allocation.bind(session, ctx, instance_uuid, host,
+                                    entry, groups)
+        self._after(context, touched, host)
+        return self.get_instance_nw_info(context, instance_uuid)
+
+    @staticmethod
+    def _network_of(session, entry):
+        if not entry['port_id']:
+            return entry['network_id']
+        port = session.get(models.Port, entry['port_id'])
+        return port.network_id if port is not None else None
+
+    def _rebind(self, session, rows, host):
+        """A retried build: the instance's ports move to host if need be."""
+        touched = {}
+        for row in rows:
+            if row.host_id != host:
+                touched.setdefault(row.network_id, allocation.hosts_on(
+                    session, row.network_id))
+                row.host_id = host
+                row.status = 'ACTIVE'
+        return touched
+
+    def _after(self, context, touched, asking_host):
+        """Sync DHCP of the networks touched; refresh the other hosts of
+        each whose set of hosts changed."""
+        for network_id, before in touched.items():
+            if network_id is None:
+                continue
+            self.dhcp.network_changed(network_id)
+            with self.db.reader() as session:
+                net_row = session.get(models.Network, network_id)
+                after = allocation.hosts_on(session, network_id)
+                if net_row is None or set(after) == set(before):
+                    continue
+                views = {host: info.network_dict(
+                    session, net_row, (), info.peers(
+                        session, net_row, local_ip,
+                        self._network_host_ip()))
+                    for host, local_ip in after.items()
+                    if host != asking_host}
+            for host, view in views.items():
+                try:
+                    self.compute.refresh_network(context, host, view)
+                except Exception as exc:  # best effort: the host resyncs
+                    LOG.warning('refresh_network of %s to %s failed: %s',
+                                network_id, host, exc)
+
+    @db_api.retry_on_lost_transaction
+    def deallocate_for_instance(self, context, instance_uuid):
+        """See NetworkAPI.deallocate_for_instance."""
+        with self.db.writer() as session:
+            rows = allocation.instance_ports(session, instance_uuid)
+            touched = {row.network_id: allocation.hosts_on(
+                session, row.network_id) for row in rows}
+            host = rows[0].host_id if rows else None
+            allocation.release(session, rows)
+        self._after(context, touched, host)
+
+    def get_instance_nw_info(self, context, instance_uuid):
+        """See NetworkAPI.get_instance_nw_info."""
+        with self.db.reader() as session:
+            rows = allocation.instance_ports(session, instance_uuid)
+            return [self._vif(session, row) for row in rows]
+
+    def _vif(self, session, row):
+        host = session.get(models.Host, row.host_id) if row.host_id \
+            else None
+        return info.vif(session, row, host.local_ip if host else None,
+                        self._network_host_ip())
+
+    @db_api.retry_on_lost_transaction
+    def attach_interface(self, context, instance_uuid, project_id, host,
+                         local_ip, network_id=None, port_id=None,
+                         fixed_ip=None, tag=None):
+        """See NetworkAPI.attach_interface."""
+        ctx = self._ctx(context, project_id)
+        with self.db.writer() as session:
+            allocation.record_host(session, host, local_ip)
+            if port_id is None and network_id is None:
+                wanted = allocation.requests(session, ctx, None)
+                if not wanted:
+                    raise exception.NetworkNotFound(net_id='(none given)')
+                network_id = wanted[0]['network_id']
+            entry = {'network_id': network_id, 'port_id': port_id,
+                     'fixed_ip': fixed_ip, 'tag': tag}
+            groups = [] if port_id else allocation.resolve_groups(
+                session, ctx, None)
+            network_id = self._network_of(session, entry)
+            before = allocation.hosts_on(session, network_id) \
+                if network_id else {}
+            row = allocation.bind(session, ctx, instance_uuid, host, entry,
+                                  groups)
+            port_id = row.id
+            network_id = row.network_id
+        self._after(context, {network_id: before}, host)
+        with self.db.reader() as session:
+            return self._vif(session, session.get(models.Port, port_id))
+
+    @db_api.retry_on_lost_transaction
+    def detach_interface(self, context, instance_uuid, port_id):
+        """See NetworkAPI.detach_interface."""
+        with self.db.writer() as session:
+            row = session.get(models.Port, port_id)
+            if row is None or row.device_id != instance_uuid:
+                raise exception.PortNotFound(port_id=port_id)
+            network_id, host = row.network_id, row.host_id
+            before = allocation.hosts_on(session, network_id)
+            allocation.release(session, [row])
+        self._after(context, {network_id: before}, host)
+
+    # Meant for network RPC 1.1 (compute/api/network_rpc.py); served once
+    # the version table says 1.1.
+
+    def validate_security_groups(self, context, security_groups):
+        """Ids of the caller's project's groups named (names or ids).
+
+        :raises: SecurityGroupNotFound, Conflict (an ambiguous name).
+        """
+        ctx = self._ctx(context)
+        with self.db.writer() as session:
+            return allocation.resolve_groups(session, ctx, security_groups)
+
+    def get_instance_security_groups(self, context, instance_uuid):
+        """Networking views of the groups on the instance's ports."""
+        with self.db.reader() as session:
+            return server_groups.groups_of_instance(session, instance_uuid)
+
+    @db_api.retry_on_lost_transaction
+    def add_security_group(self, context, instance_uuid, security_group):
+        """Add a group to every port of the instance.
+
+        :raises: SecurityGroupNotFound, PortNotFound, Conflict.
+        """
+        ctx = self._ctx(context)
+        with self.db.writer() as session:
+            server_groups.add(session, ctx, instance_uuid, security_group)
+
+    @db_api.retry_on_lost_transaction
+    def remove_security_group(self, context, instance_uuid,
+                              security_group):
+        """Take a group off every port of the instance.
+
+        :raises: SecurityGroupNotFound (no such group on any port).
+        """
+        ctx = self._ctx(context)
+        with self.db.writer() as session:
+            server_groups.remove(session, ctx, instance_uuid,
+                                 security_group)
+
+    def get_networks(self, context):
+        """The networks the caller's project may use."""
+        return server_groups.networks(self._callers_ctx(context))
+
+    def get_network(self, context, network_id):
+        """One network the caller's project may use.
+
+        :raises: NetworkNotFound.
+        """
+        return server_groups.network(self._callers_ctx(context), network_id)

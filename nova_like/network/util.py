@@ -1,0 +1,53 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Helpers of the Networking handlers: JSON in and out, the context."""
+
+import json
+
+import webob
+
+from nova_like.network import errors
+
+
+def context(req):
+    return req.environ['network.context']
+
+
+def response(body=None, status=200):
+    resp = webob.Response(status=status, content_type='application/json',
+                          charset=None)
+    if body is None:
+        resp.content_type = None
+        resp.body = b''
+    else:
+        resp.body = json.dumps(body).encode()
+    return resp
+
+
+def no_content():
+    resp = webob.Response(status=204)
+    resp.content_type = None
+    return resp
+
+
+def body(req, resource):
+    """The request's body[resource] dict; 400 naming what is wrong."""
+    try:
+        data = json.loads(req.body or b'{}')
+    except ValueError:
+        raise errors.bad_request(resource, 'the body is not valid JSON')
+    if not isinstance(data, dict) or not isinstance(data.get(resource),
+                                                    dict):
+        raise errors.bad_request(
+            resource, 'Resource body required: {"%s": {...}}' % resource)
+    return data[resource]
+
+
+def url(req, path=''):
+    return req.host_url + path
+
+
+def dhcp_changed(req, network_id):
+    """Tell the DHCP seam that network_id's subnets or ports changed."""
+    agent = req.environ.get('network.dhcp')
+    if agent is not None:
+        agent.network_changed(network_id)
