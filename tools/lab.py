@@ -114,6 +114,7 @@ def write_configs(db, computes, keystone, driver='fake'):
                    '[glance]\nendpoint_override = http://127.0.0.1:%d\n'
                    % GLANCE_PORT)
     network = ('[network]\nlocal_ip = 127.0.0.1\n'
+               'network_vlan_ranges = public\n'
                'physical_interface_mappings = public:%s\n'
                'state_path = %s\n'
                % (PUBLIC_BRIDGE, os.path.join(LAB, 'network')))

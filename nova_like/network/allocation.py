@@ -33,6 +33,18 @@ def instance_ports(session, instance_uuid):
         table.created_at, table.id)).scalars().all()
 
 
+def bound_instances(session):
+    """{instance uuid: [port ids]} of every port a server holds."""
+    table = models.Port
+    bound = {}
+    for device_id, port_id in session.execute(
+            sa.select(table.device_id, table.id).where(
+                table.device_owner.like('compute:%'),
+                table.device_id != '').order_by(table.id)):
+        bound.setdefault(device_id, []).append(port_id)
+    return bound
+
+
 def hosts_on(session, network_id):
     """{host: local_ip} of hosts with non-DHCP ports bound on network."""
     ports, hosts = models.Port, models.Host

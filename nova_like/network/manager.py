@@ -254,3 +254,8 @@ class NetworkManager:
         :raises: NetworkNotFound.
         """
         return server_groups.network(self._callers_ctx(context), network_id)
+
+    def get_bound_instances(self, context):
+        """See NetworkAPI.get_bound_instances."""
+        with self.db.reader() as session:
+            return allocation.bound_instances(session)

@@ -307,3 +307,16 @@ def test_get_networks_own_and_shared_provider_for_admin_only(mgr, ctx,
     bobs = [n for n in mgr.get_networks(admin) if n['name'] == 'bobs']
     with pytest.raises(exception.NetworkNotFound):
         mgr.get_network(ctx, bobs[0]['id'])
+
+
+def test_bound_instances_are_the_servers_holding_ports(mgr, ctx, net,
+                                                       client):
+    one, two = str(uuid.uuid4()), str(uuid.uuid4())
+    [a] = _allocate(mgr, ctx, [{'network_id': net['id']}], instance=one)
+    [b, c] = _allocate(mgr, ctx, [{'network_id': net['id']},
+                                  {'network_id': net['id']}], instance=two)
+    client.as_(USER).create('port', network_id=net['id'])  # nobody's
+    bound = mgr.get_bound_instances(ctx)
+    assert bound == {one: [a['id']], two: sorted([b['id'], c['id']])}
+    mgr.deallocate_for_instance(ctx, two)
+    assert mgr.get_bound_instances(ctx) == {one: [a['id']]}

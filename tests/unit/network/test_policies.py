@@ -1,10 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """Networking's rule names and defaults, evaluated by the enforcer."""
 
-import pathlib
 
 from oslo_config import cfg
-from oslo_policy import generator
 import pytest
 
 from nova_like.network import context as network_context
@@ -82,21 +80,3 @@ def test_hide_attributes_drops_binding_for_members(enforcer):
                                                     'name': 'x'}
     assert policies.hide_attributes(_ctx(enforcer, admin=True), 'get_port',
                                     dict(view)) == view
-
-
-def test_committed_policy_sample_is_up_to_date(tmp_path, monkeypatch):
-    """etc/nova_like/network-policy.yaml.sample is what the rules make
-    (the rules are given directly: the entry point needs a reinstall)."""
-    root = pathlib.Path(__file__).parents[3]
-    monkeypatch.setattr(generator, 'get_policies_dict', lambda namespaces: {
-        'nova_like.network': policies.list_rules()})
-    fresh = tmp_path / 'sample'
-    generator.generate_sample(args=[
-        '--config-file',
-        str(root / 'etc/nova_like/network-policy-generator.conf'),
-        '--output-file', str(fresh)], conf=cfg.ConfigOpts())
-    committed = (root / 'etc/nova_like/network-policy.yaml.sample')
-    assert fresh.read_text() == committed.read_text(), (
-        'the network policy sample is stale: regenerate it with '
-        'oslopolicy-sample-generator --config-file '
-        'etc/nova_like/network-policy-generator.conf')
