@@ -167,3 +167,11 @@ class ComputeManager:
     def refresh_network(self, context, network):
         """See ComputeAPI.refresh_network."""
         self.driver.refresh_network(network)
+
+    def refresh_port_rules(self, context, vifs):
+        """See ComputeAPI.refresh_port_rules."""
+        self.driver.refresh_port_rules(vifs)
+
+    def refresh_security_group_members(self, context, group_id, addresses):
+        """See ComputeAPI.refresh_security_group_members."""
+        self.driver.refresh_security_group_members(group_id, addresses)

@@ -9,8 +9,9 @@ API version history:
           pause_instance, unpause_instance, suspend_instance,
           resume_instance (casts) and get_console_output (call).
     1.2 - add get_host_uptime (call).
-    1.3 - add attach_interface, detach_interface (calls) and
-          refresh_network (cast).
+    1.3 - add attach_interface, detach_interface (calls),
+          refresh_network, refresh_port_rules and
+          refresh_security_group_members (casts).
 """
 
 import oslo_messaging as messaging
@@ -161,3 +162,21 @@ class ComputeAPI:
         """
         self._prepare_1_3(host, 'refresh_network').cast(
             context, 'refresh_network', network=network)
+
+    def refresh_port_rules(self, context, host, vifs):
+        """The security group rules of these ports of host changed: host
+        remakes their firewall rules (cast; sent by nova-like-network).
+
+        :param vifs: network_info entries (network/model.py).
+        """
+        self._prepare_1_3(host, 'refresh_port_rules').cast(
+            context, 'refresh_port_rules', vifs=vifs)
+
+    def refresh_security_group_members(self, context, host, group_id,
+                                       addresses):
+        """The addresses of group_id's ports are now addresses: host
+        refills what its rules naming that remote group match (cast;
+        sent by nova-like-network)."""
+        self._prepare_1_3(host, 'refresh_security_group_members').cast(
+            context, 'refresh_security_group_members', group_id=group_id,
+            addresses=addresses)

@@ -76,7 +76,7 @@ def network_dict(session, net_row, port_ips=(), peer_ips=()):
             'peers': list(peer_ips), 'subnets': subnets}
 
 
-def _members(session, group_ids):
+def members(session, group_ids):
     """{group id: [member addresses]} of ports in the groups."""
     found = {group_id: [] for group_id in group_ids}
     if group_ids:
@@ -111,7 +111,7 @@ def security_groups(session, group_ids):
         table.security_group_id.in_(group_ids))).scalars().all()
     remote = sorted({rule.remote_group_id for rule in rules
                      if rule.remote_group_id})
-    members = _members(session, remote)
+    found = members(session, remote)
     resolved = []
     for group in sorted(groups, key=lambda g: g.id):
         resolved.append({'id': group.id, 'name': group.name, 'rules': [
@@ -119,7 +119,8 @@ def security_groups(session, group_ids):
              'protocol': rule.protocol,
              'port_range_min': rule.port_range_min,
              'port_range_max': rule.port_range_max,
-             'remote_ip_prefixes': _prefixes(rule, members)}
+             'remote_group_id': rule.remote_group_id,
+             'remote_ip_prefixes': _prefixes(rule, found)}
             for rule in rules if rule.security_group_id == group.id]})
     return resolved
 

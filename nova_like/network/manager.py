@@ -17,6 +17,7 @@ from nova_like.network import context as network_context
 from nova_like.network.db import api as db_api
 from nova_like.network.db import models
 from nova_like.network import dhcp_agent
+from nova_like.network import host_rules
 from nova_like.network import info
 from nova_like.network import server_groups
 from nova_like import versions
@@ -36,12 +37,21 @@ class NetworkManager:
             self.conf.network_database)
         self.dhcp = dhcp or dhcp_agent.DhcpAgent(self.conf, self.db)
         self._compute = compute
+        self.host_rules = host_rules.HostRules(self.db, self.conf,
+                                               lambda: self.compute)
 
     @property
     def compute(self):
         if self._compute is None:
             self._compute = compute_rpcapi.ComputeAPI()
         return self._compute
+
+    def _instance_groups(self, instance_uuid):
+        """(ids of the instance's ports, ids of their groups)."""
+        with self.db.reader() as session:
+            ports = [r.id for r in allocation.instance_ports(session,
+                                                             instance_uuid)]
+            return ports, host_rules.groups_of_ports(session, ports)
 
     def init_host(self, context):
         """Bring DHCP of every network that has it up to date."""
@@ -97,6 +107,8 @@ class NetworkManager:
                     allocation.bind(session, ctx, instance_uuid, host,
                                     entry, groups)
         self._after(context, touched, host)
+        self.host_rules.members_changed(
+            context, self._instance_groups(instance_uuid)[1])
         return self.get_instance_nw_info(context, instance_uuid)
 
     @staticmethod
@@ -150,8 +162,11 @@ class NetworkManager:
             touched = {row.network_id: allocation.hosts_on(
                 session, row.network_id) for row in rows}
             host = rows[0].host_id if rows else None
+            groups = host_rules.groups_of_ports(session,
+                                                [row.id for row in rows])
             allocation.release(session, rows)
         self._after(context, touched, host)
+        self.host_rules.members_changed(context, groups)
 
     def get_instance_nw_info(self, context, instance_uuid):
         """See NetworkAPI.get_instance_nw_info."""
@@ -191,7 +206,10 @@ class NetworkManager:
             network_id = row.network_id
         self._after(context, {network_id: before}, host)
         with self.db.reader() as session:
-            return self._vif(session, session.get(models.Port, port_id))
+            groups = host_rules.groups_of_ports(session, [port_id])
+            vif = self._vif(session, session.get(models.Port, port_id))
+        self.host_rules.members_changed(context, groups)
+        return vif
 
     @db_api.retry_on_lost_transaction
     def detach_interface(self, context, instance_uuid, port_id):
@@ -202,11 +220,12 @@ class NetworkManager:
                 raise exception.PortNotFound(port_id=port_id)
             network_id, host = row.network_id, row.host_id
             before = allocation.hosts_on(session, network_id)
+            groups = host_rules.groups_of_ports(session, [port_id])
             allocation.release(session, [row])
         self._after(context, {network_id: before}, host)
+        self.host_rules.members_changed(context, groups)
 
-    # Meant for network RPC 1.1 (compute/api/network_rpc.py); served once
-    # the version table says 1.1.
+    # 1.1
 
     def validate_security_groups(self, context, security_groups):
         """Ids of the caller's project's groups named (names or ids).
@@ -229,8 +248,10 @@ class NetworkManager:
         :raises: SecurityGroupNotFound, PortNotFound, Conflict.
         """
         ctx = self._ctx(context)
+        _ports, before = self._instance_groups(instance_uuid)
         with self.db.writer() as session:
             server_groups.add(session, ctx, instance_uuid, security_group)
+        self._groups_changed(context, instance_uuid, before)
 
     @db_api.retry_on_lost_transaction
     def remove_security_group(self, context, instance_uuid,
@@ -240,9 +261,18 @@ class NetworkManager:
         :raises: SecurityGroupNotFound (no such group on any port).
         """
         ctx = self._ctx(context)
+        _ports, before = self._instance_groups(instance_uuid)
         with self.db.writer() as session:
             server_groups.remove(session, ctx, instance_uuid,
                                  security_group)
+        self._groups_changed(context, instance_uuid, before)
+
+    def _groups_changed(self, context, instance_uuid, before):
+        """The instance's ports changed groups: their rules, and the
+        members of the groups they left and joined."""
+        ports, after = self._instance_groups(instance_uuid)
+        self.host_rules.rules_changed(context, port_ids=ports)
+        self.host_rules.members_changed(context, before ^ after)
 
     def get_networks(self, context):
         """The networks the caller's project may use."""

@@ -46,6 +46,20 @@ def url(req, path=''):
     return req.host_url + path
 
 
+def rules_changed(req, group_ids=(), port_ids=()):
+    """Tell the hosts that the rules of these groups or ports changed."""
+    rules = req.environ.get('network.host_rules')
+    if rules is not None:
+        rules.rules_changed(None, group_ids, port_ids)
+
+
+def members_changed(req, group_ids):
+    """Tell the hosts that ports joined or left these groups."""
+    rules = req.environ.get('network.host_rules')
+    if rules is not None:
+        rules.members_changed(None, set(group_ids))
+
+
 def dhcp_changed(req, network_id):
     """Tell the DHCP seam that network_id's subnets or ports changed."""
     agent = req.environ.get('network.dhcp')

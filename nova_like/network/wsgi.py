@@ -16,10 +16,12 @@ import webob
 
 from nova_like import conf as nl_conf  # noqa: F401 (registers options)
 from nova_like.db import engine
+from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import exception
 from nova_like.network import context as network_context
 from nova_like.network.db import api as db_api
 from nova_like.network import dhcp_agent
+from nova_like.network import host_rules
 from nova_like.network import errors
 from nova_like.network import handler
 from nova_like.network import policies
@@ -47,11 +49,12 @@ def error_response(exc, environ):
 class NetworkApp:
     """Build the context, dispatch, and turn errors into Networking's."""
 
-    def __init__(self, db, enforcer, conf, dhcp=None):
+    def __init__(self, db, enforcer, conf, dhcp=None, host_rules=None):
         self.db = db
         self.enforcer = enforcer
         self.conf = conf
         self.dhcp = dhcp
+        self.host_rules = host_rules
         self.dispatcher = handler.Dispatcher()
 
     def __call__(self, environ, start_response):
@@ -63,6 +66,7 @@ class NetworkApp:
                     environ, db=self.db, enforcer=self.enforcer,
                     conf=self.conf, request_id=environ[REQUEST_ID_ENV])
             environ['network.dhcp'] = self.dhcp
+            environ['network.host_rules'] = self.host_rules
             resp = self._dispatch(req)
         except exception.NovaLikeException as exc:
             if exc.code >= 500:
@@ -154,16 +158,21 @@ def database(conf):
     return db_api.Database(url, conf.network_database)
 
 
-def init_application(conf=None, dhcp_driver=None):
+def init_application(conf=None, dhcp_driver=None, compute=None):
     """Build the WSGI application from conf (cfg.CONF by default).
 
     :param dhcp_driver: the DHCP driver to use (tests pass a recording
         one), else nova_like.network.linux.dhcp's.
+    :param compute: what security group changes are sent to (tests pass
+        a recording one), else compute's RPC client.
     """
     conf = conf or cfg.CONF
     db = database(conf)
     app = NetworkApp(db, policies.get_enforcer(conf), conf,
-                     dhcp_agent.DhcpAgent(conf, db, dhcp_driver))
+                     dhcp_agent.DhcpAgent(conf, db, dhcp_driver),
+                     host_rules.HostRules(
+                         db, conf, lambda: compute or
+                         compute_rpcapi.ComputeAPI()))
     if conf.network_api.auth_strategy == 'noauth2':
         app = NoAuth(app)
     else:

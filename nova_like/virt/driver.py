@@ -84,6 +84,16 @@ class ComputeDriver:
         """The VXLAN peers of network (a VIF's network dict) changed."""
         raise NotImplementedError()
 
+    def refresh_port_rules(self, vifs):
+        """Enforce the security groups of these VIFs anew (those of ports
+        this host does not have any more are ignored)."""
+        raise NotImplementedError()
+
+    def refresh_security_group_members(self, group_id, addresses):
+        """Rules naming group_id as their remote group now match these
+        addresses."""
+        raise NotImplementedError()
+
     def get_info(self, instance):
         """:returns: {'power_state': one of virt.power_state}."""
         raise NotImplementedError()

@@ -69,6 +69,10 @@ class FakeDriver(driver.ComputeDriver):
         # the VXLAN peers each network was last told about.
         self.bridges = {}
         self.peers = {}
+        # The security groups each plugged port enforces, and the members
+        # of each remote group, as a host's firewall would hold them.
+        self.port_rules = {}
+        self.group_members = {}
 
     def init_host(self, host):
         self._host = host
@@ -160,6 +164,7 @@ class FakeDriver(driver.ComputeDriver):
                 % (vif['devname'], bridge))
         self.bridges.setdefault(bridge, set()).add(vif['devname'])
         self.peers[vif['network']['id']] = list(vif['network']['peers'])
+        self.port_rules[vif['id']] = vif.get('security_groups') or []
         guest['vifs'][vif['id']] = vif
 
     def _unplug(self, guest, vif):
@@ -170,6 +175,7 @@ class FakeDriver(driver.ComputeDriver):
             # The last port on the network left: the bridge goes too.
             self.bridges.pop(bridge, None)
             self.peers.pop(vif['network']['id'], None)
+        self.port_rules.pop(vif['id'], None)
         guest['vifs'].pop(vif['id'], None)
 
     def attach_interface(self, instance, vif):
@@ -192,6 +198,17 @@ class FakeDriver(driver.ComputeDriver):
         with self._lock:
             if network['bridge'] in self.bridges:
                 self.peers[network['id']] = list(network['peers'])
+
+    def refresh_port_rules(self, vifs):
+        with self._lock:
+            for vif in vifs:
+                if vif['id'] in self.port_rules:
+                    self.port_rules[vif['id']] = vif.get(
+                        'security_groups') or []
+
+    def refresh_security_group_members(self, group_id, addresses):
+        with self._lock:
+            self.group_members[group_id] = list(addresses)
 
     def get_info(self, instance):
         """:returns: {'power_state': N}; NOSTATE for an unknown guest."""

@@ -41,6 +41,7 @@ def create_port(req):
     policies.check_attributes(ctx, policy.CREATE, target, body)
     view = port_obj.create(ctx, body)
     util.dhcp_changed(req, view['network_id'])
+    util.members_changed(req, view['security_groups'])
     return util.response(
         {'port': policies.hide_attributes(ctx, policy.GET, view)}, 201)
 
@@ -55,20 +56,27 @@ def show_port(req):
 def update_port(req):
     ctx = util.context(req)
     body = util.body(req, 'port')
-    _view, target = _show(ctx, req.urlvars['id'])
+    before, target = _show(ctx, req.urlvars['id'])
     ctx.can(policy.UPDATE, target)
     policies.check_attributes(ctx, policy.UPDATE, target, body)
     view = port_obj.update(ctx, req.urlvars['id'], body)
     if 'fixed_ips' in body or 'mac_address' in body:
         util.dhcp_changed(req, view['network_id'])
+    if 'security_groups' in body or 'port_security_enabled' in body:
+        util.rules_changed(req, port_ids=[view['id']])
+        util.members_changed(req, set(before['security_groups']) ^
+                             set(view['security_groups']))
+    if 'fixed_ips' in body:
+        util.members_changed(req, view['security_groups'])
     return util.response(
         {'port': policies.hide_attributes(ctx, policy.GET, view)})
 
 
 def delete_port(req):
     ctx = util.context(req)
-    _view, target = _show(ctx, req.urlvars['id'])
+    view, target = _show(ctx, req.urlvars['id'])
     ctx.can(policy.DELETE, target)
     network_id = port_obj.delete(ctx, req.urlvars['id'])
     util.dhcp_changed(req, network_id)
+    util.members_changed(req, view['security_groups'])
     return util.no_content()

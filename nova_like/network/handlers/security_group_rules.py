@@ -33,8 +33,9 @@ def create_security_group_rule(req):
     if group_id:
         group = sg_obj.get(ctx, group_id)
         ctx.can(policy.CREATE, policies.target_of(group))
-    return util.response(
-        {'security_group_rule': sg_obj.create_rule(ctx, body)}, 201)
+    rule = sg_obj.create_rule(ctx, body)
+    util.rules_changed(req, group_ids=[rule['security_group_id']])
+    return util.response({'security_group_rule': rule}, 201)
 
 
 def show_security_group_rule(req):
@@ -46,7 +47,8 @@ def show_security_group_rule(req):
 
 def delete_security_group_rule(req):
     ctx = util.context(req)
-    _view, target = _show(ctx, req.urlvars['id'])
+    view, target = _show(ctx, req.urlvars['id'])
     ctx.can(policy.DELETE, target)
     sg_obj.delete_rule(ctx, req.urlvars['id'])
+    util.rules_changed(req, group_ids=[view['security_group_id']])
     return util.no_content()

@@ -20,6 +20,11 @@ tables called nova_like:
   still applies. Chain to-<tap>: ARP, DHCP replies, established
   traffic, ingress rules, else drop.
 
+A rule naming a remote group matches the named set rg-<group id> of the
+bridge table, holding the group's member addresses: when members come
+and go (servers boot and are deleted) only that set is refilled
+(set_group_members), no port's chains are remade.
+
 Each call is one `nft -f` transaction, so a port's rules change
 atomically and two processes may apply ports at once.
 """
@@ -85,17 +90,47 @@ def _ipv4_prefixes(prefixes):
     return nets
 
 
+def group_set(group_id):
+    """The nft set of a remote group's member addresses."""
+    return 'rg-' + group_id
+
+
+def _members_lines(group_id, prefixes):
+    b = 'bridge %s' % TABLE
+    name = group_set(group_id)
+    lines = ['add set %s %s { type ipv4_addr; }' % (b, name),
+             'flush set %s %s' % (b, name)]
+    addresses = sorted({str(ipaddress.ip_network(p, strict=False)
+                            .network_address)
+                        for p in _ipv4_prefixes(prefixes or [])})
+    if addresses:
+        lines.append('add element %s %s { %s }'
+                     % (b, name, ', '.join(addresses)))
+    return lines
+
+
+def members_script(group_id, addresses):
+    """nft commands that make group_id's member set exactly addresses."""
+    return (['add table bridge %s' % TABLE] +
+            _members_lines(group_id, ['%s/32' % a for a in addresses]))
+
+
 def rule_match(rule, direction):
     """nft match of one security group rule, '' for any, None for never.
 
     direction 'ingress' matches the remote prefixes on the source address,
-    'egress' on the destination. IPv6 rules match nothing (no IPv6 here).
+    'egress' on the destination; a remote group, its member set. IPv6
+    rules match nothing (no IPv6 here).
     """
     if (rule.get('ethertype') or 'IPv4') != 'IPv4':
         return None
     parts = []
     prefixes = rule.get('remote_ip_prefixes')
-    if prefixes is not None:
+    if rule.get('remote_group_id'):
+        field = 'saddr' if direction == 'ingress' else 'daddr'
+        parts.append('ip %s @%s' % (field,
+                                    group_set(rule['remote_group_id'])))
+    elif prefixes is not None:
         nets = _ipv4_prefixes(prefixes)
         if not nets:
             return None          # a remote group with no member yet
@@ -154,6 +189,14 @@ def port_script(vif):
     b = 'bridge %s' % TABLE
     out_chain, in_chain = chain_names(devname)
     lines = base_script()
+    groups = {}
+    for group in vif.get('security_groups') or []:
+        for rule in group.get('rules') or []:
+            if rule.get('remote_group_id'):
+                groups[rule['remote_group_id']] = rule.get(
+                    'remote_ip_prefixes')
+    for group_id, prefixes in sorted(groups.items()):
+        lines += _members_lines(group_id, prefixes)
     for chain in (out_chain, in_chain):
         lines += ['add chain %s %s' % (b, chain),
                   'flush chain %s %s' % (b, chain)]
@@ -227,6 +270,9 @@ class NoopFirewall:
     def remove_port(self, vif):
         pass
 
+    def set_group_members(self, group_id, addresses):
+        pass
+
 
 class NftablesFirewall:
     """Security groups of the ports of this host, in nft table nova_like."""
@@ -254,6 +300,12 @@ class NftablesFirewall:
         """Remove the rules of vif's port; nothing when it has none."""
         self._load(remove_script(vif.get('devname')
                                  or model.tap_name(vif['id'])))
+
+    def set_group_members(self, group_id, addresses):
+        """Make the member set of remote group group_id exactly addresses
+        (IPv4 ones; others are ignored)."""
+        self._load(members_script(group_id, [
+            a for a in addresses if ipaddress.ip_address(a).version == 4]))
 
     def ports(self):
         """Names of the ports that have rules now."""

@@ -564,6 +564,13 @@ class LibvirtDriver(driver.ComputeDriver):
     def refresh_network(self, network):
         vif_mod.refresh(network)
 
+    def refresh_port_rules(self, vifs):
+        for vif in vifs:
+            vif_mod.protect_if_plugged(vif)
+
+    def refresh_security_group_members(self, group_id, addresses):
+        vif_mod.set_group_members(group_id, addresses)
+
     # disks of a running guest
 
     def attach_disk(self, instance, path, target, disk_format='qcow2',

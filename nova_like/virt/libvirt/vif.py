@@ -10,6 +10,7 @@ its rules go, and a bridge left with no guest port is removed.
 
 from nova_like import conf
 from nova_like.network.linux import firewall
+from nova_like.network.linux import ip_lib
 from nova_like.network.linux import plumbing
 from nova_like.virt.libvirt import config
 
@@ -33,6 +34,18 @@ def plug(vif):
 def protect(vif):
     """Apply vif's security group rules to its tap (which must exist)."""
     firewall.firewall_driver(CONF.network.firewall_driver).apply_port(vif)
+
+
+def protect_if_plugged(vif):
+    """protect(vif) when its tap is on this host (the guest may be gone)."""
+    if ip_lib.device_exists(vif['devname']):
+        protect(vif)
+
+
+def set_group_members(group_id, addresses):
+    """What rules naming group_id as their remote group match."""
+    firewall.firewall_driver(CONF.network.firewall_driver).set_group_members(
+        group_id, addresses)
 
 
 def release(vif):

@@ -23,6 +23,13 @@ def network_conf(tmp_path):
 
 
 @pytest.fixture
-def client(network_conf, dhcp):
+def compute():
+    """Stands in for compute's RPC client: records what hosts are told."""
+    return fixtures.RecordingCompute()
+
+
+@pytest.fixture
+def client(network_conf, dhcp, compute):
     """An admin client; client.as_('user:project') is a member."""
-    return fixtures.Client(wsgi.init_application(network_conf, dhcp))
+    return fixtures.Client(wsgi.init_application(network_conf, dhcp,
+                                                 compute))

@@ -95,3 +95,22 @@ class Client:
         resp = self.post('/v2.0/%s' % collection, {resource: body})
         assert resp.status_code == expect, resp.text
         return resp.json()[resource] if expect == 201 else resp.json()
+
+
+class RecordingCompute:
+    """Stands in for compute's RPC client: records every cast to hosts."""
+
+    def __init__(self):
+        self.refreshed = []
+        self.rules = []
+        self.members = []
+
+    def refresh_network(self, context, host, network):
+        self.refreshed.append((host, network))
+
+    def refresh_port_rules(self, context, host, vifs):
+        self.rules.append((host, vifs))
+
+    def refresh_security_group_members(self, context, host, group_id,
+                                       addresses):
+        self.members.append((host, group_id, addresses))

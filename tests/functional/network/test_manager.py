@@ -19,21 +19,6 @@ NETWORK_KEYS = {'id', 'label', 'tenant_id', 'bridge', 'mtu',
                 'peers', 'subnets'}
 
 
-class RecordingCompute:
-    """Stands in for compute's RPC client: records refresh_network."""
-
-    def __init__(self):
-        self.refreshed = []
-
-    def refresh_network(self, context, host, network):
-        self.refreshed.append((host, network))
-
-
-@pytest.fixture
-def compute():
-    return RecordingCompute()
-
-
 @pytest.fixture
 def mgr(network_conf, dhcp, compute):
     db = wsgi.database(network_conf)

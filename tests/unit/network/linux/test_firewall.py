@@ -135,3 +135,35 @@ def test_noop_firewall_runs_nothing(kernel):
     assert kernel.commands == []
     assert isinstance(firewall.firewall_driver('nftables'),
                       firewall.NftablesFirewall)
+
+
+GROUP = '5e6f7a8b-0000-4000-8000-00000000beef'
+
+
+def test_a_remote_group_rule_matches_the_groups_member_set():
+    vif = dict(VIF, security_groups=[{'id': GROUP, 'name': 'default',
+                                      'rules': [rule(
+                                          remote_group_id=GROUP,
+                                          remote_ip_prefixes=[
+                                              '10.0.0.5/32',
+                                              '10.0.0.9/32'])]}])
+    script = firewall.port_script(vif)
+    name = 'rg-' + GROUP
+    # The set comes first, filled with the members the VIF names.
+    assert script.index('add set bridge nova_like %s { type ipv4_addr; }'
+                        % name) < script.index(
+        'add element bridge nova_like %s { 10.0.0.5, 10.0.0.9 }' % name)
+    assert (PREFIX + 'to-tapa1b2c3d4-e5 ip saddr @%s accept' % name
+            in script)
+
+
+def test_set_group_members_refills_only_the_set(kernel):
+    firewall.NftablesFirewall().set_group_members(
+        GROUP, ['10.0.0.7', 'fe80::1', '10.0.0.3'])
+    text = kernel.commands[-1][1]
+    assert text.splitlines() == [
+        'add table bridge nova_like',
+        'add set bridge nova_like rg-%s { type ipv4_addr; }' % GROUP,
+        'flush set bridge nova_like rg-%s' % GROUP,
+        'add element bridge nova_like rg-%s { 10.0.0.3, 10.0.0.7 }'
+        % GROUP]
