@@ -13,6 +13,10 @@ shared host it varies by up to two times from one minute to the next.
     # against a Keystone-backed cloud (the lab writes lab/openrc):
     .venv/bin/python tools/bench_boot.py --os-cloud-env -n 200 -c 20 \
         --image tiny --flavor m1.tiny --pid-dir lab
+    # each server with a port on network private (the lab's), and how
+    # long compute hosts waited for their ports (from lab/compute*.log):
+    .venv/bin/python tools/bench_boot.py --os-cloud-env -n 200 -c 20 \
+        --image tiny --flavor m1.tiny --pid-dir lab --network private
     # against a noauth2 nova-like-api:
     .venv/bin/python tools/bench_boot.py --noauth http://127.0.0.1:8774/v2.1 \
         -n 200 -c 20 --image <image uuid> --flavor <flavor id>
@@ -97,7 +101,8 @@ def boot_all(conn_factory, args, image_id, flavor_id):
         start = time.monotonic()
         server = conn.compute.create_server(
             name='bench-%d' % index, image_id=image_id, flavor_id=flavor_id,
-            networks='none')
+            networks=[{'uuid': args.network_id}] if args.network_id
+            else 'none')
         with lock:
             latencies.append(time.monotonic() - start)
             posted[server.id] = start
@@ -105,6 +110,24 @@ def boot_all(conn_factory, args, image_id, flavor_id):
     with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
         list(pool.map(boot, range(args.number)))
     return posted, latencies, cpu_before
+
+
+_ALLOCATED = re.compile(r'Ports of (\S+) allocated and bound in ([0-9.]+) ms')
+
+
+def port_times(pid_dir, uuids):
+    """Seconds compute hosts waited for each server's ports (create and
+    bind, one network RPC call), from their logs in pid_dir."""
+    times = []
+    for name in sorted(os.listdir(pid_dir)):
+        if not (name.startswith('compute') and name.endswith('.log')):
+            continue
+        with open(os.path.join(pid_dir, name), errors='replace') as f:
+            for line in f:
+                found = _ALLOCATED.search(line)
+                if found and found.group(1) in uuids:
+                    times.append(float(found.group(2)) / 1000)
+    return times
 
 
 def wait_states(conn, posted, want, timeout):
@@ -162,13 +185,13 @@ def component(cmdline):
     # Plain daemons: ".../nova-like-conductor --config-file ...";
     # gunicorn ones are titled "gunicorn: worker [nova-like-api]".
     match = re.search(r'nova-like-[a-z]+|keystone|glance-api|beam\.smp|'
-                      r'^postgres|mariadbd', cmdline[:300])
+                      r'^postgres|mariadbd|dnsmasq', cmdline[:300])
     return match.group(0) if match else None
 
 
 DAEMONS = ('nova-like-api', 'nova-like-conductor', 'nova-like-scheduler',
-           'nova-like-compute', 'nova-like-placement', 'keystone',
-           'glance-api')
+           'nova-like-compute', 'nova-like-placement', 'nova-like-network',
+           'keystone', 'glance-api')
 
 
 def daemon_rss():
@@ -268,6 +291,9 @@ def main():
                         help='use OS_* variables (source an openrc first)')
     parser.add_argument('--timeout', type=float, default=600)
     parser.add_argument('--list-samples', type=int, default=20)
+    parser.add_argument('--network', metavar='NAME',
+                        help='give each server a port on this network '
+                             '(default: no network)')
     parser.add_argument('--pid-dir', metavar='DIR',
                         help='count only the daemons whose pid files are in '
                              'DIR (and their workers), e.g. lab: other '
@@ -280,6 +306,8 @@ def main():
         args.image, ignore_missing=False).id
     flavor_id = conn.compute.find_flavor(args.flavor,
                                          ignore_missing=False).id
+    args.network_id = conn.network.find_network(
+        args.network, ignore_missing=False).id if args.network else None
 
     speed_before = machine_speed()
     posted, post_latency, cpu_before = boot_all(
@@ -322,6 +350,10 @@ def main():
         args.number))
     print('CPU per server booted, from the first POST to all ACTIVE '
           '(the client\'s polling included):')
+    if args.network and args.pid_dir:
+        print('ports (compute side)  %s (allocate and bind, one RPC call; '
+              '%s)' % (percentiles(port_times(args.pid_dir, posted)),
+                       args.network))
     for ms, name in boot_cpu:
         print('CPU %-22s %7.1f ms' % (name, ms))
     print('CPU %-22s %7.1f ms' % ('total', sum(ms for ms, _ in boot_cpu)))

@@ -10,6 +10,7 @@ gives it back later.
 """
 
 import logging
+import time
 
 import oslo_messaging as messaging
 
@@ -35,6 +36,7 @@ def allocate(manager, context, instance, request_spec):
     if not CONF.network.enabled:
         instance.network_info = []
         return []
+    started = time.monotonic()
     try:
         network_info = manager.network.allocate_for_instance(
             context, instance.uuid, instance.project_id, manager.host,
@@ -48,6 +50,10 @@ def allocate(manager, context, instance, request_spec):
         raise NetworkAllocationFailed(
             uuid=instance.uuid, reason=exception.reason_of(exc)) from exc
     instance.network_info = network_info
+    if network_info:
+        # tools/bench_boot.py --network reads these lines.
+        LOG.info('Ports of %s allocated and bound in %.1f ms',
+                 instance.uuid, (time.monotonic() - started) * 1000)
     return network_info
 
 
