@@ -4,39 +4,21 @@
 After a subnet or port changes, and for every DHCP-enabled network at
 start, the service hands the network's DHCP view (info.dhcp_network) to
 nova_like.network.linux.dhcp.DhcpDriver: sync(network) when it has DHCP,
-disable(network_id) when it has not (any more). A driver that fails is
-logged, never the API request's failure: the next change or restart syncs
-again. Tests pass a recording driver instead.
+disable(network_id) when it has not (any more). Changes are synced in the
+background, once per burst (network/coalescer.py), never holding up the
+request that made them; a driver that fails is logged, never the request's
+failure: the next change or restart syncs again. Tests pass a recording
+driver instead.
 """
 
 import logging
 import threading
 
+from nova_like.network import coalescer
 from nova_like.network import info
+from nova_like.network.linux import dhcp
 
 LOG = logging.getLogger(__name__)
-
-
-class _NoDriver:
-    """Stands in when this tree has no DHCP driver: does nothing."""
-
-    def sync(self, network):
-        LOG.debug('no DHCP driver: not syncing network %s', network['id'])
-
-    def disable(self, network_id):
-        LOG.debug('no DHCP driver: not disabling network %s', network_id)
-
-
-def load_driver(conf):
-    """nova_like.network.linux.dhcp.DhcpDriver(conf), or a no-op one
-    (logged) when that module is not there."""
-    try:
-        from nova_like.network.linux import dhcp
-    except ImportError as exc:
-        LOG.warning('DHCP is not served: nova_like.network.linux.dhcp '
-                    'cannot be imported (%s)', exc)
-        return _NoDriver()
-    return dhcp.DhcpDriver(conf)
 
 
 class DhcpAgent:
@@ -47,14 +29,20 @@ class DhcpAgent:
         self.db = db
         self._driver = driver
         self._lock = threading.Lock()
+        self.background = coalescer.Coalescer('dhcp')
 
     @property
     def driver(self):
         if self._driver is None:
-            self._driver = load_driver(self.conf)
+            self._driver = dhcp.DhcpDriver(self.conf)
         return self._driver
 
     def network_changed(self, network_id):
+        """Sync (or disable) DHCP of one network soon, in the background."""
+        self.background.submit(network_id,
+                               lambda: self.sync_now(network_id))
+
+    def sync_now(self, network_id):
         """Sync (or disable) DHCP of one network; never raises."""
         try:
             with self.db.reader() as session:
@@ -82,9 +70,9 @@ class DhcpAgent:
         with self.db.reader() as session:
             network_ids = info.dhcp_network_ids(session)
         for network_id in network_ids:
-            self.network_changed(network_id)
+            self.sync_now(network_id)
         active = getattr(self.driver, 'active_networks', None)
         if active is not None:
             for network_id in sorted(set(active()) - set(network_ids)):
-                self.network_changed(network_id)
+                self.sync_now(network_id)
         return network_ids

@@ -12,7 +12,9 @@ a host that missed one is right again at its next plug of the port):
 - the members of a group changed (a port with an address joined or left
   it): refresh_security_group_members with the group's addresses, to the
   hosts of bound ports whose groups have a rule naming it as the remote
-  group. The host refills one nft set: no port's rules are remade.
+  group. The host refills one nft set: no port's rules are remade. These
+  go in the background, once per burst (network/coalescer.py): twenty
+  servers booted at once in one group make one push per host.
 """
 
 import ipaddress
@@ -21,6 +23,7 @@ import logging
 import sqlalchemy as sa
 
 from nova_like import context as nl_context
+from nova_like.network import coalescer
 from nova_like.network.db import models
 from nova_like.network import info
 
@@ -94,6 +97,7 @@ class HostRules:
         self.conf = conf
         self._compute_factory = compute_factory
         self._compute = None
+        self.background = coalescer.Coalescer('members')
 
     @property
     def compute(self):
@@ -119,10 +123,15 @@ class HostRules:
                           sorted(port_ids))
 
     def members_changed(self, context, group_ids):
-        """Ports joined or left group_ids."""
-        if not group_ids:
-            return
+        """Ports joined or left group_ids: their hosts are told soon."""
         context = context or nl_context.get_admin_context()
+        for group_id in group_ids or ():
+            self.background.submit(
+                group_id, lambda group_id=group_id: self._push_members(
+                    context, group_id))
+
+    def _push_members(self, context, group_id):
+        group_ids = [group_id]
         try:
             with self.db.reader() as session:
                 updates = member_updates(session, group_ids)

@@ -13,6 +13,7 @@ from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import conf as nl_conf
 from nova_like import exception
 from nova_like.network import allocation
+from nova_like.network import coalescer
 from nova_like.network import context as network_context
 from nova_like.network.db import api as db_api
 from nova_like.network.db import models
@@ -39,6 +40,10 @@ class NetworkManager:
         self._compute = compute
         self.host_rules = host_rules.HostRules(self.db, self.conf,
                                                lambda: self.compute)
+        # Peers pushed to hosts in the background: {network: its hosts
+        # when last told}.
+        self.background = coalescer.Coalescer('peers')
+        self._told = {}
 
     @property
     def compute(self):
@@ -130,29 +135,36 @@ class NetworkManager:
         return touched
 
     def _after(self, context, touched, asking_host):
-        """Sync DHCP of the networks touched; refresh the other hosts of
-        each whose set of hosts changed."""
-        for network_id, before in touched.items():
+        """Sync DHCP of the networks touched, and (in the background) tell
+        the hosts of each whose set of hosts changed their new peers."""
+        for network_id in touched:
             if network_id is None:
                 continue
             self.dhcp.network_changed(network_id)
-            with self.db.reader() as session:
-                net_row = session.get(models.Network, network_id)
-                after = allocation.hosts_on(session, network_id)
-                if net_row is None or set(after) == set(before):
-                    continue
-                views = {host: info.network_dict(
-                    session, net_row, (), info.peers(
-                        session, net_row, local_ip,
-                        self._network_host_ip()))
-                    for host, local_ip in after.items()
-                    if host != asking_host}
-            for host, view in views.items():
-                try:
-                    self.compute.refresh_network(context, host, view)
-                except Exception as exc:  # best effort: the host resyncs
-                    LOG.warning('refresh_network of %s to %s failed: %s',
-                                network_id, host, exc)
+            self.background.submit(
+                ('peers', network_id),
+                lambda network_id=network_id: self._push_peers(
+                    context, network_id))
+
+    def _push_peers(self, context, network_id):
+        """refresh_network to every host of network_id, when its hosts are
+        not those last told (never raises: best effort, logged)."""
+        with self.db.reader() as session:
+            net_row = session.get(models.Network, network_id)
+            hosts = allocation.hosts_on(session, network_id)
+            if net_row is None or self._told.get(network_id) == hosts:
+                return
+            views = {host: info.network_dict(
+                session, net_row, (), info.peers(
+                    session, net_row, local_ip, self._network_host_ip()))
+                for host, local_ip in hosts.items()}
+        self._told[network_id] = hosts
+        for host, view in views.items():
+            try:
+                self.compute.refresh_network(context, host, view)
+            except Exception as exc:  # best effort: the host resyncs
+                LOG.warning('refresh_network of %s to %s failed: %s',
+                            network_id, host, exc)
 
     @db_api.retry_on_lost_transaction
     def deallocate_for_instance(self, context, instance_uuid):

@@ -7,6 +7,7 @@ from oslo_config import cfg
 import webob
 
 from nova_like.conf import network as network_conf
+from nova_like.network import coalescer
 from nova_like.network import wsgi
 
 
@@ -75,7 +76,10 @@ class Client:
         if json is not None:
             req.body = jsonlib.dumps(json).encode()
             req.content_type = 'application/json'
-        return Response(req.get_response(self.app))
+        resp = req.get_response(self.app)
+        # What the request handed to the background (DHCP, hosts) has run.
+        coalescer.flush_all()
+        return Response(resp)
 
     def get(self, url):
         return self.request('GET', url)

@@ -11,6 +11,7 @@ import uuid
 import pytest
 
 from nova_like import context as nl_context
+from nova_like.network import coalescer
 from nova_like.network import dhcp_agent
 from nova_like.network import manager as network_manager
 from nova_like.network import wsgi
@@ -57,6 +58,7 @@ def test_a_new_member_reaches_the_hosts_of_the_groups_ports(
     [first] = _boot(mgr, ctx, net, 'cmp1')
     default = _default_group(client)
     [second] = _boot(mgr, ctx, net, 'cmp2')
+    coalescer.flush_all()
     addresses = sorted(ip['address'] for vif in (first, second)
                        for ip in vif['network']['subnets'][0]['ips'])
     # Both hosts hold a port whose default rules name the default group.
@@ -65,6 +67,7 @@ def test_a_new_member_reaches_the_hosts_of_the_groups_ports(
     compute.members.clear()
     mgr.deallocate_for_instance(ctx, mgr.get_bound_instances(ctx).popitem()[
         0])
+    coalescer.flush_all()
     [(host, group, left)] = compute.members
     assert group == default and len(left) == 1
 

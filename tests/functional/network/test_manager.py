@@ -7,6 +7,7 @@ import pytest
 
 from nova_like import context as nl_context
 from nova_like import exception
+from nova_like.network import coalescer
 from nova_like.network import dhcp_agent
 from nova_like.network import manager as network_manager
 from nova_like.network import wsgi
@@ -142,14 +143,22 @@ def test_peers_are_the_other_hosts_and_the_dhcp_host_and_they_refresh(
         mgr, ctx, net, compute, network_conf):
     _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp1',
               local_ip='10.9.0.1')
-    assert compute.refreshed == []
+    coalescer.flush_all()
+    compute.refreshed.clear()
     [vif] = _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp2',
                       local_ip='10.9.0.2')
     # The network host runs DHCP here: its own local_ip is a peer too.
     assert vif['network']['peers'] == ['10.9.0.1', '192.0.2.1']
-    [(host, network)] = compute.refreshed
-    assert host == 'cmp1'
-    assert network['peers'] == ['10.9.0.2', '192.0.2.1']
+    coalescer.flush_all()
+    told = dict(compute.refreshed)
+    assert told['cmp1']['peers'] == ['10.9.0.2', '192.0.2.1']
+    assert told['cmp2']['peers'] == ['10.9.0.1', '192.0.2.1']
+    # A third port on a host already there changes nobody's peers.
+    compute.refreshed.clear()
+    _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp2',
+              local_ip='10.9.0.2')
+    coalescer.flush_all()
+    assert compute.refreshed == []
 
 
 def test_default_group_rules_resolve_to_member_addresses(mgr, ctx, net):
@@ -236,11 +245,12 @@ def test_init_host_resyncs_every_dhcp_network(mgr, ctx, net, dhcp):
 
 def test_dhcp_hosts_follow_allocations(mgr, ctx, net, dhcp):
     [vif] = _allocate(mgr, ctx, [{'network_id': net['id']}])
+    coalescer.flush_all()
     hosts = dhcp.last_sync(net['id'])['hosts']
     assert [h['mac'] for h in hosts] == [vif['address']]
 
 
-# The calls compute/api/network_rpc.py sends at network RPC 1.1.
+# Network RPC 1.1.
 
 def test_validate_security_groups_by_name_or_id(mgr, ctx, client):
     user = client.as_(USER)

@@ -51,6 +51,8 @@ def test_network_with_a_dhcp_port_is_synced_else_disabled(db, conf):
     _network_with_dhcp(db)
     agent.network_changed('n1')
     agent.network_changed('gone')
+    assert driver.calls == []  # in the background, soon
+    agent.background.flush()
     assert driver.calls == [('sync', 'n1'), ('disable', 'gone')]
 
 
@@ -63,7 +65,9 @@ def test_resync_syncs_every_dhcp_network(db, conf):
 
 def test_a_failing_driver_is_logged_not_raised(db, conf, caplog):
     _network_with_dhcp(db)
-    dhcp_agent.DhcpAgent(conf, db, Driver(fail=True)).network_changed('n1')
+    agent = dhcp_agent.DhcpAgent(conf, db, Driver(fail=True))
+    agent.network_changed('n1')
+    agent.background.flush()
     assert 'dnsmasq would not start' in caplog.text
 
 
@@ -78,5 +82,7 @@ def test_resync_disables_what_the_driver_serves_without_dhcp(db, conf):
 def test_a_network_the_driver_does_not_serve_is_not_disabled(db, conf):
     driver = Driver()
     driver.active_networks = lambda: ['other']
-    dhcp_agent.DhcpAgent(conf, db, driver).network_changed('n9')
+    agent = dhcp_agent.DhcpAgent(conf, db, driver)
+    agent.network_changed('n9')
+    agent.background.flush()
     assert driver.calls == []
