@@ -40,6 +40,19 @@ def groups_of_ports(session, port_ids):
         table.port_id.in_(list(port_ids)))).scalars())
 
 
+def groups_to_push(session, port_ids):
+    """The groups of the ports, and the remote groups their rules name:
+    the member sets a host needs once these ports are plugged there."""
+    own = groups_of_ports(session, port_ids)
+    if not own:
+        return own
+    rules = models.SecurityGroupRule
+    return own | set(session.execute(
+        sa.select(rules.remote_group_id).distinct().where(
+            rules.security_group_id.in_(list(own)),
+            rules.remote_group_id.is_not(None))).scalars())
+
+
 def _bound_ports(session, where):
     ports, hosts = models.Port, models.Host
     return session.execute(

@@ -5,7 +5,6 @@ The manager answers compute hosts with these, and the DHCP seam hands the
 same network dicts, plus the hosts DHCP serves, to the DHCP driver.
 """
 
-import ipaddress
 
 import sqlalchemy as sa
 
@@ -89,19 +88,20 @@ def members(session, group_ids):
     return found
 
 
-def _prefixes(rule, members):
+def _prefixes(rule):
     if rule.remote_group_id:
-        version = 4 if rule.ethertype == 'IPv4' else 6
-        return sorted('%s/%d' % (address, 32 if version == 4 else 128)
-                      for address in members.get(rule.remote_group_id, [])
-                      if ipaddress.ip_address(address).version == version)
+        # The host holds the group's members apart (an nft set filled by
+        # refresh_security_group_members): a VIF never lists them, or
+        # every server's network_info would grow with its group.
+        return None
     if rule.remote_ip_prefix:
         return [rule.remote_ip_prefix]
     return ['0.0.0.0/0' if rule.ethertype == 'IPv4' else '::/0']
 
 
 def security_groups(session, group_ids):
-    """The groups with their rules resolved to concrete prefixes."""
+    """The groups with their rules; a rule's remote is prefixes, or a
+    remote group (whose members the hosts are sent apart)."""
     if not group_ids:
         return []
     groups = session.execute(sa.select(models.SecurityGroup).where(
@@ -109,9 +109,6 @@ def security_groups(session, group_ids):
     table = models.SecurityGroupRule
     rules = session.execute(sa.select(table).where(
         table.security_group_id.in_(group_ids))).scalars().all()
-    remote = sorted({rule.remote_group_id for rule in rules
-                     if rule.remote_group_id})
-    found = members(session, remote)
     resolved = []
     for group in sorted(groups, key=lambda g: g.id):
         resolved.append({'id': group.id, 'name': group.name, 'rules': [
@@ -120,7 +117,7 @@ def security_groups(session, group_ids):
              'port_range_min': rule.port_range_min,
              'port_range_max': rule.port_range_max,
              'remote_group_id': rule.remote_group_id,
-             'remote_ip_prefixes': _prefixes(rule, found)}
+             'remote_ip_prefixes': _prefixes(rule)}
             for rule in rules if rule.security_group_id == group.id]})
     return resolved
 

@@ -51,12 +51,15 @@ class NetworkManager:
             self._compute = compute_rpcapi.ComputeAPI()
         return self._compute
 
-    def _instance_groups(self, instance_uuid):
-        """(ids of the instance's ports, ids of their groups)."""
+    def _instance_groups(self, instance_uuid, pushed=False):
+        """(ids of the instance's ports, ids of their groups); with
+        pushed, also the remote groups their rules name."""
         with self.db.reader() as session:
             ports = [r.id for r in allocation.instance_ports(session,
                                                              instance_uuid)]
-            return ports, host_rules.groups_of_ports(session, ports)
+            groups = host_rules.groups_to_push if pushed else \
+                host_rules.groups_of_ports
+            return ports, groups(session, ports)
 
     def init_host(self, context):
         """Bring DHCP of every network that has it up to date."""
@@ -113,7 +116,7 @@ class NetworkManager:
                                     entry, groups)
         self._after(context, touched, host)
         self.host_rules.members_changed(
-            context, self._instance_groups(instance_uuid)[1])
+            context, self._instance_groups(instance_uuid, pushed=True)[1])
         return self.get_instance_nw_info(context, instance_uuid)
 
     @staticmethod
@@ -218,7 +221,7 @@ class NetworkManager:
             network_id = row.network_id
         self._after(context, {network_id: before}, host)
         with self.db.reader() as session:
-            groups = host_rules.groups_of_ports(session, [port_id])
+            groups = host_rules.groups_to_push(session, [port_id])
             vif = self._vif(session, session.get(models.Port, port_id))
         self.host_rules.members_changed(context, groups)
         return vif
@@ -282,9 +285,9 @@ class NetworkManager:
     def _groups_changed(self, context, instance_uuid, before):
         """The instance's ports changed groups: their rules, and the
         members of the groups they left and joined."""
-        ports, after = self._instance_groups(instance_uuid)
+        ports, after = self._instance_groups(instance_uuid, pushed=True)
         self.host_rules.rules_changed(context, port_ids=ports)
-        self.host_rules.members_changed(context, before ^ after)
+        self.host_rules.members_changed(context, before | after)
 
     def get_networks(self, context):
         """The networks the caller's project may use."""

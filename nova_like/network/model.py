@@ -28,7 +28,10 @@ them. One VIF::
          {'direction': 'ingress' | 'egress', 'ethertype': 'IPv4',
           'protocol': None | 'tcp' | 'udp' | 'icmp' | number,
           'port_range_min': None | int, 'port_range_max': None | int,
-          'remote_ip_prefixes': ['0.0.0.0/0'] }]}]}  # groups resolved
+          'remote_group_id': None | group id,
+          # None with a remote group: its members reach the host apart
+          # (compute RPC refresh_security_group_members).
+          'remote_ip_prefixes': ['0.0.0.0/0'] | None}]}]}
 
 Interface names follow Neutron's Linux bridge agent, so that operators'
 habits (and their 15-character limit) carry over.

@@ -96,10 +96,15 @@ def group_set(group_id):
 
 
 def _members_lines(group_id, prefixes):
+    """The set of group_id; filled with prefixes when they are given
+    (None: made if missing, its members left as the last refill made
+    them)."""
     b = 'bridge %s' % TABLE
     name = group_set(group_id)
-    lines = ['add set %s %s { type ipv4_addr; }' % (b, name),
-             'flush set %s %s' % (b, name)]
+    lines = ['add set %s %s { type ipv4_addr; }' % (b, name)]
+    if prefixes is None:
+        return lines
+    lines.append('flush set %s %s' % (b, name))
     addresses = sorted({str(ipaddress.ip_network(p, strict=False)
                             .network_address)
                         for p in _ipv4_prefixes(prefixes or [])})

@@ -161,16 +161,25 @@ def test_peers_are_the_other_hosts_and_the_dhcp_host_and_they_refresh(
     assert compute.refreshed == []
 
 
-def test_default_group_rules_resolve_to_member_addresses(mgr, ctx, net):
-    [a] = _allocate(mgr, ctx, [{'network_id': net['id']}])
-    [b] = _allocate(mgr, ctx, [{'network_id': net['id']}])
+def test_default_group_rules_name_the_group_and_hosts_get_members(
+        mgr, ctx, net, compute):
+    [a] = _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp1')
+    [b] = _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp2')
     [group] = b['security_groups']
     assert group['name'] == 'default'
     [ingress] = [r for r in group['rules'] if r['direction'] == 'ingress'
                  and r['ethertype'] == 'IPv4']
-    addresses = {v['network']['subnets'][0]['ips'][0]['address'] + '/32'
-                 for v in (a, b)}
-    assert set(ingress['remote_ip_prefixes']) == addresses
+    # The VIF names the remote group, never its members (they would grow
+    # every server's network_info with its group)...
+    assert ingress['remote_group_id'] == group['id']
+    assert ingress['remote_ip_prefixes'] is None
+    # ... which each host holding a member is sent apart.
+    coalescer.flush_all()
+    addresses = sorted(v['network']['subnets'][0]['ips'][0]['address']
+                       for v in (a, b))
+    told = {host: members for host, gid, members in compute.members
+            if gid == group['id']}
+    assert told == {'cmp1': addresses, 'cmp2': addresses}
     [egress] = [r for r in group['rules'] if r['direction'] == 'egress'
                 and r['ethertype'] == 'IPv4']
     assert egress['remote_ip_prefixes'] == ['0.0.0.0/0']

@@ -167,3 +167,15 @@ def test_set_group_members_refills_only_the_set(kernel):
         'flush set bridge nova_like rg-%s' % GROUP,
         'add element bridge nova_like rg-%s { 10.0.0.3, 10.0.0.7 }'
         % GROUP]
+
+
+def test_a_vif_without_members_leaves_the_set_as_the_last_refill_made_it():
+    vif = dict(VIF, security_groups=[{'id': GROUP, 'name': 'default',
+                                      'rules': [rule(
+                                          remote_group_id=GROUP,
+                                          remote_ip_prefixes=None)]}])
+    script = firewall.port_script(vif)
+    assert 'add set bridge nova_like rg-%s { type ipv4_addr; }' % GROUP \
+        in script
+    assert not [line for line in script if line.startswith(
+        ('flush set', 'add element bridge nova_like rg-'))]
