@@ -20,7 +20,7 @@ from nova_like.network import errors
 
 # Pick at random among this many free addresses, so racing writers rarely
 # choose the same one.
-_SPREAD = 32
+_SPREAD = 256
 
 
 def parse_cidr(cidr, field='cidr'):
