@@ -139,14 +139,17 @@ class DhcpDriver:
                 '--pid-file=%s' % self._file(net_id, 'pid'),
                 '--dhcp-hostsfile=%s' % self._file(net_id, 'host'),
                 '--dhcp-optsfile=%s' % self._file(net_id, 'opts'),
-                '--dhcp-leasefile=%s' % self._file(net_id, 'leases'),
-                '--dhcp-lease-max=%d' % max(
-                    16, 2 * len(network.get('hosts') or []))]
+                '--dhcp-leasefile=%s' % self._file(net_id, 'leases')]
+        # As many leases as the subnets have addresses: a number that does
+        # not change with the ports, so a new port never restarts dnsmasq.
+        lease_max = 0
         for subnet in dhcp_subnets(network):
             cidr = ipaddress.ip_network(subnet['cidr'], strict=False)
+            lease_max += cidr.num_addresses
             argv.append('--dhcp-range=set:subnet-%s,%s,static,%s,%ds'
                         % (subnet['id'], cidr.network_address,
                            cidr.netmask, lease))
+        argv.append('--dhcp-lease-max=%d' % max(16, lease_max))
         return argv
 
     def _write(self, network_id, name, text):
