@@ -29,7 +29,7 @@ class DhcpAgent:
         self.db = db
         self._driver = driver
         self._lock = threading.Lock()
-        self.background = coalescer.Coalescer('dhcp')
+        self.background = coalescer.Coalescer('dhcp', delay=0.1)
 
     @property
     def driver(self):

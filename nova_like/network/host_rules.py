@@ -110,7 +110,8 @@ class HostRules:
         self.conf = conf
         self._compute_factory = compute_factory
         self._compute = None
-        self.background = coalescer.Coalescer('members')
+        # A quarter second gathers a burst of boots into one push.
+        self.background = coalescer.Coalescer('members', delay=0.25)
 
     @property
     def compute(self):

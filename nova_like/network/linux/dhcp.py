@@ -152,6 +152,13 @@ class DhcpDriver:
         argv.append('--dhcp-lease-max=%d' % max(16, lease_max))
         return argv
 
+    def _read(self, network_id, name):
+        try:
+            with open(self._file(network_id, name)) as handle:
+                return handle.read()
+        except FileNotFoundError:
+            return None
+
     def _write(self, network_id, name, text):
         """Write a state file; True when its content changed."""
         path = self._file(network_id, name)
@@ -204,13 +211,27 @@ class DhcpDriver:
             return 'disabled'
         conf = self.conf.network
         os.makedirs(self._dir(net_id), exist_ok=True)
+        described = json.dumps(
+            {k: v for k, v in network.items() if k != 'hosts'},
+            sort_keys=True, indent=1)
+        pid = self.pid(net_id)
+        if pid and self._read(net_id, 'network.json') == described and \
+                self._read(net_id, 'cmdline') == '\n'.join(self.cmdline(
+                    network, veth_names(net_id)[1])):
+            # Only its ports changed (a boot, a delete): the bridge, the
+            # namespace and dnsmasq's arguments are as they were made.
+            changed = self._write(net_id, 'host', hosts_text(network))
+            changed = self._write(net_id, 'opts',
+                                  opts_text(network)) or changed
+            if changed:
+                os.kill(pid, signal.SIGHUP)
+                return 'reloaded'
+            return 'unchanged'
         bridge = plumbing.ensure_network(
             network, conf.local_ip, conf.physical_interface_mappings,
             vxlan_port=conf.vxlan_port, netns=self.netns)
         inner = self._ensure_port(network, bridge)
-        self._write(net_id, 'network.json', json.dumps(
-            {k: v for k, v in network.items() if k != 'hosts'},
-            sort_keys=True, indent=1))
+        self._write(net_id, 'network.json', described)
         changed = self._write(net_id, 'host', hosts_text(network))
         changed = self._write(net_id, 'opts', opts_text(network)) or changed
         argv = self.cmdline(network, inner)
