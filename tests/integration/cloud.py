@@ -2,6 +2,7 @@
 """A test cloud of real daemon processes on RabbitMQ and a real SQL server."""
 
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -94,6 +95,9 @@ class Cloud:
         # and bridges are the host's: the caller cleans them up).
         self.network = network
         self.network_port = net.free_port() if network else None
+        # Its own VXLAN ids: vxlan-<VNI> devices are the host's, shared
+        # with any other cloud (or lab) running here.
+        self.vni_min = random.randrange(2000, 16000000, 1000)
         self.procs = {}
         self.urls = {}
 
@@ -116,7 +120,8 @@ class Cloud:
         if not self.network:
             return '[network]\nenabled = False\n'
         return ('[network]\nlocal_ip = 127.0.0.1\nstate_path = %s\n'
-                % (self.path / 'network'))
+                'vni_ranges = %d:%d\n'
+                % (self.path / 'network', self.vni_min, self.vni_min + 999))
 
     def _clients(self):
         """[placement] and [glance]: static tokens to noauth2 services, or
@@ -156,15 +161,23 @@ class Cloud:
         self.controller_conf = self.path / 'nova.conf'
         self.controller_conf.write_text(controller)
 
-    def compute_conf(self, host, fake_driver=''):
+    def compute_conf(self, host, fake_driver='', libvirt_uri=None):
         """Write compute <host>'s config.
 
-        fake_driver adds [fake_driver] lines.
+        fake_driver adds [fake_driver] lines; with libvirt_uri the host
+        runs the libvirt driver on it instead, its guests' files in
+        <tmp>/instances-<host>.
         """
         path = self.path / ('compute-%s.conf' % host)
-        path.write_text(self._common(host) + self._clients() +
-                        '[fake_driver]\nvcpus = 8\nmemory_mb = 16384\n'
-                        + fake_driver)
+        if libvirt_uri:
+            driver = ('[DEFAULT]\ncompute_driver = libvirt.LibvirtDriver\n'
+                      '[libvirt]\nconnection_uri = %s\n'
+                      'instances_path = %s\n'
+                      % (libvirt_uri, self.path / ('instances-' + host)))
+        else:
+            driver = ('[fake_driver]\nvcpus = 8\nmemory_mb = 16384\n'
+                      + fake_driver)
+        path.write_text(self._common(host) + self._clients() + driver)
         return path
 
     # setup
@@ -252,9 +265,9 @@ class Cloud:
             name='m1.tiny', ram=512, vcpus=1, disk=1, id='1')
         self.image_id = image_id
 
-    def start_compute(self, host, fake_driver=''):
+    def start_compute(self, host, fake_driver='', libvirt_uri=None):
         return self.start('compute-' + host, 'nova-like-compute',
-                          self.compute_conf(host, fake_driver))
+                          self.compute_conf(host, fake_driver, libvirt_uri))
 
     # observation
 
