@@ -339,13 +339,8 @@ def test_each_guest_leases_the_address_the_api_shows(guests):
     guests.wait_console('guest-a', r'^LISTEN tcp 7')
 
 
-# Guest A booted before B: A's rules allow its default group's members as
-# they were then (A alone) until membership changes reach the host.
-PUSH = pytest.mark.xfail(
-    strict=True, reason='security group member and rule changes do not '
-    'reach the compute host\'s nft rules yet (integrator: remove the mark '
-    'once they do)')
-
+# Guest A booted before B: B reaches A only once B's joining A's default
+# group has reached the host (refresh_security_group_members).
 
 def _probes(console, kind, target):
     """The states PROBE <kind> <target> printed, in order."""
@@ -353,7 +348,6 @@ def _probes(console, kind, target):
                       console, re.MULTILINE)
 
 
-@PUSH
 def test_guest_b_reaches_guest_a_on_their_network(guests):
     a = guests.addresses['guest-a']
     guests.wait(
@@ -379,7 +373,6 @@ def test_guest_of_another_project_and_network_cannot_reach_a(guests):
         time.sleep(min(2, max(0, deadline - time.monotonic())))
 
 
-@PUSH
 def test_security_groups_of_a_decide_what_b_reaches(guests):
     a = guests.addresses['guest-a']
     target = a + ':7'
