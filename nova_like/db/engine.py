@@ -189,6 +189,19 @@ def is_connection_lost(exc):
     return False
 
 
+def read_twice(method, path, call):
+    """call(); for a GET or HEAD whose database connection was lost (a
+    server restart), once more: reads are safe to run again."""
+    try:
+        return call()
+    except Exception as exc:
+        if method not in ('GET', 'HEAD') or not is_connection_lost(exc):
+            raise
+        LOG.warning('%s %s lost its database connection (%s); trying once '
+                    'more', method, path, exc)
+    return call()
+
+
 def _connect_with_retry(window):
     def do_connect(dialect, _record, cargs, cparams):
         deadline = time.monotonic() + window

@@ -78,17 +78,8 @@ class NetworkApp:
         return resp(environ, start_response)
 
     def _dispatch(self, req):
-        """The dispatcher's answer; a read that lost its database
-        connection (a server restart) is tried once more."""
-        try:
-            return self.dispatcher(req)
-        except Exception as exc:
-            if req.method not in ('GET', 'HEAD') or \
-                    not engine.is_connection_lost(exc):
-                raise
-            LOG.warning('%s %s lost its database connection (%s); trying '
-                        'once more', req.method, req.path, exc)
-        return self.dispatcher(req)
+        return engine.read_twice(req.method, req.path,
+                                 lambda: self.dispatcher(req))
 
     @staticmethod
     def _unexpected(req, exc):
