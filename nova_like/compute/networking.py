@@ -49,6 +49,12 @@ def allocate(manager, context, instance, request_spec):
     except exception.NovaLikeException as exc:
         raise NetworkAllocationFailed(
             uuid=instance.uuid, reason=exception.reason_of(exc)) from exc
+    except Exception as exc:  # its bug must not leave the build SPAWNING
+        LOG.exception('Allocating the ports of %s failed', instance.uuid)
+        raise NetworkAllocationFailed(
+            uuid=instance.uuid, reason='nova-like-network failed (%s); its '
+            'log has the details' % (getattr(exc, 'exc_type', None) or
+                                     type(exc).__name__)) from exc
     instance.network_info = network_info
     if network_info:
         # tools/bench_boot.py --network reads these lines.

@@ -13,6 +13,7 @@ import ipaddress
 import sqlalchemy as sa
 
 from nova_like import exception
+from nova_like.network.db import api as db_api
 from nova_like.network.db import models
 from nova_like.network import ipam
 from nova_like.network.objects import network as network_obj
@@ -56,11 +57,22 @@ def hosts_on(session, network_id):
 
 
 def record_host(session, host, local_ip):
-    """Remember host's VXLAN endpoint (it may change on a restart)."""
+    """Remember host's VXLAN endpoint (it may change on a restart).
+
+    Two first builds of a host may race to add its row: the loser (a
+    duplicate) finds the winner's row and carries on.
+    """
     row = session.get(models.Host, host)
     if row is None:
-        session.add(models.Host(host=host, local_ip=local_ip))
-    elif row.local_ip != local_ip:
+        try:
+            with session.begin_nested():
+                session.add(models.Host(host=host, local_ip=local_ip))
+            return
+        except sa.exc.IntegrityError as exc:
+            if not db_api.is_duplicate(exc):
+                raise
+        row = session.get(models.Host, host, populate_existing=True)
+    if row.local_ip != local_ip:
         row.local_ip = local_ip
 
 

@@ -149,3 +149,20 @@ def test_the_port_audit_gives_back_ports_of_servers_that_are_gone(
     assert stack.network.ports[orphan]['device_id'] == ''
     assert [p['device_id'] for p in stack.network.ports.values()
             if p['device_id']] == [uuid]
+
+
+def test_a_network_service_bug_is_an_error_not_a_stuck_build(
+        two_hosts, monkeypatch):
+    stack = two_hosts
+    net = stack.network.create_network('private', 'p1', '10.0.0.0/26')
+
+    def broken(*args, **kwargs):
+        raise KeyError('a bug in the network service')
+    monkeypatch.setattr(stack.network, 'allocate_for_instance', broken)
+    ctx = nl_context.get_admin_context()
+    [uuid] = boot._submit(ctx, factories.create_flavor(ctx),
+                          requested_networks=_on(net))
+    [instance] = boot._wait_state(ctx, [uuid], 'error')
+    assert 'nova-like-network failed (KeyError)' in \
+        instance.fault.message
+    assert boot._allocations(uuid) == {}
