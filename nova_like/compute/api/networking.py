@@ -156,6 +156,7 @@ class NetworkingMixin:
                 'instance_id %s could not be found as device id on any '
                 'ports' % instance.uuid)
         self.network_api.add_security_group(context, instance.uuid, name)
+        self._refresh_network_info(context, instance)
 
     def remove_security_group(self, context, instance, name):
         """:raises: SecurityGroupNotFound (also: not on the server)."""
@@ -165,6 +166,16 @@ class NetworkingMixin:
                 % (name, instance.uuid))
         self.network_api.remove_security_group(context, instance.uuid,
                                                name)
+        self._refresh_network_info(context, instance)
+
+    def _refresh_network_info(self, context, instance):
+        """The server's network_info anew from the network service (its
+        ports' groups changed), so that its views show them."""
+        with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+            instance._context = cctx
+            instance.network_info = self.network_api.get_instance_nw_info(
+                cctx, instance.uuid)
+            instance.save()
 
     # Networks (the os-networks proxy)
 
