@@ -248,8 +248,10 @@ def test_build_request_lost_with_its_conductor_goes_to_error(stack,
 def test_server_written_to_a_cell_by_a_dead_conductor_is_finished(
         stack, monkeypatch):
     stack.start_compute('cmp1')
-    _conductor_dies_after(monkeypatch, write_to_cell=True, timeout=4)
-    conf.CONF.set_override('service_down_time', 1)
+    _conductor_dies_after(monkeypatch, write_to_cell=True, timeout=6)
+    # Twice the heartbeat: a late beat of a loaded machine must not make
+    # the host look down (another rule, another fault).
+    conf.CONF.set_override('service_down_time', 2)
     ctx = nl_context.get_admin_context()
     [uuid] = boot._submit(ctx, factories.create_flavor(ctx))
     # Failed in its cell by the rule for a build its host never started,
