@@ -75,3 +75,17 @@ def serve(app_factory, host, port, workers, threads, name,
     if on_exit is not None:
         options['on_exit'] = lambda server: on_exit()
     _Application(app_factory, options).run()
+
+
+class RootBypass:
+    """Let GET / (version discovery) through to plain without a token;
+    everything else goes to authed (keystonemiddleware in front)."""
+
+    def __init__(self, authed, plain):
+        self.authed = authed
+        self.plain = plain
+
+    def __call__(self, environ, start_response):
+        if environ.get('PATH_INFO', '/') in ('', '/'):
+            return self.plain(environ, start_response)
+        return self.authed(environ, start_response)

@@ -129,19 +129,6 @@ class NoAuth:
         return self.app(environ, start_response)
 
 
-class _RootBypass:
-    """Let GET / (version discovery) through without a token."""
-
-    def __init__(self, authed, plain):
-        self.authed = authed
-        self.plain = plain
-
-    def __call__(self, environ, start_response):
-        if environ.get('PATH_INFO', '/') in ('', '/'):
-            return self.plain(environ, start_response)
-        return self.authed(environ, start_response)
-
-
 def database(conf):
     url = conf.network_database.connection
     if not url:
@@ -170,6 +157,6 @@ def init_application(conf=None, dhcp_driver=None, compute=None):
         keystone = auth_token.AuthProtocol(
             app, {'oslo_config_config': conf,
                   'oslo_config_project': 'nova_like'})
-        app = _RootBypass(keystone, app)
+        app = wsgi_server.RootBypass(keystone, app)
     wsgi_server.freeze_startup_objects()
     return app

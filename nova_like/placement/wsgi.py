@@ -123,19 +123,6 @@ class NoAuth:
         return self.app(environ, start_response)
 
 
-class _RootBypass:
-    """Let GET / (version discovery) through without a token."""
-
-    def __init__(self, authed, plain):
-        self.authed = authed
-        self.plain = plain
-
-    def __call__(self, environ, start_response):
-        if environ.get('PATH_INFO', '/') in ('', '/'):
-            return self.plain(environ, start_response)
-        return self.authed(environ, start_response)
-
-
 def init_application(conf=None):
     """Build the WSGI application from conf (cfg.CONF by default).
 
@@ -159,6 +146,6 @@ def init_application(conf=None):
         keystone = auth_token.AuthProtocol(
             app, {'oslo_config_config': conf,
                   'oslo_config_project': 'nova_like'})
-        app = _RootBypass(keystone, app)
+        app = wsgi_server.RootBypass(keystone, app)
     wsgi_server.freeze_startup_objects()
     return app

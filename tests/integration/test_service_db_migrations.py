@@ -1,20 +1,29 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The network alembic tree at head matches the models, on every backend."""
+"""The alembic trees of Placement and of the network service at head
+match their models, on every backend."""
 
 from alembic import autogenerate
 from alembic import migration as alembic_migration
 import pytest
 import sqlalchemy as sa
 
-from nova_like.network.db import migration
-from nova_like.network.db import models
+from nova_like.network.db import migration as network_migration
+from nova_like.network.db import models as network_models
+from nova_like.placement.db import migration as placement_migration
+from nova_like.placement.db import models as placement_models
 from tests import db_servers
 
 pytestmark = pytest.mark.integration
 
 
+TREES = {'placement': (placement_migration, placement_models),
+         'network': (network_migration, network_models)}
+
+
+@pytest.mark.parametrize('tree', sorted(TREES))
 @pytest.mark.parametrize('backend', db_servers.BACKENDS)
-def test_migrations_match_models(backend, tmp_path):
+def test_migrations_match_models(backend, tree, tmp_path):
+    migration, models = TREES[tree]
     url = db_servers.create_database(backend, tmp_path)
     try:
         migration.upgrade(url)
