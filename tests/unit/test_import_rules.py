@@ -18,14 +18,14 @@ PACKAGE_DIR = pathlib.Path(nova_like.__file__).parent
 # nova_like, the longest matching prefix wins (compute.api is not compute).
 LAYERS = [
     ['cmd'],
-    ['api', 'placement', 'network'],
+    ['api', 'placement', 'network', 'volume'],
     ['compute.api'],
     ['conductor'],
     ['scheduler'],
     ['compute'],
     ['virt'],
     ['network.linux'],
-    ['service', 'network.rpcapi', 'network.model'],
+    ['service', 'network.rpcapi', 'network.model', 'volume.rpcapi'],
     ['rpc'],
     ['objects'],
     ['db', 'clients', 'crypto', 'wsgi_server'],
@@ -44,6 +44,8 @@ NEVER = {
                   'virt', 'objects', 'service', 'rpc', 'clients'},
     # The network service talks to hosts only by compute's RPC client.
     'network': {'compute.api', 'conductor', 'scheduler', 'virt'},
+    # So does the volume service.
+    'volume': {'compute.api', 'conductor', 'scheduler', 'virt', 'network'},
     # Host plumbing sees plain values, like virt.
     'network.linux': {'db', 'objects', 'rpc'},
 }
