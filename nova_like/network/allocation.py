@@ -254,8 +254,7 @@ def bind(session, ctx, instance_uuid, host, entry, group_ids):
             'project_id': ctx.project_id, 'security_groups': group_ids}
     if entry['fixed_ip']:
         body['fixed_ips'] = [{'ip_address': entry['fixed_ip']}]
-    view = port_obj.create(ctx, body, session)
-    row = session.get(models.Port, view['id'])
+    row = port_obj.create_row(ctx, body, session)
     row.tag = entry.get('tag')
     return row
 

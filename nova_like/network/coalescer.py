@@ -7,7 +7,9 @@ not hold up the RPC call or API request that made them: they are handed
 to a Coalescer, keyed by what they update (a network, a group). One
 thread runs the latest job of each key a moment after it was handed in,
 so twenty servers booted at once on one network sync its dnsmasq once or
-twice, not twenty times.
+twice, not twenty times. Under a steady stream of changes the runs are
+at least `interval` apart: a boot storm costs the hosts one push a
+second, not one per boot, while a lone change still goes out at once.
 """
 
 import logging
@@ -26,11 +28,14 @@ def flush_all(timeout=10):
 
 
 class Coalescer:
-    """Runs the latest job of each key in one thread, after delay."""
+    """Runs the latest job of each key in one thread, after delay, runs
+    at least interval seconds apart."""
 
-    def __init__(self, name, delay=0.05):
+    def __init__(self, name, delay=0.05, interval=0.0):
         self.name = name
         self.delay = delay
+        self.interval = interval
+        self._last_run = float('-inf')
         self._pending = {}
         self._running = 0
         self._cond = threading.Condition()
@@ -55,7 +60,10 @@ class Coalescer:
             with self._cond:
                 while not self._pending:
                     self._cond.wait()
-            self._hurry.wait(self.delay)  # let the burst gather
+            # Let the burst gather, and the last run be interval ago.
+            self._hurry.wait(max(self.delay, self._last_run + self.interval
+                                 - time.monotonic()))
+            self._last_run = time.monotonic()
             with self._cond:
                 jobs, self._pending = self._pending, {}
                 self._running = len(jobs)

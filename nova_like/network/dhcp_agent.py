@@ -29,7 +29,10 @@ class DhcpAgent:
         self.db = db
         self._driver = driver
         self._lock = threading.Lock()
-        self.background = coalescer.Coalescer('dhcp', delay=0.1)
+        # dnsmasq reloads its hosts at most twice a second: a guest asks
+        # for its lease seconds after its port was made.
+        self.background = coalescer.Coalescer('dhcp', delay=0.1,
+                                              interval=0.5)
 
     @property
     def driver(self):

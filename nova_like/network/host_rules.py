@@ -110,8 +110,10 @@ class HostRules:
         self.conf = conf
         self._compute_factory = compute_factory
         self._compute = None
-        # A quarter second gathers a burst of boots into one push.
-        self.background = coalescer.Coalescer('members', delay=0.25)
+        # A quarter second gathers a burst of boots into one push, and a
+        # boot storm makes one a second (an L2 agent's poll is 2 s).
+        self.background = coalescer.Coalescer('members', delay=0.25,
+                                              interval=1.0)
 
     @property
     def compute(self):

@@ -32,29 +32,35 @@ def _dhcp_servers(session, network_id):
             ports.device_owner == DHCP_OWNER)).all())
 
 
-def peers(session, net_row, asking_ip, network_host_ip):
+def peers(session, net_row, asking_ip, network_host_ip, servers=None):
     """VXLAN endpoints of the other hosts on the network.
 
     The local_ips of hosts with ports bound on it, and the network host's
     own when it serves DHCP there, never asking_ip itself.
+
+    :param servers: the network's _dhcp_servers when the caller has them.
     """
     ports, hosts = models.Port, models.Host
     found = set(session.execute(
         sa.select(hosts.local_ip).join(ports, ports.host_id == hosts.host)
         .where(ports.network_id == net_row.id,
                ports.device_owner != DHCP_OWNER)).scalars())
-    if network_host_ip and _dhcp_servers(session, net_row.id):
+    if servers is None and network_host_ip:
+        servers = _dhcp_servers(session, net_row.id)
+    if network_host_ip and servers:
         found.add(network_host_ip)
     found.discard(asking_ip)
     return sorted(found)
 
 
-def network_dict(session, net_row, port_ips=(), peer_ips=()):
+def network_dict(session, net_row, port_ips=(), peer_ips=(), servers=None):
     """A VIF's 'network': its subnets with the port's addresses in 'ips'.
 
     :param port_ips: the port's fixed IPs [{'subnet_id', 'ip_address'}].
+    :param servers: the network's _dhcp_servers when the caller has them.
     """
-    servers = _dhcp_servers(session, net_row.id)
+    if servers is None:
+        servers = _dhcp_servers(session, net_row.id)
     subnets = []
     for subnet in _subnets(session, net_row.id):
         subnets.append({
@@ -127,14 +133,16 @@ def vif(session, port_row, asking_ip=None, network_host_ip=None):
     net_row = session.get(models.Network, port_row.network_id)
     ips = port_obj.fixed_ips_of(session, [port_row.id])[port_row.id]
     groups = port_obj.groups_of(session, [port_row.id])[port_row.id]
-    peer_ips = peers(session, net_row, asking_ip, network_host_ip) \
-        if net_row.network_type == 'vxlan' else []
+    servers = _dhcp_servers(session, net_row.id)
+    peer_ips = peers(session, net_row, asking_ip, network_host_ip,
+                     servers) if net_row.network_type == 'vxlan' else []
     return {'id': port_row.id, 'address': port_row.mac_address,
             'devname': model.tap_name(port_row.id), 'type': 'bridge',
             'active': port_row.status == 'ACTIVE',
             'preserve_on_delete': port_row.preserve_on_delete,
             'tag': port_row.tag,
-            'network': network_dict(session, net_row, ips, peer_ips),
+            'network': network_dict(session, net_row, ips, peer_ips,
+                                    servers),
             'security_groups': security_groups(
                 session, groups) if port_row.port_security_enabled else []}
 

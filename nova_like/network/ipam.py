@@ -111,23 +111,25 @@ def in_pools(subnet, ip):
 
 
 def _taken(session, subnet):
+    """The subnet's allocated addresses, as integers."""
     table = models.IPAllocation
-    return set(session.execute(
-        sa.select(table.ip_address).where(
-            table.subnet_id == subnet.id)).scalars())
+    return {int(ipaddress.ip_address(address)) for address in
+            session.execute(sa.select(table.ip_address).where(
+                table.subnet_id == subnet.id)).scalars()}
 
 
 def _free(subnet, taken, limit):
+    """Up to limit free addresses (integers) of the pools, lowest first:
+    a pool's walk costs no address objects."""
     found = []
     for pool in subnet.allocation_pools:
-        address = ipaddress.ip_address(pool['start'])
-        end = ipaddress.ip_address(pool['end'])
-        while address <= end:
-            if str(address) not in taken:
-                found.append(str(address))
+        start = int(ipaddress.ip_address(pool['start']))
+        end = int(ipaddress.ip_address(pool['end']))
+        for number in range(start, end + 1):
+            if number not in taken:
+                found.append(number)
                 if len(found) == limit:
                     return found
-            address += 1
     return found
 
 
@@ -174,10 +176,11 @@ def allocate(session, subnet, port_id, ip_address=None, first_free=False):
             raise exception.IpAddressGenerationFailure(
                 net_id=subnet.network_id,
                 subnet='%s (%s)' % (subnet.id, subnet.cidr))
-        candidate = free[0] if first_free else random.choice(free)
+        number = free[0] if first_free else random.choice(free)
+        candidate = str(ipaddress.ip_address(number))
         if _insert(session, subnet, port_id, candidate):
             return candidate
-        taken.add(candidate)
+        taken.add(number)
 
 
 def release_port(session, port_id):

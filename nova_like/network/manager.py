@@ -95,29 +95,44 @@ class NetworkManager:
                               security_groups=None, hostname=None):
         """See NetworkAPI.allocate_for_instance."""
         ctx = self._ctx(context, project_id)
+        # One transaction makes the ports and reads back what the host
+        # and the pushes need: a boot's ports cost one round of the DB.
         with self.db.writer() as session:
             allocation.record_host(session, host, local_ip)
             rows = allocation.instance_ports(session, instance_uuid)
             if rows:
                 touched = self._rebind(session, rows, host)
             else:
-                touched = {}
-                wanted = allocation.requests(session, ctx,
-                                             requested_networks, create=True)
-                if wanted:
-                    groups = allocation.resolve_groups(session, ctx,
-                                                       security_groups)
-                for entry in wanted:
-                    net_id = self._network_of(session, entry)
-                    if net_id and net_id not in touched:
-                        touched[net_id] = allocation.hosts_on(session,
-                                                              net_id)
-                    allocation.bind(session, ctx, instance_uuid, host,
-                                    entry, groups)
+                touched, rows = self._bind_new(
+                    session, ctx, instance_uuid, host, requested_networks,
+                    security_groups)
+            session.flush()
+            network_info = [info.vif(session, row, local_ip,
+                                     self._network_host_ip())
+                            for row in rows]
+            pushed = host_rules.groups_to_push(session,
+                                               [row.id for row in rows])
         self._after(context, touched, host)
-        self.host_rules.members_changed(
-            context, self._instance_groups(instance_uuid, pushed=True)[1])
-        return self.get_instance_nw_info(context, instance_uuid)
+        self.host_rules.members_changed(context, pushed)
+        return network_info
+
+    def _bind_new(self, session, ctx, instance_uuid, host,
+                  requested_networks, security_groups):
+        """A first build: ({network touched: its hosts before}, the new
+        ports' rows in the order asked)."""
+        touched, rows = {}, []
+        wanted = allocation.requests(session, ctx, requested_networks,
+                                     create=True)
+        if wanted:
+            groups = allocation.resolve_groups(session, ctx,
+                                               security_groups)
+        for entry in wanted:
+            net_id = self._network_of(session, entry)
+            if net_id and net_id not in touched:
+                touched[net_id] = allocation.hosts_on(session, net_id)
+            rows.append(allocation.bind(session, ctx, instance_uuid, host,
+                                        entry, groups))
+        return touched, rows
 
     @staticmethod
     def _network_of(session, entry):

@@ -236,10 +236,17 @@ def create(ctx, body, session=None, network_check=None):
     :param network_check: called with the network row (the handler's
         policy checks that need the network's owner).
     """
-    base.check_keys(body, ATTRIBUTES, 'port')
     if session is None:
         with ctx.db.writer() as session:
             return create(ctx, body, session, network_check)
+    return views(session, [create_row(ctx, body, session,
+                                      network_check)])[0]
+
+
+def create_row(ctx, body, session, network_check=None):
+    """A new port on body['network_id'] in session; its row (see
+    create)."""
+    base.check_keys(body, ATTRIBUTES, 'port')
     if not body.get('network_id'):
         raise errors.bad_request('network_id', 'network_id is required')
     net = network_obj.get_row(session, ctx, body['network_id'])
@@ -264,7 +271,7 @@ def create(ctx, body, session=None, network_check=None):
     groups = _groups(session, ctx, row, body, port_security)
     _set_groups(session, row.id, groups)
     session.flush()
-    return views(session, [row])[0]
+    return row
 
 
 def new_dhcp_port(session, net_row, host):

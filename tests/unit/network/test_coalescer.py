@@ -33,3 +33,16 @@ def test_a_failing_job_is_logged_and_the_others_run(caplog):
     assert ran == ['b', 'a']
     assert 'test: a failed' in caplog.text and 'dnsmasq is gone' in \
         caplog.text
+
+
+def test_runs_are_interval_apart_and_flush_does_not_wait():
+    ran = []
+    work = coalescer.Coalescer('test', delay=0, interval=5.0)
+    work.submit('a', lambda: ran.append(1))
+    work.flush()
+    work.submit('a', lambda: ran.append(2))
+    work.submit('a', lambda: ran.append(3))
+    threading.Event().wait(0.2)     # far inside the interval
+    assert ran == [1]
+    work.flush()
+    assert ran == [1, 3]
