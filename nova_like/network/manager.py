@@ -13,13 +13,13 @@ from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import conf as nl_conf
 from nova_like import exception
 from nova_like.network import allocation
-from nova_like.network import coalescer
 from nova_like.network import context as network_context
 from nova_like.network.db import api as db_api
 from nova_like.network.db import models
 from nova_like.network import dhcp_agent
 from nova_like.network import host_rules
 from nova_like.network import info
+from nova_like.network import peers
 from nova_like.network import server_groups
 from nova_like import versions
 
@@ -40,10 +40,7 @@ class NetworkManager:
         self._compute = compute
         self.host_rules = host_rules.HostRules(self.db, self.conf,
                                                lambda: self.compute)
-        # Peers pushed to hosts in the background: {network: its hosts
-        # when last told}.
-        self.background = coalescer.Coalescer('peers')
-        self._told = {}
+        self.peers = peers.Peers(self.db, self.conf, lambda: self.compute)
 
     @property
     def compute(self):
@@ -112,90 +109,56 @@ class NetworkManager:
                             for row in rows]
             pushed = host_rules.groups_to_push(session,
                                                [row.id for row in rows])
-        self._after(context, touched, host)
+        self._after(context, touched)
         self.host_rules.members_changed(context, pushed)
         return network_info
 
     def _bind_new(self, session, ctx, instance_uuid, host,
                   requested_networks, security_groups):
-        """A first build: ({network touched: its hosts before}, the new
-        ports' rows in the order asked)."""
-        touched, rows = {}, []
+        """A first build: (the networks touched, the new ports' rows in
+        the order asked)."""
+        touched, rows = set(), []
         wanted = allocation.requests(session, ctx, requested_networks,
                                      create=True)
         if wanted:
             groups = allocation.resolve_groups(session, ctx,
                                                security_groups)
         for entry in wanted:
-            net_id = self._network_of(session, entry)
-            if net_id and net_id not in touched:
-                touched[net_id] = allocation.hosts_on(session, net_id)
             rows.append(allocation.bind(session, ctx, instance_uuid, host,
                                         entry, groups))
+            touched.add(rows[-1].network_id)
         return touched, rows
-
-    @staticmethod
-    def _network_of(session, entry):
-        if not entry['port_id']:
-            return entry['network_id']
-        port = session.get(models.Port, entry['port_id'])
-        return port.network_id if port is not None else None
 
     def _rebind(self, session, rows, host):
         """A retried build: the instance's ports move to host if need be."""
-        touched = {}
+        touched = set()
         for row in rows:
             if row.host_id != host:
-                touched.setdefault(row.network_id, allocation.hosts_on(
-                    session, row.network_id))
+                touched.add(row.network_id)
                 row.host_id = host
                 row.status = 'ACTIVE'
         return touched
 
-    def _after(self, context, touched, asking_host):
-        """Sync DHCP of the networks touched, and (in the background) tell
-        the hosts of each whose set of hosts changed their new peers."""
+    def _after(self, context, touched):
+        """Sync DHCP of the networks touched, and tell the hosts of each
+        whose set of hosts changed their new peers (both in the
+        background)."""
         for network_id in touched:
             if network_id is None:
                 continue
             self.dhcp.network_changed(network_id)
-            self.background.submit(
-                ('peers', network_id),
-                lambda network_id=network_id: self._push_peers(
-                    context, network_id))
-
-    def _push_peers(self, context, network_id):
-        """refresh_network to every host of network_id, when its hosts are
-        not those last told (never raises: best effort, logged)."""
-        with self.db.reader() as session:
-            net_row = session.get(models.Network, network_id)
-            hosts = allocation.hosts_on(session, network_id)
-            if net_row is None or self._told.get(network_id) == hosts:
-                return
-            views = {host: info.network_dict(
-                session, net_row, (), info.peers(
-                    session, net_row, local_ip, self._network_host_ip()))
-                for host, local_ip in hosts.items()}
-        self._told[network_id] = hosts
-        for host, view in views.items():
-            try:
-                self.compute.refresh_network(context, host, view)
-            except Exception as exc:  # best effort: the host resyncs
-                LOG.warning('refresh_network of %s to %s failed: %s',
-                            network_id, host, exc)
+            self.peers.network_changed(context, network_id)
 
     @db_api.retry_on_lost_transaction
     def deallocate_for_instance(self, context, instance_uuid):
         """See NetworkAPI.deallocate_for_instance."""
         with self.db.writer() as session:
             rows = allocation.instance_ports(session, instance_uuid)
-            touched = {row.network_id: allocation.hosts_on(
-                session, row.network_id) for row in rows}
-            host = rows[0].host_id if rows else None
+            touched = {row.network_id for row in rows}
             groups = host_rules.groups_of_ports(session,
                                                 [row.id for row in rows])
             allocation.release(session, rows)
-        self._after(context, touched, host)
+        self._after(context, touched)
         self.host_rules.members_changed(context, groups)
 
     def get_instance_nw_info(self, context, instance_uuid):
@@ -227,17 +190,13 @@ class NetworkManager:
                      'fixed_ip': fixed_ip, 'tag': tag}
             groups = [] if port_id else allocation.resolve_groups(
                 session, ctx, None)
-            network_id = self._network_of(session, entry)
-            before = allocation.hosts_on(session, network_id) \
-                if network_id else {}
             row = allocation.bind(session, ctx, instance_uuid, host, entry,
                                   groups)
-            port_id = row.id
+            session.flush()
+            vif = info.vif(session, row, local_ip, self._network_host_ip())
+            groups = host_rules.groups_to_push(session, [row.id])
             network_id = row.network_id
-        self._after(context, {network_id: before}, host)
-        with self.db.reader() as session:
-            groups = host_rules.groups_to_push(session, [port_id])
-            vif = self._vif(session, session.get(models.Port, port_id))
+        self._after(context, {network_id})
         self.host_rules.members_changed(context, groups)
         return vif
 
@@ -248,11 +207,10 @@ class NetworkManager:
             row = session.get(models.Port, port_id)
             if row is None or row.device_id != instance_uuid:
                 raise exception.PortNotFound(port_id=port_id)
-            network_id, host = row.network_id, row.host_id
-            before = allocation.hosts_on(session, network_id)
+            network_id = row.network_id
             groups = host_rules.groups_of_ports(session, [port_id])
             allocation.release(session, [row])
-        self._after(context, {network_id: before}, host)
+        self._after(context, {network_id})
         self.host_rules.members_changed(context, groups)
 
     # 1.1

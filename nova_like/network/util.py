@@ -65,3 +65,10 @@ def dhcp_changed(req, network_id):
     agent = req.environ.get('network.dhcp')
     if agent is not None:
         agent.network_changed(network_id)
+
+
+def peers_changed(req, network_id):
+    """Tell the hosts of network_id when ports were bound or unbound."""
+    peers = req.environ.get('network.peers')
+    if peers is not None:
+        peers.network_changed(None, network_id)

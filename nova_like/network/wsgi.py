@@ -22,6 +22,7 @@ from nova_like.network import context as network_context
 from nova_like.network.db import api as db_api
 from nova_like.network import dhcp_agent
 from nova_like.network import host_rules
+from nova_like.network import peers
 from nova_like.network import errors
 from nova_like.network import handler
 from nova_like.network import policies
@@ -49,12 +50,14 @@ def error_response(exc, environ):
 class NetworkApp:
     """Build the context, dispatch, and turn errors into Networking's."""
 
-    def __init__(self, db, enforcer, conf, dhcp=None, host_rules=None):
+    def __init__(self, db, enforcer, conf, dhcp=None, host_rules=None,
+                 peers=None):
         self.db = db
         self.enforcer = enforcer
         self.conf = conf
         self.dhcp = dhcp
         self.host_rules = host_rules
+        self.peers = peers
         self.dispatcher = handler.Dispatcher()
 
     def __call__(self, environ, start_response):
@@ -67,6 +70,7 @@ class NetworkApp:
                     conf=self.conf, request_id=environ[REQUEST_ID_ENV])
             environ['network.dhcp'] = self.dhcp
             environ['network.host_rules'] = self.host_rules
+            environ['network.peers'] = self.peers
             resp = self._dispatch(req)
         except exception.NovaLikeException as exc:
             if exc.code >= 500:
@@ -141,16 +145,21 @@ def init_application(conf=None, dhcp_driver=None, compute=None):
 
     :param dhcp_driver: the DHCP driver to use (tests pass a recording
         one), else nova_like.network.linux.dhcp's.
-    :param compute: what security group changes are sent to (tests pass
-        a recording one), else compute's RPC client.
+    :param compute: what security group and peer changes are sent to
+        (tests pass a recording one), else compute's RPC client.
     """
     conf = conf or cfg.CONF
     db = database(conf)
+    hosts = []      # compute's RPC client, made on first use
+
+    def compute_client():
+        if not hosts:
+            hosts.append(compute or compute_rpcapi.ComputeAPI())
+        return hosts[0]
     app = NetworkApp(db, policies.get_enforcer(conf), conf,
                      dhcp_agent.DhcpAgent(conf, db, dhcp_driver),
-                     host_rules.HostRules(
-                         db, conf, lambda: compute or
-                         compute_rpcapi.ComputeAPI()))
+                     host_rules.HostRules(db, conf, compute_client),
+                     peers.Peers(db, conf, compute_client))
     if conf.network_api.auth_strategy == 'noauth2':
         app = NoAuth(app)
     else:

@@ -42,6 +42,8 @@ def create_port(req):
     view = port_obj.create(ctx, body)
     util.dhcp_changed(req, view['network_id'])
     util.members_changed(req, view['security_groups'])
+    if view['binding:host_id']:
+        util.peers_changed(req, view['network_id'])
     return util.response(
         {'port': policies.hide_attributes(ctx, policy.GET, view)}, 201)
 
@@ -68,6 +70,8 @@ def update_port(req):
                              set(view['security_groups']))
     if 'fixed_ips' in body:
         util.members_changed(req, view['security_groups'])
+    if before['binding:host_id'] != view['binding:host_id']:
+        util.peers_changed(req, view['network_id'])
     return util.response(
         {'port': policies.hide_attributes(ctx, policy.GET, view)})
 
@@ -79,4 +83,6 @@ def delete_port(req):
     network_id = port_obj.delete(ctx, req.urlvars['id'])
     util.dhcp_changed(req, network_id)
     util.members_changed(req, view['security_groups'])
+    if view['binding:host_id']:
+        util.peers_changed(req, network_id)
     return util.no_content()

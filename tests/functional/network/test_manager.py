@@ -161,6 +161,31 @@ def test_peers_are_the_other_hosts_and_the_dhcp_host_and_they_refresh(
     assert compute.refreshed == []
 
 
+def test_a_port_bound_through_the_rest_api_moves_the_peers_too(
+        mgr, ctx, net, compute, client):
+    _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp1',
+              local_ip='10.9.0.1')
+    other = client.as_(USER).create('network', name='other')
+    client.as_(USER).create('subnet', network_id=other['id'],
+                            cidr='10.1.0.0/24')
+    _allocate(mgr, ctx, [{'network_id': other['id']}], host='cmp2',
+              local_ip='10.9.0.2')
+    coalescer.flush_all()
+    compute.refreshed.clear()
+    port = client.create('port', network_id=net['id'],
+                         **{'binding:host_id': 'cmp2'})
+    coalescer.flush_all()
+    told = {host: view['peers'] for host, view in compute.refreshed
+            if view['id'] == net['id']}
+    assert told == {'cmp1': ['10.9.0.2', '192.0.2.1'],
+                    'cmp2': ['10.9.0.1', '192.0.2.1']}
+    compute.refreshed.clear()
+    client.delete('/v2.0/ports/%s' % port['id'])
+    coalescer.flush_all()
+    assert [(host, view['peers']) for host, view in compute.refreshed] == \
+        [('cmp1', ['192.0.2.1'])]
+
+
 def test_default_group_rules_name_the_group_and_hosts_get_members(
         mgr, ctx, net, compute):
     [a] = _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp1')
