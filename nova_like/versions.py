@@ -14,7 +14,7 @@ RELEASES = {
         'rpc': {
             'compute': '1.3',
             'conductor': '1.0',
-            'network': '1.1',
+            'network': '1.2',
             'scheduler': '1.0',
         },
         'objects': {

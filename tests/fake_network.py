@@ -22,6 +22,7 @@ from nova_like import exception
 from nova_like.network import model
 from nova_like.network import rpcapi as network_rpcapi
 from nova_like import rpc
+from nova_like import versions
 
 AUTO_NETWORK_NAME = 'auto_allocated_network'
 SERVER = 'fake-network'
@@ -30,7 +31,7 @@ SERVER = 'fake-network'
 class FakeNetwork:
     """The network RPC endpoint (topic network), in memory."""
 
-    target = messaging.Target(version='1.1')
+    target = messaging.Target(version=versions.rpc_version('network'))
 
     def __init__(self):
         self.networks = {}
@@ -286,6 +287,9 @@ class FakeNetwork:
             port.update(device_id='', host=None)
         else:
             del self.ports[port['id']]
+
+    def resync_host(self, context, host):
+        self.calls.append(('resync_host', host))
 
     def get_instance_nw_info(self, context, instance_uuid):
         with self._lock:

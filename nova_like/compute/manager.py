@@ -8,6 +8,7 @@ import oslo_messaging as messaging
 from nova_like.clients import placement as placement_client
 from nova_like.compute import build
 from nova_like.compute import interfaces
+from nova_like.compute import networking
 from nova_like.compute import power
 from nova_like.compute import recovery
 from nova_like.compute import resource_tracker
@@ -48,6 +49,7 @@ class ComputeManager:
         except Exception:  # the first periodic run tries again
             LOG.exception('Could not look for builds and deletes cut off '
                           'by the last stop of this host')
+        networking.resync(self, context)
 
     def _instances(self, context):
         return objects.InstanceList.get_by_filters(context,

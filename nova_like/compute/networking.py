@@ -79,6 +79,19 @@ def deallocate(manager, context, instance):
     return True
 
 
+def resync(manager, context):
+    """Ask the network service to tell this host, which just started, the
+    VXLAN peers and security group members it may have missed (a reboot
+    empties the kernel's tunnels and nft sets); logged when it cannot."""
+    if not CONF.network.enabled:
+        return
+    try:
+        manager.network.resync_host(context, manager.host)
+    except Exception as exc:  # the next change of each brings it back
+        LOG.warning('Could not ask nova-like-network to resync this host: '
+                    '%s', exception.reason_of(exc))
+
+
 def network_info(manager, context, instance):
     """The instance's network_info as the network service has it; what
     instance has when the service cannot be reached (logged)."""

@@ -79,6 +79,11 @@ def port_updates(session, group_ids=(), port_ids=(), network_host_ip=None):
     return updates
 
 
+def _ipv4(addresses):
+    return sorted(a for a in addresses
+                  if ipaddress.ip_address(a).version == 4)
+
+
 def member_updates(session, group_ids):
     """[(host, group id, [IPv4 addresses])] for the hosts that enforce a
     rule naming one of group_ids as its remote group."""
@@ -96,8 +101,7 @@ def member_updates(session, group_ids):
             ports.host_id.is_not(None),
             ports.id.in_(sa.select(bound.port_id).where(
                 bound.security_group_id.in_(referring))))).scalars()
-        addresses = sorted(a for a in found.get(group_id, [])
-                           if ipaddress.ip_address(a).version == 4)
+        addresses = _ipv4(found.get(group_id, []))
         updates += [(host, group_id, addresses) for host in sorted(hosts)]
     return updates
 
@@ -145,6 +149,28 @@ class HostRules:
             self.background.submit(
                 group_id, lambda group_id=group_id: self._push_members(
                     context, group_id))
+
+    def tell_host(self, context, host):
+        """Send host the members of every group its ports' rules name."""
+        ports, rules = models.Port, models.SecurityGroupRule
+        try:
+            with self.db.reader() as session:
+                own = groups_of_ports(session, session.execute(
+                    sa.select(ports.id).where(
+                        ports.host_id == host,
+                        ports.device_owner.like(COMPUTE_OWNERS))).scalars()
+                    .all())
+                remote = sorted(set(session.execute(
+                    sa.select(rules.remote_group_id).where(
+                        rules.security_group_id.in_(list(own)),
+                        rules.remote_group_id.is_not(None))).scalars()))
+                found = info.members(session, remote)
+            for group_id in remote:
+                self.compute.refresh_security_group_members(
+                    context, host, group_id, _ipv4(found[group_id]))
+        except Exception:  # the host is right again at the next change
+            LOG.exception('Could not send %s the members of its groups',
+                          host)
 
     def _push_members(self, context, group_id):
         group_ids = [group_id]

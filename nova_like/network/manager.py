@@ -277,3 +277,10 @@ class NetworkManager:
         """See NetworkAPI.get_bound_instances."""
         with self.db.reader() as session:
             return allocation.bound_instances(session)
+
+    # 1.2
+
+    def resync_host(self, context, host):
+        """See NetworkAPI.resync_host."""
+        self.peers.tell_host(context, host)
+        self.host_rules.tell_host(context, host)

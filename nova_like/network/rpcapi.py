@@ -15,6 +15,9 @@ API version history:
           get_network (the Compute API's security group calls and its
           os-networks proxy) and get_bound_instances (the conductor's
           port audit).
+    1.2 - add resync_host (a compute host that started is told the peers
+          of its networks and the members of the groups its ports'
+          rules name).
 """
 
 import oslo_messaging as messaging
@@ -186,6 +189,16 @@ class NetworkAPI:
         """
         return self._prepare_1_1('get_network').call(
             context, 'get_network', network_id=network_id)
+
+    def resync_host(self, context, host):
+        """host started: the network service tells it, as refresh_network
+        and refresh_security_group_members casts, all it may have missed
+        (cast)."""
+        if not self.client.can_send_version('1.2'):
+            raise exception.RPCPinnedToOldVersion(what='resync_host',
+                                                  version='1.2')
+        self.client.prepare(version='1.2').cast(context, 'resync_host',
+                                                host=host)
 
     def get_bound_instances(self, context):
         """{instance uuid: [port ids]} of every port a server holds

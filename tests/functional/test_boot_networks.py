@@ -64,6 +64,15 @@ def test_a_server_gets_its_port_plugged_and_gives_it_back(two_hosts):
     assert driver.bridges == {}
 
 
+def test_a_host_that_starts_asks_to_be_resynced(two_hosts):
+    # A rebooted host has lost its tunnels' peers and its nft member sets.
+    def asked():
+        return sorted(call for call in two_hosts.network.calls
+                      if call[0] == 'resync_host')
+    waiters.wait_for(lambda: len(asked()) == 2, 10, 'both hosts to ask')
+    assert asked() == [('resync_host', 'cmp1'), ('resync_host', 'cmp2')]
+
+
 def test_a_full_subnet_is_an_error_naming_it_and_leaves_nothing(two_hosts):
     stack = two_hosts
     # A /29: gateway, DHCP server and four addresses for servers.

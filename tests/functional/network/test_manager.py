@@ -349,3 +349,26 @@ def test_bound_instances_are_the_servers_holding_ports(mgr, ctx, net,
     assert bound == {one: [a['id']], two: sorted([b['id'], c['id']])}
     mgr.deallocate_for_instance(ctx, two)
     assert mgr.get_bound_instances(ctx) == {one: [a['id']]}
+
+
+def test_a_host_that_started_is_told_its_peers_and_members(
+        mgr, ctx, net, compute):
+    [a] = _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp1',
+                    local_ip='10.9.0.1')
+    [b] = _allocate(mgr, ctx, [{'network_id': net['id']}], host='cmp2',
+                    local_ip='10.9.0.2')
+    coalescer.flush_all()
+    compute.refreshed.clear()
+    compute.members.clear()
+    mgr.resync_host(ctx, 'cmp1')
+    [(host, view)] = compute.refreshed
+    assert (host, view['id'], view['peers']) == \
+        ('cmp1', net['id'], ['10.9.0.2', '192.0.2.1'])
+    [group] = a['security_groups']
+    addresses = sorted(vif['network']['subnets'][0]['ips'][0]['address']
+                       for vif in (a, b))
+    assert compute.members == [('cmp1', group['id'], addresses)]
+    compute.refreshed.clear()
+    compute.members.clear()
+    mgr.resync_host(ctx, 'never-seen')
+    assert compute.refreshed == [] and compute.members == []
