@@ -16,6 +16,7 @@ import oslo_messaging as messaging
 
 from nova_like import conf
 from nova_like import exception
+from nova_like.network import model
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -98,7 +99,9 @@ def network_info(manager, context, instance):
     if not CONF.network.enabled:
         return []
     try:
-        return manager.network.get_instance_nw_info(context, instance.uuid)
+        return model.in_order_of(instance.network_info, manager.network
+                                 .get_instance_nw_info(context,
+                                                       instance.uuid))
     except (messaging.MessagingTimeout, exception.RPCUndeliverable) as exc:
         LOG.warning('Could not ask for the ports of %s: %s', instance.uuid,
                     exception.reason_of(exc))

@@ -76,3 +76,12 @@ def addresses(network_info):
                             'OS-EXT-IPS:type': 'fixed',
                             'OS-EXT-IPS-MAC:mac_addr': vif['address']})
     return view
+
+
+def in_order_of(known, fresh):
+    """fresh network_info in the order of known (the instance's, whose
+    order is its guest's NIC order: the network service returns ports by
+    creation time, which MariaDB keeps to the second); ports known lacks
+    come last, in fresh's order."""
+    rank = {vif['id']: index for index, vif in enumerate(known or [])}
+    return sorted(fresh, key=lambda vif: rank.get(vif['id'], len(rank)))

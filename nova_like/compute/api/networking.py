@@ -13,6 +13,7 @@ from nova_like.compute import vm_states
 from nova_like import conf
 from nova_like import context as nl_context
 from nova_like import exception
+from nova_like.network import model
 from nova_like.network import rpcapi as network_rpcapi
 from nova_like.objects import instance_action
 
@@ -88,8 +89,9 @@ class NetworkingMixin:
         if not instance.obj_attr_is_set('id') or not instance.host:
             return []
         with nl_context.target_cell(context, instance.cell_mapping) as cctx:
-            return self.network_api.get_instance_nw_info(cctx,
-                                                         instance.uuid)
+            return model.in_order_of(
+                instance.network_info,
+                self.network_api.get_instance_nw_info(cctx, instance.uuid))
 
     def _interface_call(self, context, instance, name, call):
         guards.check_lock(context, instance)
@@ -173,8 +175,9 @@ class NetworkingMixin:
         ports' groups changed), so that its views show them."""
         with nl_context.target_cell(context, instance.cell_mapping) as cctx:
             instance._context = cctx
-            instance.network_info = self.network_api.get_instance_nw_info(
-                cctx, instance.uuid)
+            instance.network_info = model.in_order_of(
+                instance.network_info,
+                self.network_api.get_instance_nw_info(cctx, instance.uuid))
             instance.save()
 
     # Networks (the os-networks proxy)
