@@ -10,10 +10,10 @@ import binascii
 import jsonschema
 import webob.exc
 from jsonschema import exceptions as js_exc
-from oslo_serialization import jsonutils
 from oslo_utils import uuidutils
 
 from nova_like.api import errors
+from nova_like import wsgi_edge
 
 _checker = jsonschema.FormatChecker()
 
@@ -73,9 +73,13 @@ def body(request, schema):
     if not request.body:
         raise errors.bad_request('The request body is missing or empty.')
     try:
-        document = jsonutils.loads(request.body)
-    except ValueError:
-        raise errors.bad_request('Malformed request body')
+        document = wsgi_edge.load_json(request.body)
+    except wsgi_edge.BadInput as exc:
+        if exc.status == 413:
+            raise webob.exc.HTTPRequestEntityTooLarge(
+                explanation=exc.message)
+        raise errors.bad_request('Malformed request body: %s'
+                                 % exc.message)
     _validate(schema, document, is_body=True)
     return document
 

@@ -15,6 +15,7 @@ from nova_like import conf
 from nova_like import context as nl_context
 from nova_like.db import engine
 from nova_like import objects
+from nova_like import wsgi_edge
 from nova_like import wsgi_server
 
 CONF = conf.CONF
@@ -69,6 +70,33 @@ class FaultWrapper:
             503, 'The database is unreachable (its connection was lost); '
                  'try again in a few seconds.',
             headers={'Retry-After': str(RETRY_AFTER_SECONDS)})
+
+
+# Nova takes a JSON body as these, or with no Content-Type (or text/plain).
+JSON_TYPES = ('', 'text/plain', 'application/json',
+              'application/vnd.openstack.compute+json')
+
+
+class Edge:
+    """Refuses what wsgi_edge refuses, and a Content-Type that is not JSON
+    (415 as Nova), before anything reads the request."""
+
+    def __init__(self, app):
+        self.app = app
+
+    def __call__(self, environ, start_response):
+        try:
+            wsgi_edge.check_request(environ)
+        except wsgi_edge.BadInput as exc:
+            response = errors.fault_response(exc.status, exc.message)
+            return response(environ, start_response)
+        media_type = environ.get('CONTENT_TYPE', '').split(';')[0]
+        if media_type.strip().lower() not in JSON_TYPES:
+            response = errors.fault_response(
+                415, 'Unsupported Content-Type %s: the Compute API takes '
+                     'application/json.' % media_type[:80])
+            return response(environ, start_response)
+        return self.app(environ, start_response)
 
 
 class RequestId:
@@ -201,6 +229,6 @@ def init_application():
         app = _PublicBypass(app, auth_token.AuthProtocol(
             inner, {'oslo_config_config': CONF,
                     'oslo_config_project': 'nova_like'}))
-    app = RequestId(FaultWrapper(app))
+    app = RequestId(Edge(FaultWrapper(app)))
     wsgi_server.freeze_startup_objects()
     return app

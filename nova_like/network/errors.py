@@ -17,6 +17,27 @@ class BadRequest(exception.Invalid):
     msg_fmt = "Invalid input for %(field)s. Reason: %(reason)s."
 
 
+class MalformedRequest(exception.Invalid):
+    """Input refused at the edge (wsgi_edge), before any field is read."""
+
+    code = 400
+    type_name = 'HTTPBadRequest'
+    msg_fmt = '%(reason)s'
+
+
+class RequestEntityTooLarge(exception.NovaLikeException):
+    code = 413
+    type_name = 'HTTPRequestEntityTooLarge'
+    msg_fmt = '%(reason)s'
+
+
+def bad_input(exc):
+    """The error of a wsgi_edge.BadInput."""
+    if exc.status == 413:
+        return RequestEntityTooLarge(reason=exc.message)
+    return MalformedRequest(reason=exc.message)
+
+
 class Forbidden(exception.Forbidden):
     code = 403
     type_name = 'PolicyNotAuthorized'

@@ -6,6 +6,7 @@ import json
 import webob
 
 from nova_like.network import errors
+from nova_like import wsgi_edge
 
 
 def context(req):
@@ -32,9 +33,9 @@ def no_content():
 def body(req, resource):
     """The request's body[resource] dict; 400 naming what is wrong."""
     try:
-        data = json.loads(req.body or b'{}')
-    except ValueError:
-        raise errors.bad_request(resource, 'the body is not valid JSON')
+        data = wsgi_edge.load_json(req.body or b'{}')
+    except wsgi_edge.BadInput as exc:
+        raise errors.bad_input(exc)
     if not isinstance(data, dict) or not isinstance(data.get(resource),
                                                     dict):
         raise errors.bad_request(

@@ -26,6 +26,7 @@ from nova_like.network import peers
 from nova_like.network import errors
 from nova_like.network import handler
 from nova_like.network import policies
+from nova_like import wsgi_edge
 from nova_like import wsgi_server
 
 LOG = logging.getLogger(__name__)
@@ -64,6 +65,10 @@ class NetworkApp:
         req = webob.Request(environ)
         environ.setdefault(REQUEST_ID_ENV, 'req-%s' % uuid.uuid4())
         try:
+            try:
+                wsgi_edge.check_request(environ)
+            except wsgi_edge.BadInput as exc:
+                raise errors.bad_input(exc)
             environ['network.context'] = \
                 network_context.RequestContext.from_environ(
                     environ, db=self.db, enforcer=self.enforcer,

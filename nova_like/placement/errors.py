@@ -66,6 +66,16 @@ class Conflict(PlacementError):
     status = 409
 
 
+class PayloadTooLarge(PlacementError):
+    status = 413
+
+
+def bad_input(exc):
+    """The PlacementError of a wsgi_edge.BadInput."""
+    return PayloadTooLarge(exc.message) if exc.status == 413 else \
+        BadRequest(exc.message)
+
+
 class UnsupportedMediaType(PlacementError):
     status = 415
 

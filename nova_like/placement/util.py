@@ -13,6 +13,7 @@ import webob
 import webob.dec
 
 from nova_like.placement import errors
+from nova_like import wsgi_edge
 
 _UUID_RE = re.compile(
     r'^[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?'
@@ -77,9 +78,11 @@ def _where(error):
 def extract_json(body, schema):
     """Parse JSON body, validate it against schema; a 400 names the field."""
     try:
-        data = json.loads(body)
-    except ValueError as exc:
-        raise errors.BadRequest('Malformed JSON: %s' % exc)
+        data = wsgi_edge.load_json(body)
+    except wsgi_edge.BadInput as exc:
+        if exc.status == 400:
+            raise errors.BadRequest('Malformed JSON: %s' % exc.message)
+        raise errors.bad_input(exc)
     validator = jsonschema.Draft4Validator(
         schema, format_checker=jsonschema.FormatChecker())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))

@@ -19,6 +19,7 @@ from nova_like.placement import microversion
 from nova_like.placement.objects import resource_class as rc_obj
 from nova_like.placement.objects import trait as trait_obj
 from nova_like.placement import policies
+from nova_like import wsgi_edge
 from nova_like import wsgi_server
 
 LOG = logging.getLogger(__name__)
@@ -61,6 +62,10 @@ class PlacementApp:
         environ.setdefault(REQUEST_ID_ENV, 'req-%s' % uuid.uuid4())
         version = None
         try:
+            try:
+                wsgi_edge.check_request(environ)
+            except wsgi_edge.BadInput as exc:
+                raise errors.bad_input(exc)
             version = microversion.negotiate(req.headers)
             environ['placement.microversion'] = version
             environ['placement.context'] = \

@@ -28,7 +28,7 @@ LAYERS = [
     ['service', 'network.rpcapi', 'network.model', 'volume.rpcapi'],
     ['rpc'],
     ['objects'],
-    ['db', 'clients', 'crypto', 'wsgi_server'],
+    ['db', 'clients', 'crypto', 'wsgi_server', 'wsgi_edge'],
     ['conf', 'context', 'exception', 'versions', 'policy_enforcer',
      'profiling', 'systemd'],
 ]
