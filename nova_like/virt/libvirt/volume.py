@@ -133,13 +133,16 @@ def disk(connection_info, target, bus='virtio', initiator=None,
 
 
 def _secret(conn, usage):
-    try:
-        return conn.secretLookupByUsage(libvirt.VIR_SECRET_USAGE_TYPE_ISCSI,
-                                        usage)
-    except libvirt.libvirtError as exc:
-        if exc.get_error_code() == libvirt.VIR_ERR_NO_SECRET:
-            return None
-        raise
+    """The iSCSI secret of usage, or None.
+
+    Listed rather than looked up: a failed lookup makes libvirt print an
+    error on stderr.
+    """
+    for secret in conn.listAllSecrets(0):
+        if secret.usageType() == libvirt.VIR_SECRET_USAGE_TYPE_ISCSI and \
+                secret.usageID() == usage:
+            return secret
+    return None
 
 
 def connect(conn, connection_info, target, bus='virtio', initiator=None):

@@ -31,6 +31,12 @@ class FakeSecret:
     def UUIDString(self):
         return self.uuid
 
+    def usageType(self):
+        return libvirt.VIR_SECRET_USAGE_TYPE_ISCSI
+
+    def usageID(self):
+        return ET.fromstring(self.xml).findtext('usage/target')
+
     def setValue(self, value, flags):
         self.value = value
 
@@ -52,13 +58,8 @@ class FakeConn:
         self.secrets[usage.findtext('target')] = secret
         return secret
 
-    def secretLookupByUsage(self, usage_type, usage):
-        assert usage_type == libvirt.VIR_SECRET_USAGE_TYPE_ISCSI
-        if usage not in self.secrets:
-            error = libvirt.libvirtError('no secret with matching usage')
-            error.get_error_code = lambda: libvirt.VIR_ERR_NO_SECRET
-            raise error
-        return self.secrets[usage]
+    def listAllSecrets(self, flags):
+        return list(self.secrets.values())
 
 
 def _xml(disk):
