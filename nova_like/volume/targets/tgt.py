@@ -309,8 +309,20 @@ def recover(exports, portal=DEFAULT_PORTAL, prefix=DEFAULT_IQN_PREFIX,
         recovered[item['attachment_id']] = info
         wanted.add(info['data']['target_iqn'])
     if prune:
-        with _host_lock():
-            for iqn, target in targets().items():
-                if iqn.startswith(prefix + 'volume-') and iqn not in wanted:
-                    _delete(target)
+        remove_targets(prefix + 'volume-', keep=wanted)
     return recovered
+
+
+def remove_targets(iqn_prefix, keep=()):
+    """Remove every target whose iqn starts with iqn_prefix (but those in
+    keep), with their accounts; the iqns removed.
+
+    :raises TargetError: when tgtadm fails
+    """
+    removed = []
+    with _host_lock():
+        for iqn, target in targets().items():
+            if iqn.startswith(iqn_prefix) and iqn not in keep:
+                _delete(target)
+                removed.append(iqn)
+    return removed

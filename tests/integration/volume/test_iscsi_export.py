@@ -110,8 +110,7 @@ def lv(tmp_path_factory):
             drv.destroy(None, drv.instance)
         finally:
             _forget_secrets(drv)
-            for target in _ours().values():
-                tgt._delete(target)
+            tgt.remove_targets(PREFIX)
             drv.cleanup_host()
             glance.stop()
             for name in ('connection_uri', 'instances_path'):
@@ -219,8 +218,7 @@ def test_recover_puts_back_what_tgtd_forgot(lv, volume_file):
     try:
         # What a tgtd restart does to our targets (tgtd itself is the
         # machine's: other users' targets must not go).
-        for target in _ours().values():
-            tgt._delete(target)
+        assert tgt.remove_targets(PREFIX) == [data['target_iqn']]
         rc, out = _qemu_img_info(data, data['auth_password'])
         assert rc != 0, out
         tgt.recover([{'volume_id': 'v3', 'attachment_id': 'a3',

@@ -241,6 +241,15 @@ def test_recover_puts_back_exports_and_prunes_stale_ones(tgtd, volume):
     assert tgtd.accounts == {data['auth_username']: data['auth_password']}
 
 
+def test_remove_targets_by_prefix(tgtd, volume):
+    one = tgt.export('v1', 'a1', volume, INITIATOR)['data']
+    two = tgt.export('v2', 'a2', volume, INITIATOR,
+                     prefix='iqn.2026-01.test.lab:')['data']
+    assert tgt.remove_targets('iqn.2026-01.test.lab:') == [two['target_iqn']]
+    assert [t['name'] for t in tgtd.targets.values()] == [one['target_iqn']]
+    assert list(tgtd.accounts) == [one['auth_username']]
+
+
 def test_the_iqn_prefix_and_portal_are_the_callers(tgtd, volume):
     data = tgt.export('v1', 'a1', volume, INITIATOR, portal='10.0.0.5:3260',
                       prefix='iqn.2026-01.test.lab:')['data']
