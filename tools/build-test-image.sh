@@ -10,7 +10,9 @@
 # ramdisk_id (and optionally os_command_line): the libvirt driver then boots
 # the kernel directly. The guest's /init prints GUEST-BOOTED <hostname>,
 # the config drive's meta_data.json, its public key, the disks it sees, and
-# DISKS-CHANGED when a disk is hot-plugged; it powers off on the ACPI power
+# DISKS-CHANGED when a disk is hot-plugged, with DISK-ADDED <name>
+# bytes=<size> head=<its first 32 bytes, letters, digits and dashes only>
+# for each new one; it powers off on the ACPI power
 # button (listening from when it printed ACPI-READY). With an eth0 it asks
 # for a DHCP lease in the background and prints DHCP-LEASE eth0 ip=A/P
 # router=R ... (or DHCP-FAILED), then PING-ROUTER R received=N/3. Server
@@ -130,7 +132,11 @@ if [ -e /sys/class/net/eth0 ]; then
 fi
 echo "DISKS $(ls /sys/block | tr '\n' ' ')"
 (while true; do cur=$(ls /sys/block | tr '\n' ' ')
-   [ -n "$prev" ] && [ "$cur" != "$prev" ] && echo "DISKS-CHANGED $cur"; prev=$cur; sleep 1; done) &
+   if [ -n "$prev" ] && [ "$cur" != "$prev" ]; then
+     echo "DISKS-CHANGED $cur"
+     for d in $cur; do case " $prev " in *" $d "*) ;; *)
+       echo "DISK-ADDED $d bytes=$(($(cat /sys/block/$d/size) * 512)) head=$(head -c 32 /dev/$d | tr -dc 'A-Za-z0-9-')" ;; esac; done
+   fi; prev=$cur; sleep 1; done) &
 for e in /sys/class/input/event*; do
   grep -q "Power Button" $e/device/name 2>/dev/null || continue
   (head -c 1 /dev/input/${e##*/} >/dev/null; echo "GUEST-ACPI-SHUTDOWN"; sync; poweroff -f) &

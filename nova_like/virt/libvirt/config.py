@@ -15,6 +15,11 @@ class Disk:
     """One disk of a guest: a file on the host seen at target on bus.
 
     device is what the guest sees: 'disk', or 'cdrom' (the config drive).
+    A volume may be a block device (source_type 'block', path its device)
+    or a network disk QEMU opens itself (source_type 'network': path is
+    the source name, such as an iSCSI target's iqn/lun, on hosts
+    ((name, port), ...), logging in as initiator with the CHAP password
+    of the libvirt secret auth_secret_uuid).
     """
 
     path: str
@@ -24,6 +29,14 @@ class Disk:
     readonly: bool = False
     serial: str = None
     device: str = 'disk'
+    source_type: str = 'file'
+    protocol: str = None
+    hosts: tuple = ()
+    initiator: str = None
+    auth_username: str = None
+    auth_secret_type: str = None
+    auth_secret_uuid: str = None
+    cache: str = None
 
 
 @dataclasses.dataclass
@@ -69,9 +82,23 @@ def _sub(parent, tag, text=None, **attrs):
 
 def disk_element(disk):
     """The <disk> element of disk (also what attach and detach send)."""
-    element = ET.Element('disk', type='file', device=disk.device)
-    _sub(element, 'driver', name='qemu', type=disk.fmt)
-    _sub(element, 'source', file=disk.path)
+    element = ET.Element('disk', type=disk.source_type, device=disk.device)
+    _sub(element, 'driver', name='qemu', type=disk.fmt, cache=disk.cache)
+    if disk.source_type == 'network':
+        source = _sub(element, 'source', protocol=disk.protocol,
+                      name=disk.path)
+        for name, port in disk.hosts:
+            _sub(source, 'host', name=name, port=port)
+        if disk.initiator:
+            _sub(_sub(source, 'initiator'), 'iqn', name=disk.initiator)
+    elif disk.source_type == 'block':
+        _sub(element, 'source', dev=disk.path)
+    else:
+        _sub(element, 'source', file=disk.path)
+    if disk.auth_username:
+        auth = _sub(element, 'auth', username=disk.auth_username)
+        _sub(auth, 'secret', type=disk.auth_secret_type,
+             uuid=disk.auth_secret_uuid)
     _sub(element, 'target', dev=disk.target, bus=disk.bus)
     if disk.readonly:
         _sub(element, 'readonly')
@@ -151,14 +178,19 @@ def domain_xml(guest):
 
 
 def disk_targets(xml):
-    """{target dev: source file} of the disks in a domain's XML."""
+    """{target dev: source} of the disks in a domain's XML.
+
+    The source is a file's path, a block device's path or a network
+    disk's name (an iSCSI disk's iqn/lun).
+    """
     found = {}
     for disk in ET.fromstring(xml).iter('disk'):
         target = disk.find('target')
         source = disk.find('source')
         if target is not None:
-            found[target.get('dev')] = (source.get('file')
-                                        if source is not None else None)
+            found[target.get('dev')] = None if source is None else (
+                source.get('file') or source.get('dev') or
+                source.get('name'))
     return found
 
 
