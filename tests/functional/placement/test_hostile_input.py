@@ -69,7 +69,8 @@ def test_a_control_character_in_the_path_is_400(app, path):
     (b'{"name": ' + b'[' * 10000 + b']' * 10000 + b'}', 'nested deeper'),
 ])
 def test_bodies_no_handler_can_take_are_400(app, body, words):
-    assert words in _error(_raw(app, 'POST', b'/resource_providers', body=body))
+    response = _raw(app, 'POST', b'/resource_providers', body=body)
+    assert words in _error(response)
     listed = _raw(app, 'GET', b'/resource_providers')
     assert json.loads(listed.body)['resource_providers'] == []
 
