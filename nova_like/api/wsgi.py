@@ -112,6 +112,9 @@ class RequestId:
     def __call__(self, request):
         request_id = 'req-' + uuidutils.generate_uuid()
         request.environ['openstack.request_id'] = request_id
+        # The thread's current context (what log lines are stamped with)
+        # is this request's from here on, not the last one's on the thread.
+        nl_context.RequestContext(request_id=request_id)
         response = request.get_response(self.app)
         for header in self.HEADERS:
             response.headers[header] = request_id
@@ -159,9 +162,9 @@ class NoAuth:
 
     @webob.dec.wsgify
     def __call__(self, request):
-        if request.path_info in router.PUBLIC_PATHS:
-            return request.get_response(self.app)
         token = request.headers.get('X-Auth-Token')
+        if request.path_info in router.PUBLIC_PATHS and not token:
+            return request.get_response(self.app)
         if not token:
             return errors.fault_response(
                 401, 'The request you have made requires authentication.',
@@ -183,36 +186,39 @@ class NoAuth:
 
 
 class KeystoneContext:
-    """Builds the RequestContext from auth_token's X-* headers."""
+    """Builds the RequestContext from auth_token's X-* headers (only
+    requests auth_token let through get here)."""
 
     def __init__(self, app):
         self.app = app
 
     @webob.dec.wsgify
     def __call__(self, request):
-        if request.path_info not in router.PUBLIC_PATHS:
-            roles = [r.strip() for r in
-                     request.headers.get('X-Roles', '').split(',') if r]
-            request.environ['nova_like.context'] = (
-                nl_context.RequestContext(
-                    user_id=request.headers.get('X-User-Id'),
-                    project_id=request.headers.get('X-Project-Id'),
-                    roles=roles, is_admin='admin' in roles,
-                    auth_token=request.headers.get('X-Auth-Token'),
-                    remote_address=request.remote_addr,
-                    request_id=request.environ.get('openstack.request_id')))
+        roles = [r.strip() for r in
+                 request.headers.get('X-Roles', '').split(',') if r]
+        request.environ['nova_like.context'] = (
+            nl_context.RequestContext(
+                user_id=request.headers.get('X-User-Id'),
+                project_id=request.headers.get('X-Project-Id'),
+                roles=roles, is_admin='admin' in roles,
+                auth_token=request.headers.get('X-Auth-Token'),
+                remote_address=request.remote_addr,
+                request_id=request.environ.get('openstack.request_id')))
         return request.get_response(self.app)
 
 
 class _PublicBypass:
-    """Lets the version documents and /healthcheck skip auth_token."""
+    """Lets the version documents and /healthcheck skip auth_token;
+    /healthcheck with a token goes through it (an admin sees details)."""
 
     def __init__(self, app, authed):
         self.app = app
         self.authed = authed
 
     def __call__(self, environ, start_response):
-        if environ.get('PATH_INFO', '/') in router.PUBLIC_PATHS:
+        path = environ.get('PATH_INFO', '/')
+        if path in router.PUBLIC_PATHS and not (
+                path == '/healthcheck' and environ.get('HTTP_X_AUTH_TOKEN')):
             return self.app(environ, start_response)
         return self.authed(environ, start_response)
 

@@ -53,17 +53,29 @@ def test_api_healthcheck_reaches_every_hop(stack):
     stack.start_compute('cmp1')
     app = wsgi.init_application()
     response = webob.Request.blank(
-        '/healthcheck?rpc=1&compute_host=cmp1').get_response(app)
+        '/healthcheck?rpc=1&compute_host=cmp1',
+        headers={'X-Auth-Token': 'admin:admin'}).get_response(app)
     assert response.status_int == 200
     body = json.loads(response.body)
     assert body['rpc']['compute']['host'] == 'cmp1'
     assert body['rpc']['scheduler']['host'] == 'ctl'
+    # Without an admin's token: up or down, no hosts, no timings.
+    for headers in ({}, {'X-Auth-Token': 'alice:proj-a'}):
+        anonymous = webob.Request.blank(
+            '/healthcheck?rpc=1&compute_host=cmp1',
+            headers=headers).get_response(app)
+        assert (anonymous.status_int, json.loads(anonymous.body)) == \
+            (200, {'status': 'OK'})
+    bad = webob.Request.blank('/healthcheck?rpc=1&timeout=x').get_response(
+        app)
+    assert bad.status_int == 400
 
 
 def test_healthcheck_reports_a_missing_compute_as_503(stack):
     app = wsgi.init_application()
     response = webob.Request.blank(
-        '/healthcheck?rpc=1&compute_host=nowhere&timeout=1').get_response(app)
+        '/healthcheck?rpc=1&compute_host=nowhere&timeout=1',
+        headers={'X-Auth-Token': 'admin:admin'}).get_response(app)
     assert response.status_int == 503
     body = json.loads(response.body)
     assert body['reason'] == 'compute nowhere did not answer within 0.5s'

@@ -325,12 +325,15 @@ class Cloud:
                     'updated_at': cells[6]}
         return rows
 
-    def healthcheck(self, compute_host=None, timeout=5):
+    def healthcheck(self, compute_host=None, timeout=5, token='admin:admin'):
+        """GET /healthcheck?rpc=1; the noauth2 admin token shows the
+        detail (None: anonymous, up or down alone)."""
         params = {'rpc': '1', 'timeout': str(timeout)}
         if compute_host:
             params['compute_host'] = compute_host
         return requests.get('http://127.0.0.1:%d/healthcheck' % self.api_port,
-                            params=params, timeout=timeout + 5)
+                            params=params, timeout=timeout + 5,
+                            headers={'X-Auth-Token': token} if token else {})
 
     def log(self, name):
         return (self.path / ('%s.log' % name)).read_text()

@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: Apache-2.0
 """GET /healthcheck: is this API up.
 
-With ?rpc=1, also: does RPC reach the daemons behind it.
+With ?rpc=1, also: does RPC reach the daemons behind it. Anyone may ask
+(no token needed, as oslo.middleware's healthcheck); only an admin's
+token gets the detail (hosts, driver, timings, what failed).
 """
 
 import time
 
 import oslo_messaging as messaging
 
+from nova_like.api import errors
 from nova_like.api import wsgi_util
 from nova_like.conductor import api as conductor_api
 from nova_like import context as nl_context
@@ -21,23 +24,42 @@ def healthcheck(request):
     global _conductor
     if request.GET.get('rpc') not in ('1', 'true', 'yes'):
         return wsgi_util.json_response({'status': 'OK'})
+    context = request.environ.get('nova_like.context')
+    detailed = context is not None and context.is_admin
+    timeout = _timeout(request.GET.get('timeout', '10'))
     if _conductor is None:
         _conductor = conductor_api.API()
     start = time.monotonic()
     try:
         answer = _conductor.ping(
             nl_context.get_admin_context(), scheduler=True,
-            compute_host=request.GET.get('compute_host') or None,
-            timeout=float(request.GET.get('timeout', 10)))
+            compute_host=(request.GET.get('compute_host') or None)
+            if detailed else None, timeout=timeout)
     except messaging.MessagingTimeout as exc:
-        return wsgi_util.json_response(
-            {'status': 'UNAVAILABLE', 'reason': 'RPC timed out: %s' % exc},
-            status=503)
+        return _answer({'status': 'UNAVAILABLE',
+                        'reason': 'RPC timed out: %s' % exc}, detailed, 503)
     answer['ms'] = round((time.monotonic() - start) * 1000, 2)
     failed = [hop['error'] for hop in answer.values()
               if isinstance(hop, dict) and 'error' in hop]
     if failed:
-        return wsgi_util.json_response(
-            {'status': 'UNAVAILABLE', 'reason': '; '.join(failed),
-             'rpc': answer}, status=503)
-    return wsgi_util.json_response({'status': 'OK', 'rpc': answer})
+        return _answer({'status': 'UNAVAILABLE', 'reason': '; '.join(failed),
+                        'rpc': answer}, detailed, 503)
+    return _answer({'status': 'OK', 'rpc': answer}, detailed)
+
+
+def _timeout(text):
+    try:
+        timeout = float(text)
+    except ValueError:
+        timeout = -1
+    if not 0 < timeout <= 60:
+        raise errors.bad_request('timeout must be a number of seconds, '
+                                 'more than 0 and at most 60.')
+    return timeout
+
+
+def _answer(body, detailed, status=200):
+    """body for an admin; up or down alone for anyone else."""
+    if not detailed:
+        body = {'status': body['status']}
+    return wsgi_util.json_response(body, status=status)

@@ -47,8 +47,16 @@ def create(context, name, policy, rules):
 
 
 def get(context, uuid):
-    """:raises: InstanceGroupNotFound."""
-    return objects.InstanceGroup.get_by_uuid(context, uuid)
+    """The group, if the caller's project's or the caller an admin (as
+    Nova's query): another project's group is indistinguishable from
+    none.
+
+    :raises: InstanceGroupNotFound.
+    """
+    group = objects.InstanceGroup.get_by_uuid(context, uuid)
+    if not context.is_admin and group.project_id != context.project_id:
+        raise exception.InstanceGroupNotFound(group_uuid=uuid)
+    return group
 
 
 def get_all(context, project_id=None):
@@ -65,7 +73,7 @@ def group_for_create(context, hints):
         return None
     uuid = wanted[0] if isinstance(wanted, list) else wanted
     try:
-        return objects.InstanceGroup.get_by_uuid(context, uuid)
+        return get(context, uuid)
     except exception.InstanceGroupNotFound:
         raise exception.Invalid(reason='Invalid server group: %s could not '
                                        'be found.' % uuid)

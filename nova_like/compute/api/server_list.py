@@ -44,7 +44,8 @@ def get_all(context, filters, limit=None, marker=None,
     cells = objects.CellMappingList.get_all(context)
     marker_values = None
     if marker is not None:
-        marker_values = _marker_values(context, cells, marker)
+        marker_values = _marker_values(context, cells, marker,
+                                       filters.get('project_id'))
     found = {}
     for instance in _build_request_instances(context, filters):
         values = _sort_values(instance, sort_keys)
@@ -68,7 +69,18 @@ def get_all(context, filters, limit=None, marker=None,
     return ordered[:limit] if limit is not None else ordered
 
 
-def _marker_values(context, cells, marker):
+def _marker_values(context, cells, marker, project_id):
+    """The sort values of server marker; MarkerNotFound when it does not
+    exist or is not project_id's (when given): another project's server
+    is indistinguishable from none."""
+    values = _find_marker(context, cells, marker)
+    if values is None or project_id is not None and \
+            values['project_id'] != project_id:
+        raise exception.MarkerNotFound(marker=marker)
+    return values
+
+
+def _find_marker(context, cells, marker):
     try:
         instance = objects.BuildRequest.get_by_instance_uuid(
             context, marker).instance
@@ -81,7 +93,7 @@ def _marker_values(context, cells, marker):
                 return objects.InstanceList.marker_values(cctx, marker)
             except exception.MarkerNotFound:
                 continue
-    raise exception.MarkerNotFound(marker=marker)
+    return None
 
 
 def _build_request_instances(context, filters):

@@ -8,6 +8,7 @@ import json
 import os
 import re
 
+from oslo_context import context as o_context
 import pytest
 from sqlalchemy import exc as sa_exc
 import webob
@@ -232,3 +233,13 @@ def test_database_unreachable_is_a_503_with_retry_after(method, errors):
     message = response.json['serviceUnavailable']['message']
     assert 'database is unreachable' in message
     assert app.calls == len(errors)  # a write is never tried twice
+
+
+def test_a_request_without_a_user_is_not_logged_as_the_last_ones(app):
+    _get(app, '/v2.1/flavors', **{'X-Auth-Token': 'alice:proj-a'})
+    assert o_context.get_current().user_id == 'alice'
+    response = _get(app, '/healthcheck')
+    current = o_context.get_current()
+    assert current.user_id is None and current.project_id is None
+    assert current.request_id == \
+        response.headers['x-openstack-request-id']
