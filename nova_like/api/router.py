@@ -202,7 +202,8 @@ class Router:
     def _match(self, environ, path):
         match = self.mapper.match(environ=environ, url=path)
         if match is None and len(path) > 1 and path.endswith('/'):
-            match = self.mapper.match(environ=environ, url=path.rstrip('/'))
+            # One trailing slash, not all: /os-keypairs/%2F is no list.
+            match = self.mapper.match(environ=environ, url=path[:-1])
         return match
 
     def __call__(self, environ, start_response):

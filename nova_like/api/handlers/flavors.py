@@ -40,18 +40,20 @@ def get_flavor(request, flavor_id=None):
 
 
 def _is_public_filter(context, params):
-    """True, False or None (both) from ?is_public, as Nova reads it."""
-    if not _is_admin(context):
-        return True
+    """True, False or None (both) from ?is_public, as Nova reads it; a
+    project member always sees the public ones (a bad value is a 400
+    whoever sends it)."""
     value = validation.last(params, 'is_public')
     if value is None:
-        return True
-    if value.lower() == 'none':
-        return None
-    try:
-        return strutils.bool_from_string(value, strict=True)
-    except ValueError:
-        raise errors.bad_request('Invalid is_public filter [%s]' % value)
+        wanted = True
+    elif value.lower() == 'none':
+        wanted = None
+    else:
+        try:
+            wanted = strutils.bool_from_string(value, strict=True)
+        except ValueError:
+            raise errors.bad_request('Invalid is_public filter [%s]' % value)
+    return wanted if _is_admin(context) else True
 
 
 def _list(request):

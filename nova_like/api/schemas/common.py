@@ -23,11 +23,12 @@ boolean = {
              'NO', 'No', 'no'],
 }
 
-positive_integer = {'type': ['integer', 'string'], 'pattern': '^[0-9]*$',
-                    'minimum': 1, 'minLength': 1}
+# A pattern binds strings (query values), minimum binds integers.
+positive_integer = {'type': ['integer', 'string'],
+                    'pattern': '^0*[1-9][0-9]*$', 'minimum': 1}
 
-non_negative_integer = {'type': ['integer', 'string'], 'pattern': '^[0-9]*$',
-                        'minimum': 0, 'minLength': 1}
+non_negative_integer = {'type': ['integer', 'string'], 'pattern': '^[0-9]+$',
+                        'minimum': 0}
 
 metadata = {
     'type': 'object',

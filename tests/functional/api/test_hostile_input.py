@@ -113,3 +113,19 @@ def test_an_oversized_body_is_413(cloud):
     message = _error(_raw(cloud, 'POST', b'/v2.1/servers', body=body), 413)
     assert 'bytes' in message
     assert conftest.api_rows(cloud.ctx)['build_requests'] == 0
+
+
+@pytest.mark.parametrize('path, query, token', [
+    (b'/v2.1/os-simple-tenant-usage', 'limit=0', 'admin:admin'),
+    (b'/v2.1/os-simple-tenant-usage', 'limit=-1', 'admin:admin'),
+    (b'/v2.1/flavors', 'is_public=maybe', 'alice:proj-a'),
+    (b'/v2.1/flavors', 'is_public=maybe', 'admin:admin'),
+])
+def test_query_values_out_of_their_range_are_400(cloud, path, query, token):
+    _error(_raw(cloud, 'GET', path, query, token=token), 400)
+
+
+def test_an_escaped_slash_is_no_list(cloud):
+    cloud.alice.post('/v2.1/os-keypairs', {'keypair': {'name': 'k1'}})
+    answer, _ = _raw(cloud, 'GET', b'/v2.1/os-keypairs//')
+    assert answer.status_int == 404
