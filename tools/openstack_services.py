@@ -704,10 +704,13 @@ def keystoneauth_conf(group, auth_url, username, password,
 
 
 def nova_like_auth_conf(auth_url, password=SERVICE_PASSWORD):
-    """[keystone_authtoken], [placement] and [glance], each with its user.
+    """[keystone_authtoken], [placement], [glance] and [keystone], each
+    with its user.
 
-    The users are nova, placement and nova respectively.
+    The users are nova, placement, nova and nova respectively ([keystone]
+    asks whether a project exists before its quotas are written).
     """
     return (keystone_authtoken_conf(auth_url, 'nova', password)
             + keystoneauth_conf('placement', auth_url, 'placement', password)
-            + keystoneauth_conf('glance', auth_url, 'nova', password))
+            + keystoneauth_conf('glance', auth_url, 'nova', password)
+            + keystoneauth_conf('keystone', auth_url, 'nova', password))

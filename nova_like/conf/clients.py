@@ -1,11 +1,13 @@
 # SPDX-License-Identifier: Apache-2.0
-"""[placement] and [glance]: how nova_like reaches them (keystoneauth1)."""
+"""[placement], [glance], [keystone]: how nova_like reaches them
+(keystoneauth1)."""
 
 from keystoneauth1 import loading as ks_loading
 from oslo_config import cfg
 
 # group -> default service type in the Keystone catalog
-SERVICES = {'placement': 'placement', 'glance': 'image'}
+SERVICES = {'placement': 'placement', 'glance': 'image',
+            'keystone': 'identity'}
 
 
 def register_opts(conf):
@@ -16,6 +18,9 @@ def register_opts(conf):
         conf.set_default('service_type', service_type, group=group)
         conf.set_default('valid_interfaces', ['internal', 'public'],
                          group=group)
+    # The identity v3 API, whatever the catalog's endpoint says.
+    conf.set_default('min_version', '3.0', group='keystone')
+    conf.set_default('max_version', '3.latest', group='keystone')
     conf.register_opts(GLANCE_OPTS, group='glance')
 
 

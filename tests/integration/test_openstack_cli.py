@@ -180,6 +180,21 @@ def test_project_token_on_another_projects_quota_is_403(cli_cloud, keystone):
     assert 'os_compute_api:os-quota-sets:show' in other.text
 
 
+def test_quotas_of_what_keystone_has_no_project_for_are_400(cli_cloud,
+                                                           keystone):
+    projects = {p.name: p.id for p in keystone.client().projects.list()}
+    headers = {'X-Auth-Token': keystone.session().get_token()}
+    body = {'quota_set': {'instances': 7}}
+    for project_id, status in ((projects['demo'], 200),
+                               ('0123456789abcdef0123456789abcdef', 400),
+                               ('not-a-project', 400)):
+        response = requests.put('%s/os-quota-sets/%s' % (
+            cli_cloud.compute_url, project_id), json=body, headers=headers,
+            timeout=30)
+        assert response.status_code == status, response.text
+    assert 'not a valid project' in response.text
+
+
 def _wait_status(keystone, name, status, timeout=60):
     return cloud_mod.wait_for(
         lambda: _demo(keystone, 'server', 'show', name)['status'] == status,

@@ -13,6 +13,7 @@ from nova_like.api.schemas import quotas as schema
 from nova_like.api import validation
 from nova_like.api.views import quotas as view
 from nova_like.api import wsgi_util
+from nova_like.clients import identity
 from nova_like import exception
 from nova_like.objects import quotas
 
@@ -29,6 +30,16 @@ def _project(request, rule):
     policies.authorize(context, rule,
                        {'project_id': project_id})
     return project_id
+
+
+def _check_project_id(project_id):
+    """A write for what cannot be a project is a 400 (Keystone's ids are
+    at most 64 characters); Keystone is asked when [keystone] is set."""
+    if len(project_id) > 64 or not project_id.strip() or \
+            any(char.isspace() for char in project_id):
+        raise errors.bad_request('Project ID %s is not a valid project.'
+                                 % project_id[:80])
+    identity.verify_project_id(project_id)
 
 
 def show(request):
@@ -59,6 +70,7 @@ def update(request):
     project_id = _project(request, rules.QUOTA_UPDATE)
     body = validation.body(request, common_schema.for_version(
         schema.UPDATE, microversion.of(request)))
+    _check_project_id(project_id)
     values = dict(body['quota_set'])
     force = common_schema.to_bool(values.pop('force', False))
     new = {resource: int(limit) for resource, limit in values.items()}
