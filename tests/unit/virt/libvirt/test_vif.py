@@ -110,3 +110,26 @@ def test_refresh_network_points_the_tunnel_at_the_new_peers(
     drv.refresh_network(dict(VIF1['network'],
                              peers=['192.0.2.9', '192.0.2.10']))
     assert set(kernel.fdb['vxlan-17']) == {'192.0.2.9', '192.0.2.10'}
+
+
+def test_host_netns_puts_every_command_of_the_host_in_that_namespace(
+        drv, image, kernel, conf):  # noqa: F811
+    conf.set_override('host_netns', 'nlh2', group='network')
+    conf.set_override('firewall_driver', 'nftables', group='network')
+    inst = fixtures.instance(network_info=[VIF1])
+    drv.spawn(None, inst, image)
+    drv.refresh_network(dict(VIF1['network'], peers=['192.0.2.10']))
+    drv.refresh_security_group_members('g1', ['10.0.0.9'])
+    drv.destroy(None, inst)
+    commands = [argv for argv, _input in kernel.commands]
+    inner = [' '.join(argv[4:]) for argv in commands]
+    # Bridge, VXLAN device, peers, rules and their removal all ran ...
+    for wanted in ('ip link add brq5f0e4d1c-3b type bridge',
+                   'ip link add vxlan-17 type vxlan',
+                   'bridge fdb append 00:00:00:00:00:00 dev vxlan-17',
+                   'sysctl -qw', 'nft -f -',
+                   'ip link del dev brq5f0e4d1c-3b'):
+        assert any(c.startswith(wanted) for c in inner), (wanted, inner)
+    # ... every one of them inside the host's namespace.
+    assert [argv for argv in commands
+            if argv[:4] != ['ip', 'netns', 'exec', 'nlh2']] == []
