@@ -186,10 +186,13 @@ class Guests:
         self.networks['net2'] = self.net.create_network(P2, 'net2',
                                                         '10.30.0.0/26')
 
-    def boot(self, conn, name, network, availability_zone=None, **metadata):
+    def boot(self, conn, name, network, availability_zone=None,
+             fixed_ip=None, **metadata):
+        nic = {'uuid': self.networks[network]['id']}
+        if fixed_ip:
+            nic['fixed_ip'] = fixed_ip
         server = conn.compute.create_server(
-            name=name, image_id=self.image, flavor_id='nl',
-            networks=[{'uuid': self.networks[network]['id']}],
+            name=name, image_id=self.image, flavor_id='nl', networks=[nic],
             config_drive=True, metadata=metadata,
             **({'availability_zone': availability_zone}
                if availability_zone else {}))
