@@ -22,6 +22,15 @@ network_opts = [
                        help='Address of this host that VXLAN tunnels of '
                             'other hosts reach it on (compute hosts and '
                             'the network host).'),
+    cfg.StrOpt('host_netns', default='',
+               help='Network namespace this compute host\'s guest '
+                    'networking lives in: its bridges, VXLAN devices, '
+                    'guest taps and security group rules are made there '
+                    '(by ip netns exec), and local_ip is an address of '
+                    'that namespace. Empty: the host\'s own namespace. '
+                    'For test labs that run several compute hosts on one '
+                    'machine, each with its own libvirtd inside a '
+                    'namespace; the namespace must exist.'),
     cfg.ListOpt('physical_interface_mappings', default=[],
                 help='physnet:interface pairs: the host interface a flat '
                      'or vlan network of that physical network is '

@@ -73,7 +73,7 @@ class Cloud:
 
     def __init__(self, tmp_path, backend, report_interval=1,
                  service_down_time=4, keystone=None, quotas=False,
-                 conductor_conf='', network=False):
+                 conductor_conf='', network=False, local_ip='127.0.0.1'):
         self.path = tmp_path
         self.backend = backend
         self.report_interval = report_interval
@@ -95,6 +95,9 @@ class Cloud:
         # and bridges are the host's: the caller cleans them up).
         self.network = network
         self.network_port = net.free_port() if network else None
+        # [network] local_ip of every daemon (a compute's extra_conf may
+        # give it another).
+        self.local_ip = local_ip
         # Its own VXLAN ids: vxlan-<VNI> devices are the host's, shared
         # with any other cloud (or lab) running here.
         self.vni_min = random.randrange(2000, 16000000, 1000)
@@ -119,9 +122,10 @@ class Cloud:
     def _network_conf(self):
         if not self.network:
             return '[network]\nenabled = False\n'
-        return ('[network]\nlocal_ip = 127.0.0.1\nstate_path = %s\n'
+        return ('[network]\nlocal_ip = %s\nstate_path = %s\n'
                 'vni_ranges = %d:%d\n'
-                % (self.path / 'network', self.vni_min, self.vni_min + 999))
+                % (self.local_ip, self.path / 'network', self.vni_min,
+                   self.vni_min + 999))
 
     def _clients(self):
         """[placement] and [glance]: static tokens to noauth2 services, or
@@ -161,12 +165,14 @@ class Cloud:
         self.controller_conf = self.path / 'nova.conf'
         self.controller_conf.write_text(controller)
 
-    def compute_conf(self, host, fake_driver='', libvirt_uri=None):
+    def compute_conf(self, host, fake_driver='', libvirt_uri=None,
+                     extra_conf=''):
         """Write compute <host>'s config.
 
         fake_driver adds [fake_driver] lines; with libvirt_uri the host
         runs the libvirt driver on it instead, its guests' files in
-        <tmp>/instances-<host>.
+        <tmp>/instances-<host>. extra_conf comes last: its options win
+        over the same ones above (oslo.config takes the last value).
         """
         path = self.path / ('compute-%s.conf' % host)
         if libvirt_uri:
@@ -177,7 +183,8 @@ class Cloud:
         else:
             driver = ('[fake_driver]\nvcpus = 8\nmemory_mb = 16384\n'
                       + fake_driver)
-        path.write_text(self._common(host) + self._clients() + driver)
+        path.write_text(self._common(host) + self._clients() + driver
+                        + extra_conf)
         return path
 
     # setup
@@ -265,9 +272,11 @@ class Cloud:
             name='m1.tiny', ram=512, vcpus=1, disk=1, id='1')
         self.image_id = image_id
 
-    def start_compute(self, host, fake_driver='', libvirt_uri=None):
+    def start_compute(self, host, fake_driver='', libvirt_uri=None,
+                      extra_conf=''):
         return self.start('compute-' + host, 'nova-like-compute',
-                          self.compute_conf(host, fake_driver, libvirt_uri))
+                          self.compute_conf(host, fake_driver, libvirt_uri,
+                                            extra_conf))
 
     # observation
 

@@ -214,6 +214,18 @@ def flood_peers(device, netns=None):
     return peers
 
 
+def current_peers(network, netns=None):
+    """The flooding peers of a vxlan network's device on this host, or
+    None when the network is not vxlan or has no device here yet."""
+    if network.get('network_type') != 'vxlan' or not network.get(
+            'segmentation_id'):
+        return None
+    device = model.vxlan_name(int(network['segmentation_id']))
+    if not ip_lib.device_exists(device, netns):
+        return None
+    return flood_peers(device, netns)
+
+
 def _set_peers(device, local_ip, peers, netns):
     want = {p for p in peers if p and p != local_ip}
     have = flood_peers(device, netns)

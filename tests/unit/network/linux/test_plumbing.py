@@ -53,6 +53,13 @@ def test_peers_become_exactly_the_given_ones(kernel):
         'bridge fdb del 00:00:00:00:00:00 dev vxlan-17 dst 192.0.2.7']
 
 
+def test_current_peers_are_none_until_the_device_exists(kernel):
+    assert plumbing.current_peers(network(), netns='h2') is None
+    assert plumbing.current_peers(network(network_type='flat')) is None
+    plumbing.ensure_network(network(), '192.0.2.1', netns='h2')
+    assert plumbing.current_peers(network(), netns='h2') == {'192.0.2.7'}
+
+
 def test_a_vxlan_device_of_another_local_ip_is_made_again(kernel):
     plumbing.ensure_network(network(), '192.0.2.1')
     kernel.commands.clear()

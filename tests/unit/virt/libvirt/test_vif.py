@@ -16,6 +16,7 @@ libvirt_env.require_binding()
 from nova_like.network import model  # noqa: E402
 from nova_like.virt.libvirt import config  # noqa: E402
 from nova_like.virt.libvirt import driver as libvirt_driver  # noqa: E402
+from nova_like.virt.libvirt import vif as vif_mod  # noqa: E402
 from tests.unit.network.linux.conftest import kernel  # noqa: E402,F401
 from tests.unit.virt.libvirt import fixtures  # noqa: E402
 
@@ -58,6 +59,7 @@ def drv(conf, tmp_path, glance, kernel):  # noqa: F811
             dom.destroy()
         dom.undefineFlags(libvirt.VIR_DOMAIN_UNDEFINE_MANAGED_SAVE)
     driver.cleanup_host()
+    vif_mod._refreshed.clear()
 
 
 @pytest.fixture
@@ -110,3 +112,53 @@ def test_refresh_network_points_the_tunnel_at_the_new_peers(
     drv.refresh_network(dict(VIF1['network'],
                              peers=['192.0.2.9', '192.0.2.10']))
     assert set(kernel.fdb['vxlan-17']) == {'192.0.2.9', '192.0.2.10'}
+
+
+def test_host_netns_puts_every_command_of_the_host_in_that_namespace(
+        drv, image, kernel, conf):  # noqa: F811
+    conf.set_override('host_netns', 'nlh2', group='network')
+    conf.set_override('firewall_driver', 'nftables', group='network')
+    inst = fixtures.instance(network_info=[VIF1])
+    drv.spawn(None, inst, image)
+    drv.refresh_network(dict(VIF1['network'], peers=['192.0.2.10']))
+    drv.refresh_security_group_members('g1', ['10.0.0.9'])
+    drv.destroy(None, inst)
+    commands = [argv for argv, _input in kernel.commands]
+    inner = [' '.join(argv[4:]) for argv in commands]
+    # Bridge, VXLAN device, peers, rules and their removal all ran ...
+    for wanted in ('ip link add brq5f0e4d1c-3b type bridge',
+                   'ip link add vxlan-17 type vxlan',
+                   'bridge fdb append 00:00:00:00:00:00 dev vxlan-17',
+                   'sysctl -qw', 'nft -f -',
+                   'ip link del dev brq5f0e4d1c-3b'):
+        assert any(c.startswith(wanted) for c in inner), (wanted, inner)
+    # ... every one of them inside the host's namespace.
+    assert [argv for argv in commands
+            if argv[:4] != ['ip', 'netns', 'exec', 'nlh2']] == []
+
+
+VIF2 = _vif('a1b2c3d4-0000-4000-8000-000000000002', 'fa:16:3e:00:00:02',
+            '10.0.0.6')
+
+
+def test_a_refresh_before_the_plug_is_not_lost(drv, image,
+                                               kernel):  # noqa: F811
+    # Another host joined after this guest's port was bound: its refresh
+    # comes before the plug made the VXLAN device.
+    drv.refresh_network(dict(VIF1['network'],
+                             peers=['192.0.2.9', '192.0.2.10']))
+    assert 'vxlan-17' not in kernel.links
+    drv.spawn(None, fixtures.instance(network_info=[VIF1]), image)
+    assert sorted(kernel.fdb['vxlan-17']) == ['192.0.2.10', '192.0.2.9']
+
+
+def test_a_plug_with_older_peers_only_adds_and_a_refresh_removes(
+        drv, image, kernel):  # noqa: F811
+    drv.spawn(None, fixtures.instance(network_info=[VIF1]), image)
+    # Set since VIF2's port was bound: by the network host in the same
+    # namespace, or a refresh.
+    kernel.fdb['vxlan-17'].append('192.0.2.10')
+    drv.spawn(None, fixtures.instance(network_info=[VIF2]), image)
+    assert sorted(kernel.fdb['vxlan-17']) == ['192.0.2.10', '192.0.2.9']
+    drv.refresh_network(dict(VIF1['network'], peers=['192.0.2.11']))
+    assert kernel.fdb['vxlan-17'] == ['192.0.2.11']
