@@ -25,6 +25,7 @@ from nova_like.volume import handler
 from nova_like.volume import microversion
 from nova_like.volume import policies
 from nova_like.volume import rpcapi
+from nova_like.volume import volume_types
 from nova_like import wsgi_server
 
 LOG = logging.getLogger(__name__)
@@ -172,8 +173,9 @@ def init_application(conf=None, volume_rpcapi=None):
         one), else the VolumeAPI RPC client.
     """
     conf = conf or cfg.CONF
-    app = VolumeApp(database(conf), policies.get_enforcer(conf), conf,
-                    volume_rpcapi)
+    db = database(conf)
+    volume_types.ensure_default(db, conf)
+    app = VolumeApp(db, policies.get_enforcer(conf), conf, volume_rpcapi)
     if conf.volume_api.auth_strategy == 'noauth2':
         app = NoAuth(app)
     else:

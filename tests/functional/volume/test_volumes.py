@@ -175,3 +175,35 @@ def test_set_bootable_and_readonly(client):
     assert user.post(action, {'os-fly': {}}).status_code == 400
     assert user.post(action, {'os-set_bootable': {
         'bootable': 'maybe'}}).status_code == 400
+
+
+def test_no_room_on_the_backend_is_error_with_a_message(client,
+                                                        volume_manager):
+    user = client.as_(USER)
+    volume_manager.backend.reserved_percentage = 100
+    volume = user.create_volume(size=1)
+    user.wait_status(volume['id'], 'error')
+    assert not os.path.exists(
+        volume_manager.backend.local_path(volume['id']))
+    [message] = user.at('3.3').get('/messages').json()['messages']
+    assert message['resource_uuid'] == volume['id']
+    assert 'Insufficient free space' in message['user_message']
+    assert user.at('3.3').get('/messages/%s' % message['id']).json()[
+        'message']['id'] == message['id']
+    # The volume in error is deleted like any other.
+    assert user.delete('/volumes/%s' % volume['id']).status_code == 202
+    user.wait_status(volume['id'], 'deleted')
+
+
+def test_no_room_to_extend_leaves_the_volume_available(client,
+                                                       volume_manager):
+    user = client.as_(USER)
+    volume = user.create_volume(size=1)
+    user.wait_status(volume['id'], 'available')
+    volume_manager.backend.reserved_percentage = 100
+    assert user.post('/volumes/%s/action' % volume['id'], {
+        'os-extend': {'new_size': 2}}).status_code == 202
+    done = user.wait_status(volume['id'], 'available')
+    assert done['size'] == 1
+    [message] = user.at('3.3').get('/messages').json()['messages']
+    assert 'Extending the volume failed' in message['user_message']
