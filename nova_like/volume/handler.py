@@ -16,6 +16,7 @@ from nova_like.volume.handlers import limits
 from nova_like.volume.handlers import messages
 from nova_like.volume.handlers import quotas
 from nova_like.volume.handlers import root
+from nova_like.volume.handlers import snapshots
 from nova_like.volume.handlers import types
 from nova_like.volume.handlers import volume_actions
 from nova_like.volume.handlers import volume_metadata
@@ -49,6 +50,16 @@ ROUTE_DECLARATIONS = {
         'GET': volume_metadata.show_metadata_item,
         'PUT': volume_metadata.update_metadata_item,
         'DELETE': volume_metadata.delete_metadata_item,
+    },
+    P + '/snapshots': {
+        'GET': snapshots.list_snapshots,
+        'POST': snapshots.create_snapshot,
+    },
+    P + '/snapshots/detail': {'GET': snapshots.list_snapshots_detail},
+    P + '/snapshots/{snapshot_id}': {
+        'GET': snapshots.show_snapshot,
+        'PUT': snapshots.update_snapshot,
+        'DELETE': snapshots.delete_snapshot,
     },
     P + '/types': {
         'GET': types.list_types,

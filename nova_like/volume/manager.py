@@ -18,6 +18,7 @@ from nova_like.volume import deadlines
 from nova_like.volume.db import api as db_api
 from nova_like.volume.db import models
 from nova_like.volume import messages
+from nova_like.volume import snapshots
 from nova_like.volume import volumes
 from nova_like import versions
 
@@ -62,7 +63,8 @@ class VolumeManager:
                 return None
             return {'size': row.size, 'new_size': row.new_size,
                     'project_id': row.project_id,
-                    'source_volid': row.source_volid}
+                    'source_volid': row.source_volid,
+                    'snapshot_id': row.snapshot_id}
 
     def _fail(self, volume_id, project_id, status, final, event, reason,
               **values):
@@ -80,10 +82,11 @@ class VolumeManager:
         if row is None:
             return
         try:
-            if row['source_volid']:
+            if row['source_volid'] or row['snapshot_id']:
+                source = row['source_volid'] or snapshots.backend_id(
+                    row['snapshot_id'])
                 self.backend.create_from(
-                    volume_id, self.backend.local_path(row['source_volid']),
-                    row['size'])
+                    volume_id, self.backend.local_path(source), row['size'])
             else:
                 self.backend.create(volume_id, row['size'])
         except Exception as exc:
@@ -138,3 +141,59 @@ class VolumeManager:
             return
         with self.db.writer() as session:
             volumes.delete_row(session, volume_id)
+
+    def _snapshot(self, snapshot_id, status):
+        with self.db.reader() as session:
+            row = session.get(models.Snapshot, snapshot_id)
+            if row is None or row.status != status:
+                LOG.warning('Snapshot %s is %s, not %s: nothing to do',
+                            snapshot_id, row.status if row else 'gone',
+                            status)
+                return None
+            return {'volume_id': row.volume_id, 'size': row.size,
+                    'project_id': row.project_id}
+
+    def _snapshot_failed(self, snapshot_id, project_id, status, final,
+                         reason):
+        with self.db.writer() as session:
+            if snapshots.transition(session, snapshot_id, [status], final):
+                messages.record(session, project_id, snapshot_id,
+                                messages.SNAPSHOT_FAILED, reason,
+                                resource_type='SNAPSHOT')
+        LOG.error('Snapshot %s: %s -> %s: %s', snapshot_id, status, final,
+                  reason)
+
+    def create_snapshot(self, context, snapshot_id):
+        """See VolumeAPI.create_snapshot."""
+        row = self._snapshot(snapshot_id, 'creating')
+        if row is None:
+            return
+        try:
+            self.backend.create_from(
+                snapshots.backend_id(snapshot_id),
+                self.backend.local_path(row['volume_id']), row['size'])
+        except Exception as exc:
+            self._snapshot_failed(snapshot_id, row['project_id'],
+                                  'creating', 'error',
+                                  'Creating the snapshot failed: %s'
+                                  % exception.reason_of(exc))
+            return
+        with self.db.writer() as session:
+            snapshots.transition(session, snapshot_id, ['creating'],
+                                 'available')
+
+    def delete_snapshot(self, context, snapshot_id):
+        """See VolumeAPI.delete_snapshot."""
+        row = self._snapshot(snapshot_id, 'deleting')
+        if row is None:
+            return
+        try:
+            self.backend.delete(snapshots.backend_id(snapshot_id))
+        except Exception as exc:
+            self._snapshot_failed(snapshot_id, row['project_id'],
+                                  'deleting', 'error_deleting',
+                                  'Deleting the snapshot failed: %s'
+                                  % exception.reason_of(exc))
+            return
+        with self.db.writer() as session:
+            volumes.delete_row(session, snapshot_id, table=models.Snapshot)

@@ -93,6 +93,19 @@ def check_extend(session, conf, project_id, old_size, new_size):
     check_volume(session, conf, project_id, new_size - old_size, count=0)
 
 
+def check_snapshot(session, conf, project_id, size):
+    """Raise the 413 Cinder raises unless one more snapshot of size GiB
+    fits the project's quota."""
+    limit = limits(session, conf, project_id)
+    used = usage(session, project_id)
+    if 0 <= limit['snapshots'] < used['snapshots'] + 1:
+        raise errors.SnapshotLimitExceeded(allowed=limit['snapshots'])
+    if 0 <= limit['gigabytes'] < used['gigabytes'] + size:
+        raise errors.VolumeSizeExceedsAvailableQuota(
+            name='gigabytes', requested=size, quota=limit['gigabytes'],
+            consumed=used['gigabytes'])
+
+
 def update(session, project_id, values, known):
     """Set limits; 400 naming a resource or value that is wrong.
 

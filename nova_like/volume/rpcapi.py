@@ -7,7 +7,8 @@ sets the final state. Every message is a cast.
 
 API version history:
 
-    1.0 - Initial version: create_volume, delete_volume, extend_volume.
+    1.0 - Initial version: create_volume, delete_volume, extend_volume,
+          create_snapshot, delete_snapshot.
 """
 
 import oslo_messaging as messaging
@@ -34,8 +35,9 @@ class VolumeAPI:
         """Make the bytes of a volume in creating (cast).
 
         :param host: the volume's host (its row's host).
-        The row says the size and the source (source_volid); the volume
-        ends available, or error with a user message.
+        The row says the size and the source (source_volid or
+        snapshot_id); the volume ends available, or error with a user
+        message.
         """
         self.client.prepare(server=host).cast(
             context, 'create_volume', volume_id=volume_id)
@@ -53,3 +55,14 @@ class VolumeAPI:
         self.client.prepare(server=host).cast(
             context, 'extend_volume', volume_id=volume_id,
             new_size=new_size)
+
+    def create_snapshot(self, context, host, snapshot_id):
+        """Copy a snapshot's volume on the backend of host (cast); the
+        snapshot ends available, or error with a user message."""
+        self.client.prepare(server=host).cast(
+            context, 'create_snapshot', snapshot_id=snapshot_id)
+
+    def delete_snapshot(self, context, host, snapshot_id):
+        """Remove a snapshot in deleting, its copy and its row (cast)."""
+        self.client.prepare(server=host).cast(
+            context, 'delete_snapshot', snapshot_id=snapshot_id)

@@ -165,6 +165,39 @@ EXTRA_SPECS_BODY = {
 
 EXTRA_SPEC_ITEM = dict(EXTRA_SPECS, minProperties=1, maxProperties=1)
 
+SNAPSHOT_CREATE = {
+    'type': 'object',
+    'properties': {'snapshot': {
+        'type': 'object',
+        'properties': {
+            'volume_id': {'type': 'string', 'format': 'uuid'},
+            'name': NAME, 'description': DESCRIPTION,
+            'display_name': NAME, 'display_description': DESCRIPTION,
+            'force': {'anyOf': [BOOLEAN, {'type': 'null'}]},
+            'metadata': {'anyOf': [METADATA, {'type': 'null'}]},
+        },
+        'required': ['volume_id'],
+        'additionalProperties': False,
+    }},
+    'required': ['snapshot'],
+    'additionalProperties': False,
+}
+
+SNAPSHOT_UPDATE = {
+    'type': 'object',
+    'properties': {'snapshot': {
+        'type': 'object',
+        'properties': {
+            'name': NAME, 'description': DESCRIPTION,
+            'display_name': NAME, 'display_description': DESCRIPTION,
+        },
+        'additionalProperties': False,
+        'minProperties': 1,
+    }},
+    'required': ['snapshot'],
+    'additionalProperties': False,
+}
+
 QUOTA_UPDATE = {
     'type': 'object',
     'properties': {'quota_set': {'type': 'object'}},

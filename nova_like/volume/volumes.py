@@ -39,28 +39,40 @@ def get_row(session, volume_id):
     return row
 
 
-def transition(session, volume_id, from_statuses, status, **values):
-    """Move the volume to status if it is in one of from_statuses.
+def cas(session, table, row_id, from_statuses, status, **values):
+    """Move the row of table to status if it is in one of from_statuses.
 
     :returns: True when this call moved it, False when it was not in
         from_statuses (someone else moved it, or it is gone).
     """
-    table = models.Volume
     now = models.utcnow()
     result = session.execute(
-        sa.update(table).where(table.id == volume_id,
+        sa.update(table).where(table.id == row_id,
                                table.status.in_(from_statuses))
         .values(status=status, status_changed_at=now, updated_at=now,
                 **values).execution_options(synchronize_session=False))
     return result.rowcount == 1
 
 
-def delete_row(session, volume_id, status='deleting'):
-    """Remove the row of a volume in status; True when it was there."""
-    table = models.Volume
+def transition(session, volume_id, from_statuses, status, **values):
+    """cas() on a volume."""
+    return cas(session, models.Volume, volume_id, from_statuses, status,
+               **values)
+
+
+def delete_row(session, volume_id, status='deleting',
+               table=models.Volume):
+    """Remove the row of a volume (or a snapshot, with table) in status;
+    True when it was there."""
     result = session.execute(sa.delete(table).where(
         table.id == volume_id, table.status == status))
     return result.rowcount == 1
+
+
+def snapshot_count(session, volume_id):
+    return session.execute(sa.select(sa.func.count()).select_from(
+        models.Snapshot).where(models.Snapshot.volume_id == volume_id)
+    ).scalar()
 
 
 def _sort(params):

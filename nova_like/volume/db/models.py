@@ -89,6 +89,8 @@ class Snapshot(Base):
     status = sa.Column(sa.String(32), nullable=False)
     status_changed_at = sa.Column(sa.DateTime, nullable=False,
                                   default=utcnow)
+    # The host of its volume, whose backend keeps its copy.
+    host = sa.Column(sa.String(255), nullable=True)
     metadata_ = sa.Column('metadata', sa.JSON, nullable=False)
     created_at, updated_at = _timestamps()
 

@@ -11,6 +11,7 @@ from nova_like import exception
 from nova_like.volume.db import models
 from nova_like.volume import errors
 from nova_like.volume import messages
+from nova_like.volume.policies import snapshots as snapshot_policy
 from nova_like.volume.policies import volumes as policy
 from nova_like.volume import quota
 from nova_like.volume import schemas
@@ -158,15 +159,28 @@ def show_volume(req):
 def _refuse_unserved(body):
     for key, what in (('imageRef', 'an image (imageRef)'),
                       ('image_id', 'an image (image_id)'),
-                      ('snapshot_id', 'a snapshot (snapshot_id)'),
                       ('backup_id', 'a backup (backup_id)'),
                       ('consistencygroup_id', 'a consistency group'),
                       ('group_id', 'a group (group_id)')):
         if body.get(key):
             raise errors.bad_request(
                 'Creating a volume from %s is not supported by '
-                'nova-like-volume yet; create an empty volume or clone '
-                'one with source_volid.' % what)
+                'nova-like-volume yet; create an empty volume, clone one '
+                'with source_volid or restore a snapshot with '
+                'snapshot_id.' % what)
+
+
+def _snapshot_source(ctx, session, snapshot_id):
+    row = session.get(models.Snapshot, snapshot_id)
+    if row is None or not ctx.can(
+            snapshot_policy.GET, {'project_id': row.project_id},
+            fatal=False):
+        raise errors.SnapshotNotFound(snapshot_id=snapshot_id)
+    if row.status != 'available':
+        raise errors.InvalidSnapshot(
+            reason='Originating snapshot status must be one of available '
+            'values (it is %s).' % row.status)
+    return row
 
 
 def create_volume(req):
@@ -199,15 +213,32 @@ def create_volume(req):
                 raise errors.InvalidVolume(
                     reason='Volume size %dGiB cannot be smaller than the '
                     'source volume size %dGiB.' % (size, source.size))
+        snapshot = None
+        if data.get('snapshot_id'):
+            snapshot = _snapshot_source(ctx, session, data['snapshot_id'])
+            if size is None:
+                size = snapshot.size
+            elif size < snapshot.size:
+                raise errors.InvalidVolume(
+                    reason='Volume size %dGiB cannot be smaller than the '
+                    'snapshot size %dGiB. They must be >= original '
+                    'snapshot size.' % (size, snapshot.size))
         if size is None:
             raise errors.bad_request(
                 "Missing required element 'size' in request body.")
         if data.get('volume_type'):
-            vtype = volume_types.find(session, data['volume_type'])
-            type_id = vtype.id
+            type_id = volume_types.find(session, data['volume_type']).id
+        elif source is not None:
+            type_id = source.volume_type_id
+        elif snapshot is not None:
+            # A volume with snapshots cannot be deleted: it is there.
+            type_id = volumes.get_row(session,
+                                      snapshot.volume_id).volume_type_id
         else:
-            type_id = source.volume_type_id if source else \
-                default_type['id']
+            type_id = default_type['id']
+        # A copy is made where its source lives.
+        host = source.host if source else \
+            snapshot.host if snapshot else conf.host
         quota.check_volume(session, conf, ctx.project_id, size)
         row = models.Volume(
             id=volume_id, project_id=ctx.project_id, user_id=ctx.user_id,
@@ -215,10 +246,11 @@ def create_volume(req):
             description=data.get('description',
                                  data.get('display_description')),
             size=size, status='creating', availability_zone=zone,
-            volume_type_id=type_id, host=conf.host,
+            volume_type_id=type_id, host=host,
             bootable=bool(source and source.bootable),
             multiattach=schemas.to_bool(data.get('multiattach') or False),
             source_volid=source.id if source else None,
+            snapshot_id=snapshot.id if snapshot else None,
             metadata_=data.get('metadata') or {})
         session.add(row)
         session.flush()
@@ -268,6 +300,11 @@ def update_volume(req):
             req, ctx, row, _type_names(session).get(row.volume_type_id))})
 
 
+def _has_snapshots(session, volume_id):
+    count = volumes.snapshot_count(session, volume_id)
+    return ' It has %d snapshot(s).' % count if count else ''
+
+
 def delete_volume(req):
     ctx = util.context(req)
     force = schemas.to_bool(schemas.validate(
@@ -279,7 +316,8 @@ def delete_volume(req):
         if force:
             ctx.can(policy.FORCE_DELETE, target(row))
             allowed = allowed + ('creating', 'extending', 'error_deleting')
-        if row.status not in allowed or row.attach_status == 'attached':
+        if row.status not in allowed or row.attach_status == 'attached' \
+                or volumes.snapshot_count(session, row.id):
             raise errors.InvalidVolume(
                 reason='Volume status must be available or error or '
                 'error_restoring or error_extending or error_managing and '
@@ -287,7 +325,8 @@ def delete_volume(req):
                 'snapshots, awaiting a transfer, or be disassociated from '
                 'snapshots after volume transfer (volume %s is %s%s).'
                 % (row.id, row.status, ', attached'
-                   if row.attach_status == 'attached' else ''))
+                   if row.attach_status == 'attached' else '')
+                + _has_snapshots(session, row.id))
         if not volumes.transition(session, row.id, [row.status],
                                   'deleting'):
             raise errors.InvalidVolume(

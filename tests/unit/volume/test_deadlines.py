@@ -43,3 +43,19 @@ def test_old_transitions_end_in_error_with_a_message(db):
         assert message.project_id == 'p1'
         assert session.get(models.Volume, 'e').new_size is None
     assert deadlines.sweep(db, 'volhost', 600) == []
+
+
+def test_old_snapshot_transitions_end_in_error(db):
+    with db.writer() as session:
+        for snapshot_id, status in (('s1', 'creating'), ('s2', 'deleting')):
+            session.add(models.Snapshot(
+                id=snapshot_id, project_id='p1', volume_id='v', size=1,
+                status=status, host='volhost', metadata_={},
+                status_changed_at=models.utcnow() - datetime.timedelta(
+                    seconds=700)))
+    assert sorted(deadlines.sweep(db, 'volhost', 600)) == [
+        ('s1', 'creating', 'error'), ('s2', 'deleting', 'error_deleting')]
+    with db.reader() as session:
+        [message] = messages.for_resource(session, 's1')
+        assert message.resource_type == 'SNAPSHOT'
+        assert 'snapshot was creating' in message.user_message

@@ -63,6 +63,7 @@ def upgrade():
         sa.Column('size', sa.Integer, nullable=False),
         sa.Column('status', sa.String(32), nullable=False),
         sa.Column('status_changed_at', sa.DateTime, nullable=False),
+        sa.Column('host', sa.String(255), nullable=True),
         sa.Column('metadata', sa.JSON, nullable=False),
         *_timestamps(),
         sa.PrimaryKeyConstraint('id'))
