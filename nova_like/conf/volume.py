@@ -19,6 +19,10 @@ volume_opts = [
     cfg.StrOpt('file_format', default='raw', choices=['raw', 'qcow2'],
                help='Format of the file backend\'s volume files: raw '
                     '(sparse) or qcow2 (needs qemu-img).'),
+    cfg.StrOpt('image_conversion_dir',
+               help='Where an image is downloaded and converted to raw '
+                    'before it is copied into a new volume; '
+                    '<volumes_dir>/conversion when unset.'),
     cfg.IntOpt('reserved_percentage', default=0, min=0, max=100,
                help='Percentage of the backend\'s total capacity kept '
                     'free: a create or extend that would eat into it is '

@@ -8,15 +8,18 @@ leaves a user message (messages.py) that says what went wrong.
 """
 
 import logging
+import os
 
 import oslo_messaging as messaging
 
+from nova_like.clients import glance as glance_client
 from nova_like import conf as nl_conf
 from nova_like import exception
 from nova_like.volume import backends
 from nova_like.volume import deadlines
 from nova_like.volume.db import api as db_api
 from nova_like.volume.db import models
+from nova_like.volume import images
 from nova_like.volume import messages
 from nova_like.volume import snapshots
 from nova_like.volume import volumes
@@ -30,12 +33,20 @@ class VolumeManager:
 
     target = messaging.Target(version=versions.rpc_version('volume'))
 
-    def __init__(self, conf=None, db=None, backend=None, host=None):
+    def __init__(self, conf=None, db=None, backend=None, host=None,
+                 glance=None):
         self.conf = conf or nl_conf.CONF
         self.db = db or db_api.Database(self.conf.volume_database.connection,
                                         self.conf.volume_database)
         self.backend = backend or backends.get_backend(self.conf)
         self.host = host or self.conf.host
+        self._glance = glance
+
+    @property
+    def glance(self):
+        if self._glance is None:
+            self._glance = glance_client.GlanceClient()
+        return self._glance
 
     @property
     def periodic_interval(self):
@@ -64,7 +75,10 @@ class VolumeManager:
             return {'size': row.size, 'new_size': row.new_size,
                     'project_id': row.project_id,
                     'source_volid': row.source_volid,
-                    'snapshot_id': row.snapshot_id}
+                    'snapshot_id': row.snapshot_id,
+                    'image_id': row.image_id,
+                    'disk_format': (row.image_metadata or {}).get(
+                        'disk_format')}
 
     def _fail(self, volume_id, project_id, status, final, event, reason,
               **values):
@@ -82,7 +96,12 @@ class VolumeManager:
         if row is None:
             return
         try:
-            if row['source_volid'] or row['snapshot_id']:
+            if row['image_id']:
+                images.copy_to_volume(
+                    self.glance, context, self.backend, self._work_dir(),
+                    volume_id, row['image_id'], row['disk_format'],
+                    row['size'])
+            elif row['source_volid'] or row['snapshot_id']:
                 source = row['source_volid'] or snapshots.backend_id(
                     row['snapshot_id'])
                 self.backend.create_from(
@@ -101,6 +120,10 @@ class VolumeManager:
         if not done:
             LOG.warning('Volume %s was created on the backend but is no '
                         'longer creating (timed out or deleted)', volume_id)
+
+    def _work_dir(self):
+        return self.conf.volume.image_conversion_dir or os.path.join(
+            self.conf.volume.volumes_dir, 'conversion')
 
     def extend_volume(self, context, volume_id, new_size):
         """See VolumeAPI.extend_volume."""

@@ -15,6 +15,7 @@ from keystonemiddleware import auth_token
 from oslo_config import cfg
 import webob
 
+from nova_like.clients import glance as glance_client
 from nova_like import conf as nl_conf  # noqa: F401 (registers options)
 from nova_like.db import engine
 from nova_like import exception
@@ -64,10 +65,11 @@ class _LazyRPC:
 class VolumeApp:
     """Build the context, negotiate the version, dispatch, answer errors."""
 
-    def __init__(self, db, enforcer, conf, volume_rpcapi=None):
+    def __init__(self, db, enforcer, conf, volume_rpcapi=None, glance=None):
         self.db = db
         self.enforcer = enforcer
         self.conf = conf
+        self.glance = glance or glance_client.GlanceClient()
         self.rpcapi = (lambda: volume_rpcapi) if volume_rpcapi else \
             _LazyRPC()
         self.dispatcher = handler.Dispatcher()
@@ -84,6 +86,7 @@ class VolumeApp:
                     environ, db=self.db, enforcer=self.enforcer,
                     conf=self.conf, request_id=environ[REQUEST_ID_ENV])
             environ['volume.rpcapi'] = self.rpcapi
+            environ['volume.glance'] = self.glance
             resp = engine.read_twice(req.method, req.path,
                                      lambda: self.dispatcher(req))
         except exception.NovaLikeException as exc:
@@ -166,16 +169,19 @@ def database(conf):
     return db_api.Database(url, conf.volume_database)
 
 
-def init_application(conf=None, volume_rpcapi=None):
+def init_application(conf=None, volume_rpcapi=None, glance=None):
     """Build the WSGI application from conf (cfg.CONF by default).
 
     :param volume_rpcapi: what volume work is cast to (tests may pass
         one), else the VolumeAPI RPC client.
+    :param glance: the GlanceClient images are checked with, else one on
+        [glance].
     """
     conf = conf or cfg.CONF
     db = database(conf)
     volume_types.ensure_default(db, conf)
-    app = VolumeApp(db, policies.get_enforcer(conf), conf, volume_rpcapi)
+    app = VolumeApp(db, policies.get_enforcer(conf), conf, volume_rpcapi,
+                    glance)
     if conf.volume_api.auth_strategy == 'noauth2':
         app = NoAuth(app)
     else:

@@ -69,6 +69,8 @@ class Volume(Base):
     snapshot_id = sa.Column(sa.String(36), nullable=True)
     source_volid = sa.Column(sa.String(36), nullable=True)
     image_id = sa.Column(sa.String(36), nullable=True)
+    # volume_image_metadata: what the image said when the volume was made.
+    image_metadata = sa.Column(sa.JSON, nullable=True)
     metadata_ = sa.Column('metadata', sa.JSON, nullable=False)
     created_at, updated_at = _timestamps()
 

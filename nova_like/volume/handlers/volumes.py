@@ -10,6 +10,7 @@ from oslo_utils import uuidutils
 from nova_like import exception
 from nova_like.volume.db import models
 from nova_like.volume import errors
+from nova_like.volume import images
 from nova_like.volume import messages
 from nova_like.volume.policies import snapshots as snapshot_policy
 from nova_like.volume.policies import volumes as policy
@@ -59,6 +60,10 @@ def view(req, ctx, row, type_name, detail=True):
     }
     if row.read_only:
         body['metadata'].setdefault('readonly', 'True')
+    if row.image_metadata:
+        body['volume_image_metadata'] = {
+            k: str(v) for k, v in row.image_metadata.items()
+            if v is not None}
     tgt = target(row)
     if ctx.can(policy.TENANT_ATTRIBUTE, tgt, fatal=False):
         body['os-vol-tenant-attr:tenant_id'] = row.project_id
@@ -157,17 +162,15 @@ def show_volume(req):
 
 
 def _refuse_unserved(body):
-    for key, what in (('imageRef', 'an image (imageRef)'),
-                      ('image_id', 'an image (image_id)'),
-                      ('backup_id', 'a backup (backup_id)'),
+    for key, what in (('backup_id', 'a backup (backup_id)'),
                       ('consistencygroup_id', 'a consistency group'),
                       ('group_id', 'a group (group_id)')):
         if body.get(key):
             raise errors.bad_request(
                 'Creating a volume from %s is not supported by '
                 'nova-like-volume yet; create an empty volume, clone one '
-                'with source_volid or restore a snapshot with '
-                'snapshot_id.' % what)
+                'with source_volid, restore a snapshot with snapshot_id or '
+                'copy an image with imageRef.' % what)
 
 
 def _snapshot_source(ctx, session, snapshot_id):
@@ -197,6 +200,16 @@ def create_volume(req):
     default_type = volume_types.ensure_default(ctx.db, conf)
     size = data.get('size')
     size = int(size) if size is not None else None
+    image_id = data.get('imageRef') or data.get('image_id')
+    image_metadata = None
+    if image_id:
+        ctx.can(policy.CREATE_FROM_IMAGE, {'project_id': ctx.project_id})
+        if data.get('source_volid') or data.get('snapshot_id'):
+            raise errors.bad_request(
+                'imageRef, source_volid and snapshot_id are exclusive: '
+                'name one source.')
+        image_metadata, size = images.check(req.environ['volume.glance'],
+                                            ctx, image_id, size)
     volume_id = uuidutils.generate_uuid()
     with ctx.db.writer() as session:
         source = None
@@ -247,7 +260,8 @@ def create_volume(req):
                                  data.get('display_description')),
             size=size, status='creating', availability_zone=zone,
             volume_type_id=type_id, host=host,
-            bootable=bool(source and source.bootable),
+            bootable=bool(source and source.bootable or image_id),
+            image_id=image_id or None, image_metadata=image_metadata,
             multiattach=schemas.to_bool(data.get('multiattach') or False),
             source_volid=source.id if source else None,
             snapshot_id=snapshot.id if snapshot else None,

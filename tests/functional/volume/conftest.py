@@ -17,6 +17,7 @@ from nova_like.volume import manager
 from nova_like.volume import rpcapi
 from nova_like.volume import wsgi
 from tests.functional.volume import fixtures
+from tests.glance_standin import GlanceStandIn
 
 CONF = nl_conf.CONF
 
@@ -30,11 +31,20 @@ def volume_conf(tmp_path):
 
 
 @pytest.fixture
-def volume_manager(volume_conf):
+def glance():
+    """A Glance stand-in serving images added with glance.add(path)."""
+    standin = GlanceStandIn()
+    yield standin
+    standin.stop()
+
+
+@pytest.fixture
+def volume_manager(volume_conf, glance):
     rpc.register_opts()
     CONF([], project='nova_like', default_config_files=[])
     CONF.set_override('transport_url', 'fake:///')
-    mgr = manager.VolumeManager(volume_conf, host=fixtures.HOST)
+    mgr = manager.VolumeManager(volume_conf, host=fixtures.HOST,
+                                glance=glance.client())
     svc = service.Service('nova-like-volume', topic=rpcapi.RPC_TOPIC,
                           manager=mgr, host=fixtures.HOST,
                           executor_threads=4, register=False)
@@ -48,6 +58,7 @@ def volume_manager(volume_conf):
 
 
 @pytest.fixture
-def client(volume_conf, volume_manager):
+def client(volume_conf, volume_manager, glance):
     """An admin client; client.as_('user:project') is a member."""
-    return fixtures.Client(wsgi.init_application(volume_conf))
+    return fixtures.Client(wsgi.init_application(volume_conf,
+                                                 glance=glance.client()))

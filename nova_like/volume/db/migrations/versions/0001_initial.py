@@ -47,6 +47,7 @@ def upgrade():
         sa.Column('snapshot_id', sa.String(36), nullable=True),
         sa.Column('source_volid', sa.String(36), nullable=True),
         sa.Column('image_id', sa.String(36), nullable=True),
+        sa.Column('image_metadata', sa.JSON, nullable=True),
         sa.Column('metadata', sa.JSON, nullable=False),
         *_timestamps(),
         sa.PrimaryKeyConstraint('id'))
