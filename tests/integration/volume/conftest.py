@@ -47,6 +47,10 @@ class VolumeDaemon:
         text += openstack_services.keystone_authtoken_conf(
             self.keystone.auth_url, 'nova',
             openstack_services.SERVICE_PASSWORD)
+        # Glance, when a test starts it, is found in the catalog.
+        text += openstack_services.keystoneauth_conf(
+            'glance', self.keystone.auth_url, 'nova',
+            openstack_services.SERVICE_PASSWORD)
         self.conf = self.path / 'volume.conf'
         self.conf.write_text(text)
 
