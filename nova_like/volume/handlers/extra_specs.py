@@ -14,7 +14,8 @@ def list_extra_specs(req):
     ctx.can(policy.SPECS_INDEX)
     with ctx.db.reader() as session:
         vtype = types_handler.visible(ctx, session, req.urlvars['type_id'])
-    return util.response({'extra_specs': vtype['extra_specs']})
+    return util.response({'extra_specs': types_handler.visible_specs(
+        ctx, vtype['extra_specs'])})
 
 
 def create_extra_specs(req):
@@ -33,10 +34,11 @@ def show_extra_spec(req):
     key = req.urlvars['key']
     with ctx.db.reader() as session:
         vtype = types_handler.visible(ctx, session, req.urlvars['type_id'])
-    if key not in vtype['extra_specs']:
+    specs = types_handler.visible_specs(ctx, vtype['extra_specs'])
+    if key not in specs:
         raise errors.ExtraSpecNotFound(volume_type_id=vtype['id'],
                                        extra_specs_key=key)
-    return util.response({key: vtype['extra_specs'][key]})
+    return util.response({key: specs[key]})
 
 
 def update_extra_spec(req):

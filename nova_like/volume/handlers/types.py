@@ -8,6 +8,18 @@ from nova_like.volume import util
 from nova_like.volume import volume_types
 
 
+# Extra specs everyone may read; the rest need read_sensitive (Cinder's).
+USER_VISIBLE_EXTRA_SPECS = ('RESKEY:availability_zones', 'multiattach',
+                            'replication_enabled')
+
+
+def visible_specs(ctx, specs):
+    """specs without what ctx may not read."""
+    if ctx.can(policy.SPECS_READ_SENSITIVE, fatal=False):
+        return dict(specs)
+    return {k: v for k, v in specs.items() if k in USER_VISIBLE_EXTRA_SPECS}
+
+
 def view(ctx, vtype):
     body = {'id': vtype['id'], 'name': vtype['name'],
             'description': vtype['description'],
@@ -15,7 +27,7 @@ def view(ctx, vtype):
             'os-volume-type-access:is_public': vtype['is_public'],
             'qos_specs_id': None}
     if ctx.can(policy.EXTRA_SPECS_ACCESS, fatal=False):
-        body['extra_specs'] = vtype['extra_specs']
+        body['extra_specs'] = visible_specs(ctx, vtype['extra_specs'])
     return body
 
 

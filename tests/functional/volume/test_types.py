@@ -79,3 +79,20 @@ def test_bad_type_bodies_are_400(client):
         assert resp.status_code == 400, (body, resp.text)
     default = client.get('/types/default').json()['volume_type']
     assert client.delete('/types/%s' % default['id']).status_code == 400
+
+
+def test_members_see_only_user_visible_extra_specs(client):
+    vtype = client.post('/types', {'volume_type': {
+        'name': 'multi', 'extra_specs': {'multiattach': '<is> True',
+                                         'volume_backend_name': 'file'}}}
+    ).json()['volume_type']
+    path = '/types/%s' % vtype['id']
+    user = client.as_(USER)
+    assert user.get(path).json()['volume_type']['extra_specs'] == {
+        'multiattach': '<is> True'}
+    assert user.get(path + '/extra_specs').json()['extra_specs'] == {
+        'multiattach': '<is> True'}
+    assert user.get(path + '/extra_specs/volume_backend_name'
+                    ).status_code == 404
+    assert client.get(path + '/extra_specs').json()['extra_specs'] == {
+        'multiattach': '<is> True', 'volume_backend_name': 'file'}

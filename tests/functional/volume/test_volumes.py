@@ -4,6 +4,8 @@ with the file backend: shapes, status codes, states."""
 
 import os
 
+from tests.functional.volume import schemas
+
 USER = 'alice:p1'
 GiB = 1024 ** 3
 
@@ -13,12 +15,13 @@ def test_create_becomes_available_with_a_file_of_its_size(
     user = client.as_(USER)
     volume = user.create_volume(size=2, name='v1', description='d',
                                 metadata={'k': 'v'})
+    schemas.check_volume(volume)
     assert volume['status'] == 'creating'
     assert volume['bootable'] == 'false'
     assert volume['volume_type'] == '__DEFAULT__'
     assert volume['links'][0]['href'].endswith(
         '/v3/p1/volumes/%s' % volume['id'])
-    done = user.wait_status(volume['id'], 'available')
+    done = schemas.check_volume(user.wait_status(volume['id'], 'available'))
     assert done['size'] == 2 and done['metadata'] == {'k': 'v'}
     assert done['os-vol-tenant-attr:tenant_id'] == 'p1'
     assert 'os-vol-host-attr:host' not in done  # the admin's
@@ -26,7 +29,8 @@ def test_create_becomes_available_with_a_file_of_its_size(
     assert os.stat(path).st_size == 2 * GiB
     # The admin sees any volume by id, and every project's with
     # all_tenants; only its own project's without.
-    shown = client.get('/volumes/%s' % volume['id']).json()['volume']
+    shown = schemas.check_volume(
+        client.at('3.27').get('/volumes/%s' % volume['id']).json()['volume'])
     assert shown['os-vol-host-attr:host'] == 'volhost'
     assert client.get('/volumes').json()['volumes'] == []
     assert [v['id'] for v in client.get(
