@@ -116,7 +116,7 @@ def list_rows(session, project_id, filters, params, type_ids=None):
 
     :param filters: {name, status, availability_zone, bootable, metadata}
         exact matches, metadata a dict every pair of which must be there.
-    :param params: sort, sort_key, sort_dir, limit, marker.
+    :param params: sort, sort_key, sort_dir, limit, marker, offset.
     :returns: (rows, more) where more says whether a page was cut.
     """
     table = models.Volume
@@ -143,6 +143,7 @@ def list_rows(session, project_id, filters, params, type_ids=None):
     if wanted:
         rows = [r for r in rows if all(
             (r.metadata_ or {}).get(k) == v for k, v in wanted.items())]
+    rows = rows[params.get('offset') or 0:]
     limit = params.get('limit')
     if limit is not None and len(rows) > limit:
         return rows[:limit], True

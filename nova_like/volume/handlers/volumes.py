@@ -105,12 +105,14 @@ def _params(req):
         except (ValueError, SyntaxError, AssertionError):
             raise errors.bad_request('metadata filter %s is not a dict'
                                      % req.GET['metadata'])
-    if 'limit' in paging:
-        try:
-            paging['limit'] = int(paging['limit'])
-            assert paging['limit'] >= 0
-        except (ValueError, AssertionError):
-            raise errors.bad_request('limit param must be an integer >= 0')
+    for key in ('limit', 'offset'):
+        if key in paging:
+            try:
+                paging[key] = int(paging[key])
+                assert paging[key] >= 0
+            except (ValueError, AssertionError):
+                raise errors.bad_request('%s param must be an integer >= 0'
+                                         % key)
     return filters, paging
 
 
@@ -275,22 +277,28 @@ def create_volume(req):
             req, ctx, row, _type_names(session).get(row.volume_type_id))})
 
 
+# When a cast is refused: (where the volume goes, the message's event).
+# An extend that never reached its host touched nothing.
+_NOT_SENT = {'creating': ('error', messages.CREATE_FAILED),
+             'extending': ('available', messages.EXTEND_FAILED),
+             'deleting': ('error_deleting', messages.DELETE_FAILED)}
+
+
 def cast(req, ctx, method, host, volume_id, status='creating', **kwargs):
     """Cast method to host's manager; when the broker refuses it, the
-    volume goes to its transition's error state with a user message."""
+    volume leaves its transition (_NOT_SENT) with a user message."""
     try:
         getattr(req.environ['volume.rpcapi'](), method)(
             ctx, host, volume_id, **kwargs)
     except Exception as exc:
         LOG.error('Could not cast %s for volume %s to %s: %s', method,
                   volume_id, host, exc)
-        final = volumes.TRANSITIONS[status]
+        final, event = _NOT_SENT[status]
         with ctx.db.writer() as session:
             if volumes.transition(session, volume_id, [status], final,
                                   new_size=None):
                 messages.record(
-                    session, ctx.project_id, volume_id,
-                    messages.CREATE_FAILED,
+                    session, ctx.project_id, volume_id, event,
                     'The volume service of host %s could not be reached '
                     '(%s): the volume is %s.'
                     % (host, exception.reason_of(exc), final))

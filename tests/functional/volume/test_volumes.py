@@ -4,6 +4,8 @@ with the file backend: shapes, status codes, states."""
 
 import os
 
+from nova_like.volume import wsgi
+from tests.functional.volume import fixtures
 from tests.functional.volume import schemas
 
 USER = 'alice:p1'
@@ -211,3 +213,33 @@ def test_no_room_to_extend_leaves_the_volume_available(client,
     assert done['size'] == 1
     [message] = user.at('3.3').get('/messages').json()['messages']
     assert 'Extending the volume failed' in message['user_message']
+
+
+class _RefusingRPC:
+    """An RPC client whose broker refuses every cast."""
+
+    def __getattr__(self, name):
+        def refuse(*args, **kwargs):
+            raise ConnectionError('broker down')
+        return refuse
+
+
+def test_a_refused_cast_ends_the_transition_with_a_message(
+        volume_conf, volume_manager):
+    refusing = fixtures.Client(wsgi.init_application(
+        volume_conf, volume_rpcapi=_RefusingRPC())).as_(USER)
+    volume = refusing.create_volume()
+    assert volume['status'] == 'error'
+    [message] = refusing.at('3.3').get('/messages').json()['messages']
+    assert 'broker down' in message['user_message']
+
+
+def test_offset_and_bad_paging(client):
+    user = client.as_(USER)
+    for i in range(3):
+        user.create_volume(name='o%d' % i)
+    assert [v['name'] for v in user.get(
+        '/volumes?sort=name:asc&offset=1').json()['volumes']] == ['o1', 'o2']
+    assert user.get('/volumes?offset=-1').status_code == 400
+    assert user.get('/volumes?limit=x').status_code == 400
+    assert user.get('/volumes?marker=nope').status_code == 400
