@@ -101,18 +101,18 @@ def _params(req):
     if 'metadata' in filters:
         try:
             filters['metadata'] = ast.literal_eval(filters['metadata'])
-            assert isinstance(filters['metadata'], dict)
-        except (ValueError, SyntaxError, AssertionError):
-            raise errors.bad_request('metadata filter %s is not a dict'
-                                     % req.GET['metadata'])
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            filters['metadata'] = None
+        if not isinstance(filters['metadata'], dict):
+            raise errors.bad_request("metadata filter %s is not a dict like "
+                                     "{'key': 'value'}" % req.GET['metadata'])
     for key in ('limit', 'offset'):
         if key in paging:
-            try:
-                paging[key] = int(paging[key])
-                assert paging[key] >= 0
-            except (ValueError, AssertionError):
-                raise errors.bad_request('%s param must be an integer >= 0'
-                                         % key)
+            value = paging[key]
+            if not value.isdigit():
+                raise errors.bad_request('%s param must be an integer >= 0, '
+                                         'not %s' % (key, value))
+            paging[key] = int(value)
     return filters, paging
 
 

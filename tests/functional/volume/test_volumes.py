@@ -243,3 +243,13 @@ def test_offset_and_bad_paging(client):
     assert user.get('/volumes?offset=-1').status_code == 400
     assert user.get('/volumes?limit=x').status_code == 400
     assert user.get('/volumes?marker=nope').status_code == 400
+
+
+def test_metadata_filter(client):
+    user = client.as_(USER)
+    user.create_volume(name='tagged', metadata={'env': 'prod'})
+    user.create_volume(name='plain')
+    names = [v['name'] for v in user.get(
+        "/volumes/detail?metadata={'env': 'prod'}").json()['volumes']]
+    assert names == ['tagged']
+    assert user.get('/volumes?metadata=notadict').status_code == 400
