@@ -3,7 +3,9 @@
 with the file backend: shapes, status codes, states."""
 
 import os
+import time
 
+from nova_like.volume import volumes as volumes_mod
 from nova_like.volume import wsgi
 from tests.functional.volume import fixtures
 from tests.functional.volume import schemas
@@ -253,3 +255,25 @@ def test_metadata_filter(client):
         "/volumes/detail?metadata={'env': 'prod'}").json()['volumes']]
     assert names == ['tagged']
     assert user.get('/volumes?metadata=notadict').status_code == 400
+
+
+def test_a_lost_cast_is_ended_by_the_periodic_check(client, volume_conf,
+                                                    volume_manager):
+    """A volume whose cast never arrived (a crash between the write and
+    the cast) is moved to error by the manager's periodic check."""
+    user = client.as_(USER)
+    volume = user.create_volume()
+    user.wait_status(volume['id'], 'available')
+    volume_conf.set_override('transition_timeout', 1, 'volume')
+    with volume_manager.db.writer() as session:
+        volumes_mod.transition(session, volume['id'], ['available'],
+                               'extending', new_size=5)
+    volume_manager.periodic_tasks(None)  # too young yet
+    assert user.get('/volumes/%s' % volume['id']).json()['volume'][
+        'status'] == 'extending'
+    time.sleep(1.1)
+    volume_manager.periodic_tasks(None)
+    done = user.wait_status(volume['id'], 'error_extending')
+    assert done['size'] == 1
+    [message] = user.at('3.3').get('/messages').json()['messages']
+    assert 'extending for more than 1 seconds' in message['user_message']
