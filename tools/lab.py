@@ -8,7 +8,8 @@
 `up` starts real Keystone (5000) and Glance (9292) with the users,
 projects, catalog and a tiny image of docs/identity-and-images.md, writes
 the configs, creates and syncs the databases, maps the cells, starts
-placement, network, conductor, scheduler, api and N compute daemons
+placement, network, volume, conductor, scheduler, api and N compute
+daemons
 (libvirt hosts when libvirtd answers on qemu:///system, fake hosts
 otherwise), writes lab/openrc (admin) and lab/openrc.demo, waits until
 every service reports up, maps the compute hosts, makes the networks
@@ -43,10 +44,11 @@ SERVER_URLS = {
     'postgresql': 'postgresql+psycopg2://postgres@127.0.0.1:5432/%s',
 }
 DATABASES = ('nova_api', 'nova_cell1', 'nova_cell0', 'placement',
-             'nova_network', 'keystone', 'glance')
+             'nova_network', 'nova_volume', 'keystone', 'glance')
 KEYSTONE_PORT = 5000
 GLANCE_PORT = 9292
 NETWORK_PORT = 9696
+VOLUME_PORT = 8776
 # The bridge the 'public' physical network maps to, and the host's address
 # on it: the gateway of the public flat network (devstack's range).
 PUBLIC_BRIDGE = 'brpublic'
@@ -129,9 +131,15 @@ def write_configs(db, computes, keystone, driver='fake'):
         '[network_database]\nconnection = %s\n'
         '[network_api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
         'port = %d\n'
+        '[volume_database]\nconnection = %s\n'
+        '[volume_api]\nauth_strategy = %s\nlisten = 127.0.0.1\n'
+        'port = %d\n'
+        '[volume]\nvolumes_dir = %s\n'
         % (_url(db, 'nova_cell1'), _url(db, 'nova_api'),
            _url(db, 'placement'), strategy, strategy,
-           _url(db, 'nova_network'), strategy, NETWORK_PORT)
+           _url(db, 'nova_network'), strategy, NETWORK_PORT,
+           _url(db, 'nova_volume'), strategy, VOLUME_PORT,
+           os.path.join(LAB, 'volumes'))
     ) + clients + network
     _write('nova.conf', controller)
     for index in range(1, computes + 1):
@@ -164,7 +172,8 @@ def _pid(name):
 
 
 def _daemons():
-    names = ['placement', 'network', 'conductor', 'scheduler', 'api']
+    names = ['placement', 'network', 'volume', 'conductor', 'scheduler',
+             'api']
     names += sorted(f[:-5] for f in os.listdir(LAB)
                     if f.startswith('compute') and f.endswith('.conf'))
     return names
@@ -211,6 +220,11 @@ def identity_up(db, driver='fake'):
         keystone.register_service('neutron', 'network',
                                   'http://127.0.0.1:%d' % NETWORK_PORT,
                                   'Network Service (nova-like-network)')
+        volume_url = 'http://127.0.0.1:%d/v3/%%(project_id)s' % VOLUME_PORT
+        for name, service_type in (('cinder', 'block-storage'),
+                                   ('cinderv3', 'volumev3')):
+            keystone.register_service(name, service_type, volume_url,
+                                      'Block Storage (nova-like-volume)')
         glance.deploy()
         if driver == 'libvirt':
             libvirt_lab.create_images(glance, keystone.session())
@@ -345,6 +359,7 @@ def up(args):
         manage('cell_v2', 'create_cell', '--name', 'cell1')
     manage('placement_db', 'sync')
     manage('network_db', 'sync')
+    manage('volume_db', 'sync')
     public_gateway()
     for name in _daemons():
         start(name)
@@ -357,7 +372,8 @@ def up(args):
                                                         dead[0]))
         listing = manage('service', 'list')
         if (listing.count('| up ') >= expected and _port_open(8774)
-                and _port_open(8778) and _port_open(NETWORK_PORT)):
+                and _port_open(8778) and _port_open(NETWORK_PORT)
+                and _port_open(VOLUME_PORT)):
             break
         time.sleep(1)
     else:
@@ -370,7 +386,8 @@ def up(args):
         boot_a_server(keystone, driver)
     print('lab: up. Configs and logs in %s; compute API on '
           'http://127.0.0.1:8774, Placement on http://127.0.0.1:8778, '
-          'network on http://127.0.0.1:%d' % (LAB, NETWORK_PORT))
+          'network on http://127.0.0.1:%d, volume on http://127.0.0.1:%d'
+          % (LAB, NETWORK_PORT, VOLUME_PORT))
     if keystone is not None:
         print('lab: Keystone on %s, Glance on http://127.0.0.1:%d; '
               '`. lab/openrc` (admin) or `. lab/openrc.demo` for the '

@@ -22,6 +22,7 @@ from nova_like import objects
 from nova_like.objects import service as service_obj
 from nova_like.placement.db import migration as placement_migration
 from nova_like import rpc
+from nova_like.volume.db import migration as volume_migration
 
 CONF = conf.CONF
 
@@ -108,6 +109,17 @@ def network_db_sync(args):
 
 def network_db_version(args):
     print(network_migration.current(_require('network_database')))
+    return 0
+
+
+def volume_db_sync(args):
+    volume_migration.upgrade(_require('volume_database'),
+                             args.version or 'head')
+    return 0
+
+
+def volume_db_version(args):
+    print(volume_migration.current(_require('volume_database')))
     return 0
 
 
@@ -294,6 +306,12 @@ def _parser():
                                                          nargs='?')
     command(cat, 'version', network_db_version,
             'print the revision of the network database')
+    cat = categories.add_parser('volume_db', help='the volume database'
+                                ).add_subparsers(dest='command', required=True)
+    command(cat, 'sync', volume_db_sync,
+            'upgrade the volume database').add_argument('version', nargs='?')
+    command(cat, 'version', volume_db_version,
+            'print the revision of the volume database')
 
     cat = categories.add_parser('cell_v2', help='cells v2').add_subparsers(
         dest='command', required=True)

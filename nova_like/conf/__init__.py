@@ -16,10 +16,11 @@ from nova_like.conf import placement
 from nova_like.conf import quota
 from nova_like.conf import scheduler
 from nova_like.conf import upgrade_levels
+from nova_like.conf import volume
 
 CONF = cfg.CONF
 
 for _module in (default, api, clients, compute, conductor, database, libvirt,
                 messaging, network, placement, quota, scheduler,
-                upgrade_levels):
+                upgrade_levels, volume):
     _module.register_opts(CONF)

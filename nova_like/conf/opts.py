@@ -14,10 +14,11 @@ from nova_like.conf import placement
 from nova_like.conf import quota
 from nova_like.conf import scheduler
 from nova_like.conf import upgrade_levels
+from nova_like.conf import volume
 
 _MODULES = (default, api, clients, compute, conductor, database, libvirt,
             messaging, network, placement, quota, scheduler,
-            upgrade_levels)
+            upgrade_levels, volume)
 
 
 def list_opts():

@@ -15,6 +15,7 @@ upgrade_opts = [
     cfg.StrOpt('conductor', help='Cap on RPC sent to nova-like-conductor.'),
     cfg.StrOpt('network', help='Cap on RPC sent to nova-like-network.'),
     cfg.StrOpt('scheduler', help='Cap on RPC sent to nova-like-scheduler.'),
+    cfg.StrOpt('volume', help='Cap on RPC sent to nova-like-volume.'),
 ]
 
 

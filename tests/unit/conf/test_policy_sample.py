@@ -16,7 +16,8 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..',
                                     '..'))
 
 
-@pytest.mark.parametrize('service', ['compute', 'placement', 'network'])
+@pytest.mark.parametrize('service', ['compute', 'placement', 'network',
+                                     'volume'])
 def test_committed_policy_sample_is_up_to_date(service, tmp_path):
     conf = 'etc/nova_like/%s-policy-generator.conf' % service
     sample = 'etc/nova_like/%s-policy.yaml.sample' % service

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Revisions of the volume database, oldest first."""

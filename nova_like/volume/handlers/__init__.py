@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Handlers of the Block Storage API, one module per resource."""
