@@ -129,3 +129,15 @@ class ServiceUnavailable(exception.NovaLikeException):
 
 def bad_request(reason):
     return BadRequest(reason=reason)
+
+
+class RequestTooLarge(exception.NovaLikeException):
+    code = 413
+    msg_fmt = '%(reason)s'
+
+
+def bad_input(exc):
+    """The error of a wsgi_edge.BadInput."""
+    if exc.status == 413:
+        return RequestTooLarge(reason=exc.message)
+    return bad_request(exc.message)

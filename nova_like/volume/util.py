@@ -6,6 +6,7 @@ import json
 import webob
 
 from nova_like.volume import errors
+from nova_like import wsgi_edge
 
 
 def context(req):
@@ -38,9 +39,9 @@ def body(req, resource=None):
     if not req.body:
         raise errors.bad_request('The request body is missing or empty.')
     try:
-        data = json.loads(req.body)
-    except ValueError:
-        raise errors.bad_request('Malformed request body: not JSON.')
+        data = wsgi_edge.load_json(req.body)
+    except wsgi_edge.BadInput as exc:
+        raise errors.bad_input(exc)
     if not isinstance(data, dict):
         raise errors.bad_request('The request body must be a JSON object.')
     if resource is None:

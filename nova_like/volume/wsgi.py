@@ -27,6 +27,7 @@ from nova_like.volume import microversion
 from nova_like.volume import policies
 from nova_like.volume import rpcapi
 from nova_like.volume import volume_types
+from nova_like import wsgi_edge
 from nova_like import wsgi_server
 
 LOG = logging.getLogger(__name__)
@@ -79,6 +80,10 @@ class VolumeApp:
         environ.setdefault(REQUEST_ID_ENV, 'req-%s' % uuid.uuid4())
         version = None
         try:
+            try:
+                wsgi_edge.check_request(environ)
+            except wsgi_edge.BadInput as exc:
+                raise errors.bad_input(exc)
             version = microversion.negotiate(req.headers)
             environ['volume.microversion'] = version
             environ['volume.context'] = \

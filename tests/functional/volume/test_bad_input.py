@@ -3,6 +3,8 @@
 
 import random
 
+import webob
+
 from nova_like.volume import handler
 
 USER = 'alice:p1'
@@ -44,3 +46,27 @@ def test_junk_never_answers_5xx(client):
                     assert resp.status_code < 500, (method, target, query,
                                                     body, resp.text)
     assert seen > 500
+
+
+def _raw(client, method, path, body=None):
+    request = webob.Request.blank('/', method=method)
+    request.environ['PATH_INFO'] = path.decode('latin-1')
+    request.headers['X-Auth-Token'] = USER
+    if body is not None:
+        request.body = body
+        request.content_type = 'application/json'
+    return request.get_response(client.app)
+
+
+def test_input_that_cannot_be_text_is_400_at_the_edge(client):
+    cases = [('GET', b'/v3/p1/volumes/\xff', None, 'UTF-8'),
+             ('GET', b'/v3/p1/volumes/x\n', None, 'control character'),
+             ('POST', b'/v3/p1/volumes',
+              b'{"volume": {"size": 1, "name": "a\\u0000"}}', 'NUL'),
+             ('POST', b'/v3/p1/volumes', b'[' * 5000 + b']' * 5000,
+              'nested deeper')]
+    for method, path, body, words in cases:
+        response = _raw(client, method, path, body)
+        assert response.status_int == 400, response.body
+        assert words in response.json['badRequest']['message']
+    assert client.as_(USER).get('/volumes').json()['volumes'] == []
