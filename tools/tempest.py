@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """Tempest against the lab, as a new user would run it against a Nova cloud.
 
-    tools/tempest.sh [--neutron] [--regex RE] [--concurrency N] [--no-run]
+    tools/tempest.sh [--neutron] [--regex RE] [--concurrency N]
+                     [--no-run | --report-only]
 
-Needs a lab started with `tools/lab.sh up --driver fake` (several computes:
-`--computes 2`). Reads the lab's facts (credentials from lab/openrc, the
+Needs a lab started with `tools/lab.sh up --db postgresql --computes 2
+--driver fake` (on SQLite Keystone's writes lock each other out under
+Tempest's concurrency). Reads the lab's facts (credentials from lab/openrc, the
 catalog, images, flavors, compute microversions and hosts, the scheduler's
 filters, the network service's extensions), writes a Tempest workspace in
 lab/tempest with its etc/tempest.conf, runs `tempest run --regex RE` there
@@ -59,7 +61,7 @@ ABSENT_FEATURES = {
 # What nova_like has, said explicitly so the conf reads whole.
 PRESENT_FEATURES = ('pause', 'suspend', 'console_output', 'config_drive',
                     'disk_config', 'interface_attach',
-                    'enable_instance_password')
+                    'enable_instance_password', 'hostname_fqdn_sanitization')
 
 
 def _openrc(path):
@@ -170,8 +172,15 @@ def _network_facts(sess):
 def facts(neutron):
     rc = os.path.join(LAB, 'openrc')
     if not os.path.exists(rc):
-        sys.exit('tempest: no %s: start the lab first with '
-                 '`tools/lab.sh up --computes 2 --driver fake`' % rc)
+        sys.exit('tempest: no %s: start the lab first with `tools/lab.sh '
+                 'up --db postgresql --computes 2 --driver fake`' % rc)
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(os.path.join(LAB, 'nova.conf'))
+    if parser.get('database', 'connection', fallback='').startswith(
+            'sqlite'):
+        print('tempest: warning: the lab runs on SQLite; under Tempest\'s '
+              'concurrency Keystone answers 500 (database is locked): '
+              'prefer `tools/lab.sh up --db postgresql` (or mysql)')
     env = _openrc(rc)
     sess = _session(env)
     found = {'env': env}
@@ -404,6 +413,8 @@ def main():
         with open(last_run, 'w') as f:
             json.dump({'header': header, 'wall': wall}, f)
         save_results()
+    if not os.path.exists(last_run) or not os.path.exists(LAST_SUBUNIT):
+        sys.exit('tempest: no run of tools/tempest.sh in %s yet' % LAB)
     with open(last_run) as f:
         last = json.load(f)
     return 1 if report(results(), last['header'], last['wall']) else 0
