@@ -280,10 +280,6 @@ _UPDATE_FIELDS = {'name': 'display_name', 'description':
                   'display_description', 'hostname': 'hostname',
                   'accessIPv4': 'access_ip_v4',
                   'accessIPv6': 'access_ip_v6'}
-# Before 2.75 PUT answered a shorter body than GET.
-_NOT_IN_UPDATE_BEFORE_2_75 = ('OS-EXT-AZ:', 'OS-EXT-SRV-ATTR:', 'OS-EXT-STS:',
-                              'OS-SRV-USG:', 'config_drive', 'key_name',
-                              'os-extended-volumes:', 'host_status')
 
 
 def update(request):
@@ -304,11 +300,8 @@ def update(request):
         raise errors.not_found(exc.message)
     services = _services_if_allowed(request, [instance]) if \
         microversion.at_least(request, '2.75') else None
-    server = view.show(request, instance, services)
-    if not microversion.at_least(request, '2.75'):
-        server = {key: value for key, value in server.items()
-                  if not key.startswith(_NOT_IN_UPDATE_BEFORE_2_75)}
-    return wsgi_util.json_response({'server': server})
+    return wsgi_util.json_response(
+        {'server': view.update(request, instance, services)})
 
 
 def delete(request):

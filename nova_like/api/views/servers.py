@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server bodies for create, show, list and detail, per microversion."""
+"""Server bodies for create, show, update, list, detail by microversion."""
 
 import functools
 import hashlib
@@ -11,6 +11,7 @@ from nova_like.api import policies
 from nova_like.api.policies import flavors as flavor_rules
 from nova_like.api.policies import servers as server_rules
 from nova_like.api.views import common
+from nova_like.api.views import ips as ips_view
 from nova_like.api.views import server_status
 from nova_like import conf
 from nova_like.network import model as network_model
@@ -22,6 +23,11 @@ _FAULT_STATUSES = ('ERROR', 'DELETED')
 # Image facts Nova keeps beside the properties; not shown as properties.
 _IMAGE_BASE_KEYS = ('min_ram', 'min_disk', 'disk_format',
                     'container_format', 'base_image_ref')
+# Before 2.75 PUT answered a shorter body than GET.
+_NOT_IN_UPDATE_BEFORE_2_75 = ('OS-EXT-AZ:', 'OS-EXT-SRV-ATTR:', 'OS-EXT-STS:',
+                              'OS-SRV-USG:', 'config_drive', 'key_name',
+                              'os-extended-volumes:', 'host_status',
+                              'security_groups')
 
 
 def host_id(instance):
@@ -228,6 +234,20 @@ def show(request, instance, services=None, is_detail=False):
     if at(request, '2.100'):
         hints = sysmeta.get('scheduler_hints')
         server['scheduler_hints'] = jsonutils.loads(hints) if hints else {}
+    return server
+
+
+def update(request, instance, services=None):
+    """The server of PUT /servers/{id}: GET's from 2.75; before, without
+    the extended attributes and security groups, and addresses without
+    their MAC and type, as Nova's update answers."""
+    server = show(request, instance, services)
+    if microversion.at_least(request, '2.75'):
+        return server
+    server = {key: value for key, value in server.items()
+              if not key.startswith(_NOT_IN_UPDATE_BEFORE_2_75)}
+    server['addresses'] = ips_view.by_network(
+        _get(instance, 'network_info', []))
     return server
 
 
