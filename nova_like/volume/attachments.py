@@ -121,24 +121,23 @@ def reserve(session, volume, instance_uuid, ctx, attach_mode='rw'):
 
     :raises InvalidVolume: (400) when the volume may not be reserved
     """
-    allowed = ('available', 'in-use', 'reserved', 'attaching') \
-        if volume.multiattach else ('available',)
     now = models.utcnow()
+    volumes_t = models.Volume
     result = session.execute(
-        sa.update(models.Volume).where(
-            models.Volume.id == volume.id,
-            models.Volume.status.in_(allowed))
-        .values(status=sa.case(
-            (models.Volume.status == 'available', 'reserved'),
-            else_=models.Volume.status),
-            attach_status=sa.case(
-                (models.Volume.status == 'available', 'reserved'),
-                else_=models.Volume.attach_status),
-            status_changed_at=sa.case(
-                (models.Volume.status == 'available', now),
-                else_=models.Volume.status_changed_at),
-            updated_at=now)
+        sa.update(volumes_t).where(volumes_t.id == volume.id,
+                                   volumes_t.status == 'available')
+        .values(status='reserved', attach_status='reserved',
+                status_changed_at=now, updated_at=now)
         .execution_options(synchronize_session=False))
+    if result.rowcount != 1 and volume.multiattach:
+        # Already held: its status stays what its attachments make it;
+        # the update only checks (and locks) it.
+        result = session.execute(
+            sa.update(volumes_t).where(
+                volumes_t.id == volume.id,
+                volumes_t.status.in_(('in-use', 'reserved', 'attaching')))
+            .values(updated_at=now)
+            .execution_options(synchronize_session=False))
     if result.rowcount != 1:
         session.refresh(volume)
         same_server = instance_uuid and volume.status in (

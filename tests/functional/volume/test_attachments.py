@@ -195,7 +195,10 @@ def test_bad_input_is_400_naming_it(client):
     resp = user.put('/attachments/%s' % attachment['id'],
                     {'attachment': {'connector': {'host': 'elsewhere'}}})
     assert resp.status_code == 400
-    assert "no 'initiator'" in resp.json()['badRequest']['message']
+    assert resp.json()['badRequest']['message'] == (
+        "Invalid input received: the connector of host elsewhere has no "
+        "'initiator': an iSCSI export (the volume is on host volhost) needs "
+        "the initiator name that may log in.")
     resp = user.post('/attachments/%s/action' % attachment['id'],
                      {'os-complete': None})
     assert resp.status_code == 400
