@@ -28,6 +28,17 @@ def _time(value):
     return value.isoformat() if value is not None else ''
 
 
+def flat(row, info):
+    """Connection info as Cinder's attachments show it: the 'data' keys
+    with driver_volume_type and attachment_id beside them (Nova puts the
+    'data' key back)."""
+    if not info:
+        return {}
+    return dict(info.get('data') or {},
+                driver_volume_type=info.get('driver_volume_type'),
+                attachment_id=row.id)
+
+
 def view(row, detail=True, secret=False):
     """Cinder's attachment view; the CHAP password only when secret (the
     owner's show, create and update)."""
@@ -38,7 +49,7 @@ def view(row, detail=True, secret=False):
             exports.public(row.connection_info)
         body.update({'attached_at': _time(row.attach_time),
                      'detached_at': '', 'attach_mode': row.attach_mode,
-                     'connection_info': info or {}})
+                     'connection_info': flat(row, info)})
     return body
 
 

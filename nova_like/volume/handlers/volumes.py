@@ -358,8 +358,9 @@ def delete_volume(req):
         if force:
             ctx.can(policy.FORCE_DELETE, target(row))
             allowed = allowed + ('creating', 'extending', 'error_deleting')
+        held = attachments.of_volume(session, row.id)
         if row.status not in allowed or row.attach_status == 'attached' \
-                or volumes.snapshot_count(session, row.id):
+                or held or volumes.snapshot_count(session, row.id):
             raise errors.InvalidVolume(
                 reason='Volume status must be available or error or '
                 'error_restoring or error_extending or error_managing and '
@@ -368,7 +369,9 @@ def delete_volume(req):
                 'snapshots after volume transfer (volume %s is %s%s).'
                 % (row.id, row.status, ', attached'
                    if row.attach_status == 'attached' else '')
-                + _has_snapshots(session, row.id))
+                + _has_snapshots(session, row.id)
+                + (' It has attachment(s) %s: delete them first.'
+                   % ', '.join(a.id for a in held) if held else ''))
         if not volumes.transition(session, row.id, [row.status],
                                   'deleting'):
             raise errors.InvalidVolume(

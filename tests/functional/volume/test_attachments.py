@@ -53,9 +53,9 @@ def test_create_update_complete_delete_as_nova_does(client, volume_manager):
     assert resp.status_code == 200, resp.text
     updated = resp.json()['attachment']
     assert updated['status'] == 'attaching'
-    info = updated['connection_info']
-    assert info['driver_volume_type'] == 'local'
-    assert info['data'] == {
+    # Flat, as Cinder's attachments show it (Nova nests 'data' again).
+    assert updated['connection_info'] == {
+        'driver_volume_type': 'local', 'attachment_id': attachment['id'],
         'device_path': volume_manager.backend.local_path(volume['id']),
         'volume_id': volume['id'], 'format': 'raw', 'access_mode': 'rw'}
     shown = user.get('/volumes/%s' % volume['id']).json()['volume']
@@ -225,7 +225,7 @@ def test_qcow2_volumes_attach_locally_but_not_over_iscsi(
         assert 'only raw volumes' in resp.json()['badRequest']['message']
         resp = user.put('/attachments/%s' % attachment['id'],
                         {'attachment': {'connector': CONNECTOR}})
-        assert resp.json()['attachment']['connection_info']['data'][
+        assert resp.json()['attachment']['connection_info'][
             'format'] == 'qcow2'
     finally:
         volume_manager.backend.file_format = 'raw'
@@ -258,7 +258,11 @@ def test_deadlines_end_stuck_attachments(client, volume_manager):
             'status'] == 'available'
     messages = user.get('/messages').json()['messages']
     assert any('attachment_timeout' in m['user_message'] for m in messages)
-    # The error_attaching attachment is deleted as any other.
+    # The volume is available but its error_attaching attachment holds
+    # it until deleted, as any other.
+    resp = user.delete('/volumes/%s' % attaching_volume['id'])
+    assert resp.status_code == 400
+    assert 'attachment(s) %s' % attaching['id'] in resp.text
     assert user.delete('/attachments/%s' % attaching['id']).json() == {
         'attachments': []}
 

@@ -85,9 +85,9 @@ def test_a_foreign_host_gets_an_iscsi_target_it_can_read(
         'attachment': {'volume_uuid': volume_id,
                        'instance_uuid': '5e1f0000-0000-4000-8000-0000000000a1',
                        'connector': REMOTE}}, expect=200).json()['attachment']
-    info = attachment['connection_info']
-    assert info['driver_volume_type'] == 'iscsi'
-    data = info['data']
+    data = attachment['connection_info']  # flat, as Cinder's
+    assert data['driver_volume_type'] == 'iscsi'
+    assert data['attachment_id'] == attachment['id']
     assert data['target_iqn'] == '%svolume-%s:%s' % (
         volume_daemon.iscsi_prefix, volume_id, attachment['id'])
     assert data['auth_method'] == 'CHAP'
@@ -99,7 +99,9 @@ def test_a_foreign_host_gets_an_iscsi_target_it_can_read(
     # Lists never show the password; the daemon's log never has it.
     listed = _api(volume_daemon, session, 'GET',
                   '/attachments/detail').json()['attachments']
-    assert 'auth_password' not in listed[0]['connection_info']['data']
+    assert 'auth_password' not in listed[0]['connection_info']
+    assert listed[0]['connection_info']['auth_username'] == \
+        data['auth_username']
     assert data['auth_password'] not in volume_daemon.log_text()
 
     _api(volume_daemon, session, 'POST',
@@ -121,7 +123,7 @@ def test_the_volume_host_gets_the_file(volume_daemon, keystone, tgtd):
     attachment = _api(volume_daemon, session, 'POST', '/attachments', {
         'attachment': {'volume_uuid': volume_id, 'connector': dict(
             REMOTE, host='volhost')}}, expect=200).json()['attachment']
-    assert attachment['connection_info']['data']['device_path'] == str(
+    assert attachment['connection_info']['device_path'] == str(
         volume_daemon.volumes_dir / ('volume-' + volume_id))
     _api(volume_daemon, session, 'DELETE',
          '/attachments/%s' % attachment['id'], expect=200)
