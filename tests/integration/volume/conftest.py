@@ -45,6 +45,7 @@ class VolumeDaemon:
             '[volume_api]\nlisten = 127.0.0.1\nport = %d\nworkers = 1\n'
             'threads = 4\nauth_strategy = keystone\n'
             '[volume]\nvolumes_dir = %s\niscsi_target_prefix = %s\n'
+            'periodic_interval = 2\n'
             % (cloud_mod.RABBIT_URL + self.vhost, self.urls['cell'],
                self.urls['volume'], self.port, self.volumes_dir,
                self.iscsi_prefix))

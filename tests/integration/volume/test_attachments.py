@@ -2,8 +2,8 @@
 """Attachments on the real daemon (PostgreSQL, RabbitMQ, Keystone) with
 the real tgtd: a connector of another host gets an iSCSI target that
 qemu-img reads with the attachment's CHAP password (and not without it);
-a connector of the volume's host gets the file; delete removes the
-target and the volume is available again."""
+a target tgtd lost comes back; a connector of the volume's host gets the
+file; delete removes the target and the volume is available again."""
 
 import os
 import subprocess
@@ -104,6 +104,15 @@ def test_a_foreign_host_gets_an_iscsi_target_it_can_read(
         data['auth_username']
     assert data['auth_password'] not in volume_daemon.log_text()
 
+    # tgtd loses the target (as when it restarts): the daemon's periodic
+    # check puts it back with the same credentials.
+    tgt.unexport(volume_id, attachment['id'],
+                 prefix=volume_daemon.iscsi_prefix,
+                 username=data['auth_username'])
+    cloud_mod.wait_for(lambda: data['target_iqn'] in tgt.targets(), 15,
+                       'the daemon to recover target %s' % data['target_iqn'])
+    rc, out = _qemu_img_info(data, data['auth_password'])
+    assert rc == 0, out
     _api(volume_daemon, session, 'POST',
          '/attachments/%s/action' % attachment['id'], {'os-complete': None},
          expect=204)
