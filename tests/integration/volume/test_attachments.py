@@ -7,6 +7,7 @@ file; delete removes the target and the volume is available again."""
 
 import os
 import subprocess
+import threading
 
 import pytest
 import requests
@@ -134,6 +135,35 @@ def test_the_volume_host_gets_the_file(volume_daemon, keystone, tgtd):
             REMOTE, host='volhost')}}, expect=200).json()['attachment']
     assert attachment['connection_info']['device_path'] == str(
         volume_daemon.volumes_dir / ('volume-' + volume_id))
+    _api(volume_daemon, session, 'DELETE',
+         '/attachments/%s' % attachment['id'], expect=200)
+    _wait(volume_daemon, session, volume_id, 'available')
+
+
+def test_two_concurrent_creates_on_postgresql_one_wins(
+        volume_daemon, keystone):
+    session = keystone.session('demo', project='demo')
+    volume_id = _volume(volume_daemon, session)
+    barrier = threading.Barrier(2)
+    codes = []
+
+    def create(server):
+        barrier.wait()
+        codes.append(_api(volume_daemon, session, 'POST', '/attachments', {
+            'attachment': {'volume_uuid': volume_id,
+                           'instance_uuid': server}}).status_code)
+
+    threads = [threading.Thread(target=create, args=(s,)) for s in (
+        '5e1f0000-0000-4000-8000-0000000000b1',
+        '5e1f0000-0000-4000-8000-0000000000b2')]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(codes) == [200, 400]
+    [attachment] = _api(volume_daemon, session, 'GET',
+                        '/attachments?volume_id=%s' % volume_id).json()[
+        'attachments']
     _api(volume_daemon, session, 'DELETE',
          '/attachments/%s' % attachment['id'], expect=200)
     _wait(volume_daemon, session, volume_id, 'available')
