@@ -9,6 +9,7 @@ import threading
 from nova_like.volume import deadlines
 from nova_like.volume.db import models
 from tests.functional.volume import fixtures
+from tests.functional.volume import schemas
 
 USER = 'alice:p1'
 OTHER = 'bob:p2'
@@ -39,7 +40,7 @@ def _attach(user, volume_id, server=SERVER, connector=None, expect=200):
 def test_create_update_complete_delete_as_nova_does(client, volume_manager):
     user = client.as_(USER).at('3.44')
     volume = _volume(user)
-    attachment = _attach(user, volume['id'])
+    attachment = schemas.check_attachment(_attach(user, volume['id']))
     assert set(attachment) == DETAIL
     assert attachment['status'] == 'reserved'
     assert attachment['instance'] == SERVER
@@ -51,7 +52,7 @@ def test_create_update_complete_delete_as_nova_does(client, volume_manager):
     resp = user.put('/attachments/%s' % attachment['id'],
                     {'attachment': {'connector': CONNECTOR}})
     assert resp.status_code == 200, resp.text
-    updated = resp.json()['attachment']
+    updated = schemas.check_attachment(resp.json()['attachment'])
     assert updated['status'] == 'attaching'
     # Flat, as Cinder's attachments show it (Nova nests 'data' again).
     assert updated['connection_info'] == {
@@ -67,14 +68,16 @@ def test_create_update_complete_delete_as_nova_does(client, volume_manager):
     resp = user.post('/attachments/%s/action' % attachment['id'],
                      {'os-complete': None})
     assert resp.status_code == 204 and resp.text == ''
-    shown = user.get('/volumes/%s' % volume['id']).json()['volume']
+    shown = schemas.check_volume_attachments(schemas.check_volume(
+        user.get('/volumes/%s' % volume['id']).json()['volume']))
     assert shown['status'] == 'in-use'
     [held] = shown['attachments']
     assert held['attachment_id'] == attachment['id']
     assert held['server_id'] == SERVER
     assert held['host_name'] == fixtures.HOST
     assert held['device'] == '/dev/vdb' and held['attached_at']
-    got = user.get('/attachments/%s' % attachment['id']).json()['attachment']
+    got = schemas.check_attachment(user.get(
+        '/attachments/%s' % attachment['id']).json()['attachment'])
     assert got['status'] == 'attached' and got['attached_at']
     # Deleting the volume while attached is refused.
     assert user.delete('/volumes/%s' % volume['id']).status_code == 400
