@@ -131,6 +131,14 @@ def connect(manager, attachment_id, connector):
         reason = 'Exporting volume %s for host %s failed: %s' % (
             volume_id, connector.get('host'), exception.reason_of(exc))
         _fail(db, attachment_id, reason)
+        if kind == ISCSI:
+            # A half-made target opens nothing, but leave none behind.
+            try:
+                disconnect(manager, attachment_id, volume_id, auth[0])
+            except tgt.TargetError as cleanup:
+                LOG.warning('Attachment %s: removing its half-made target '
+                            'failed too: %s', attachment_id,
+                            exception.reason_of(cleanup))
         raise exception.NovaLikeException(reason)
     info['data']['access_mode'] = mode
     with db.writer() as session:

@@ -128,3 +128,13 @@ def test_no_initiator_or_qcow2_is_refused_before_tgtd(mgr, tgtd):
         exports.connect(mgr, mgr.attachment_id, REMOTE)
     assert tgtd.commands == []
     assert _row(mgr).attach_status == 'reserved'
+
+
+def test_a_failed_export_leaves_no_half_made_target(mgr, tgtd, monkeypatch):
+    def refuse(opts):
+        raise LookupError('out of memory')
+    monkeypatch.setattr(tgtd, 'account_new', refuse)
+    with pytest.raises(exception.NovaLikeException, match='out of memory'):
+        exports.connect(mgr, mgr.attachment_id, REMOTE)
+    assert tgtd.targets == {}
+    assert _row(mgr).attach_status == 'error_attaching'
