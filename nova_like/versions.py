@@ -16,7 +16,7 @@ RELEASES = {
             'conductor': '1.0',
             'network': '1.2',
             'scheduler': '1.0',
-            'volume': '1.0',
+            'volume': '1.1',
         },
         'objects': {
             'BuildRequest': '1.1',
