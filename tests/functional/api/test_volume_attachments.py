@@ -292,3 +292,38 @@ def test_concurrent_attaches_get_distinct_devices(cloud):
     for volume_id in volumes:
         _wait_volume(cloud, volume_id, 'in-use')
     assert sorted(cloud.driver.guest(uuid)['volumes']) == sorted(devices)
+
+
+def test_delete_with_the_host_down_releases_volumes_from_the_api(cloud):
+    uuid = boot(cloud.alice)
+    keep = cloud.volumes.create_volume('proj-a')
+    drop = cloud.volumes.create_volume('proj-a')
+    _attach(cloud.alice, uuid, keep)
+    _attach(cloud.alice, uuid, drop, delete_on_termination=True)
+    _wait_volume(cloud, keep, 'in-use')
+    _wait_volume(cloud, drop, 'in-use')
+    response = cloud.admin.put('/v2.1/os-services/force-down', {
+        'host': 'cmp1', 'binary': 'nova-like-compute', 'forced_down': True},
+        version='2.11')
+    assert response.status_int == 200, response.body
+    assert cloud.alice.delete('/v2.1/servers/' + uuid).status_int == 204
+    assert cloud.alice.get('/v2.1/servers/' + uuid).status_int == 404
+    assert cloud.volumes.attachments == {}
+    assert cloud.volumes.volumes[keep]['status'] == 'available'
+    assert drop not in cloud.volumes.volumes
+
+
+def test_one_volume_raced_onto_two_servers_goes_to_one(cloud):
+    first, second = boot(cloud.alice, name='a'), boot(cloud.alice, name='b')
+    volume_id = cloud.volumes.create_volume('proj-a')
+    body = {'volumeAttachment': {'volumeId': volume_id}}
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(
+            lambda uuid: cloud.alice.post(_path(uuid), body).status_int,
+            (first, second)))
+    assert sorted(answers) == [200, 400]
+    _wait_volume(cloud, volume_id, 'in-use')
+    assert len(cloud.volumes.attachments) == 1
+    attached = [uuid for uuid in (first, second) if cloud.alice.get(
+        _path(uuid)).json_body_or_none['volumeAttachments']]
+    assert len(attached) == 1
