@@ -59,6 +59,7 @@ class VolumeStandIn:
                     'method': self.command, 'path': self.path,
                     'version': self.headers.get('OpenStack-API-Version'),
                     'token': self.headers.get('X-Auth-Token'),
+                    'service_token': self.headers.get('X-Service-Token'),
                     'body': body})
                 status, answer = standin.dispatch(self.command, self.path,
                                                   body)

@@ -4,8 +4,10 @@
 Volumes are read and deleted, and attached through Cinder's attachments
 API (microversion 3.44, as nova/volume/cinder.py): create (a reservation,
 no connector), update (the host's connector; the answer carries the
-connection_info), complete, delete. Requests carry the caller's token,
-like GlanceClient's, to the project of the caller.
+connection_info), complete, delete. Requests carry the caller's token
+(and, with a service user in [cinder], its token as X-Service-Token), to
+the project of the caller, as Nova's do; without a caller's token (a
+periodic task's context) the [cinder] service user acts alone.
 """
 
 import urllib.parse
@@ -68,12 +70,21 @@ class VolumeClient:
         headers = {'Accept': 'application/json',
                    VERSION_HEADER: 'volume ' + MICROVERSION}
         token = getattr(context, 'auth_token', None)
-        if token and self.adapter.auth is None:
-            headers['X-Auth-Token'] = token
+        authenticated = None
         url = self._url(context, path)
         try:
+            if token:
+                # The caller's token, as Nova sends it: the volume service
+                # checks it against the project of the URL. A service
+                # user configured in [cinder] adds its own as the service
+                # token (and found the endpoint in its catalog).
+                headers['X-Auth-Token'] = token
+                authenticated = False
+                if self.adapter.auth is not None:
+                    headers['X-Service-Token'] = self.adapter.get_token()
             response = self.adapter.request(url, method, json=body,
                                             headers=headers,
+                                            authenticated=authenticated,
                                             raise_exc=False)
         except ks_exc.ClientException as exc:
             ksa.forget_endpoint(self.adapter)

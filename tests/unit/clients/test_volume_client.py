@@ -8,6 +8,7 @@ Cinder's errors as nova_like exceptions.
 import types
 
 from keystoneauth1 import adapter as ks_adapter
+from keystoneauth1 import token_endpoint
 from keystoneauth1 import session as ks_session
 import pytest
 
@@ -93,3 +94,20 @@ def test_a_silent_volume_service_is_unavailable():
     with pytest.raises(exception.VolumeServiceUnavailable) as info:
         client.get(CTX, 'x')
     assert 'GET volumes/x' in info.value.message
+
+
+def test_a_service_user_adds_its_token_to_the_callers(standin):
+    """As Nova: the user's token, and the service's as X-Service-Token;
+    the endpoint (naming the service's project) from the service's auth."""
+    endpoint = standin.url.replace('%(project_id)s', 'service-project')
+    client = volume_client.VolumeClient(ks_adapter.Adapter(
+        ks_session.Session(), auth=token_endpoint.Token(
+            endpoint, 'nova-service-token')))
+    volume_id = standin.create_volume('proj-a')
+    client.get(CTX, volume_id)
+    client.get(types.SimpleNamespace(project_id='proj-a', auth_token=None),
+               volume_id)
+    assert [(r['path'].split('/')[2], r['token'], r['service_token'])
+            for r in standin.requests] == [
+        ('proj-a', 'alice:proj-a', 'nova-service-token'),
+        ('proj-a', 'nova-service-token', None)]
