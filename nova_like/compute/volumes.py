@@ -76,16 +76,21 @@ def _undo_attach(manager, context, instance, bdm, plugged, connection_info):
 
 def _forget(manager, context, instance, bdm):
     """The attachment deleted and the mapping destroyed, best effort."""
-    if bdm.attachment_id:
-        try:
-            client(manager).attachment_delete(context, bdm.attachment_id)
-        except exception.VolumeAttachmentNotFound:
-            pass
-        except Exception as exc:  # the volume service audits the rest
-            LOG.warning('Deleting attachment %s of volume %s (server %s): '
-                        '%s', bdm.attachment_id, bdm.volume_id,
-                        instance.uuid, exception.reason_of(exc))
+    _delete_attachment(client(manager), context, instance, bdm)
     bdm.destroy()
+
+
+def _delete_attachment(volume_api, context, instance, bdm):
+    if not bdm.attachment_id:
+        return
+    try:
+        volume_api.attachment_delete(context, bdm.attachment_id)
+    except exception.VolumeAttachmentNotFound:
+        pass
+    except Exception as exc:  # the volume service audits the rest
+        LOG.warning('Deleting attachment %s of volume %s (server %s): %s',
+                    bdm.attachment_id, bdm.volume_id, instance.uuid,
+                    exception.reason_of(exc))
 
 
 def attach_volume(manager, context, instance, bdm):
@@ -198,16 +203,7 @@ def release_volumes(volume_api, context, instance, bdms):
     mappings destroyed: the volume side of a server's delete (also the
     API's local delete). Best effort, logged."""
     for bdm in bdms.volumes():
-        if bdm.attachment_id:
-            try:
-                volume_api.attachment_delete(context, bdm.attachment_id)
-            except exception.VolumeAttachmentNotFound:
-                pass
-            except Exception as exc:
-                LOG.warning('Deleting attachment %s of volume %s (deleted '
-                            'server %s): %s', bdm.attachment_id,
-                            bdm.volume_id, instance.uuid,
-                            exception.reason_of(exc))
+        _delete_attachment(volume_api, context, instance, bdm)
         if bdm.delete_on_termination and bdm.volume_id:
             try:
                 volume_api.delete(context, bdm.volume_id)
