@@ -12,13 +12,15 @@ CURRENT = '2026.2'
 RELEASES = {
     '2026.2': {
         'rpc': {
-            'compute': '1.3',
+            'compute': '1.4',
             'conductor': '1.0',
             'network': '1.2',
             'scheduler': '1.0',
             'volume': '1.1',
         },
         'objects': {
+            'BlockDeviceMapping': '1.0',
+            'BlockDeviceMappingList': '1.0',
             'BuildRequest': '1.1',
             'BuildRequestList': '1.0',
             'CellMapping': '1.0',

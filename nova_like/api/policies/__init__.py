@@ -26,6 +26,7 @@ from nova_like.api.policies import server_tags
 from nova_like.api.policies import servers
 from nova_like.api.policies import services
 from nova_like.api.policies import simple_tenant_usage
+from nova_like.api.policies import volumes_attachments
 from nova_like import conf
 from nova_like import exception
 from nova_like import policy_enforcer
@@ -34,7 +35,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
-            networks)
+            networks, volumes_attachments)
 _lock = threading.Lock()
 _enforcer = None
 

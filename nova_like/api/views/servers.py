@@ -13,6 +13,7 @@ from nova_like.api.policies import servers as server_rules
 from nova_like.api.views import common
 from nova_like.api.views import ips as ips_view
 from nova_like.api.views import server_status
+from nova_like.api.views import volumes_attachments as volumes_view
 from nova_like import conf
 from nova_like.network import model as network_model
 from nova_like.objects import base as obj_base
@@ -160,11 +161,12 @@ def host_status(instance, services):
     return 'UP' if service.is_up(conf.CONF.service_down_time) else 'UNKNOWN'
 
 
-def show(request, instance, services=None, is_detail=False):
+def show(request, instance, services=None, is_detail=False, volumes=None):
     """The full server body of GET /servers/{id} and /servers/detail.
 
     :param services: {host: Service} for host_status (2.16), or None when
         the caller may not see it.
+    :param volumes: {instance uuid: its volume BlockDeviceMappings}.
     """
     status = server_status.status_from_state(_get(instance, 'vm_state'),
                                              _get(instance, 'task_state'))
@@ -198,7 +200,9 @@ def show(request, instance, services=None, is_detail=False):
         'OS-EXT-STS:task_state': _get(instance, 'task_state'),
         'OS-EXT-STS:vm_state': _get(instance, 'vm_state'),
         'OS-EXT-STS:power_state': _get(instance, 'power_state', 0),
-        'os-extended-volumes:volumes_attached': [],
+        'os-extended-volumes:volumes_attached':
+            volumes_view.volumes_attached(
+                request, (volumes or {}).get(instance.uuid, [])),
     }
     if status in _PROGRESS_STATUSES:
         server['progress'] = _get(instance, 'progress', 0)
@@ -237,11 +241,11 @@ def show(request, instance, services=None, is_detail=False):
     return server
 
 
-def update(request, instance, services=None):
+def update(request, instance, services=None, volumes=None):
     """The server of PUT /servers/{id}: GET's from 2.75; before, without
     the extended attributes and security groups, and addresses without
     their MAC and type, as Nova's update answers."""
-    server = show(request, instance, services)
+    server = show(request, instance, services, volumes=volumes)
     if microversion.at_least(request, '2.75'):
         return server
     server = {key: value for key, value in server.items()
@@ -284,8 +288,9 @@ def index(request, instances, limit):
     return body
 
 
-def detail(request, instances, limit, services=None):
-    body = {'servers': [show(request, i, services, is_detail=True)
+def detail(request, instances, limit, services=None, volumes=None):
+    body = {'servers': [show(request, i, services, is_detail=True,
+                             volumes=volumes)
                         for i in instances]}
     links = common.next_links(request, 'servers/detail',
                               [i.uuid for i in instances], limit,
