@@ -206,10 +206,11 @@ class VolumeStandIn:
         volume = self.volumes[attachment['volume_id']]
         attachment['connector'] = connector
         attachment['status'] = 'attaching'
+        # Flat, as Block Storage's attachments API answers it.
         attachment['connection_info'] = {
-            'driver_volume_type': self.kind,
-            'data': {'device_path': volume['path'], 'format': 'raw',
-                     'access_mode': 'rw', 'volume_id': volume['id']}}
+            'driver_volume_type': self.kind, 'attachment_id':
+            attachment['id'], 'device_path': volume['path'],
+            'format': 'raw', 'access_mode': 'rw', 'volume_id': volume['id']}
         volume['status'] = 'attaching'
         return 200, {'attachment': dict(attachment)}
 

@@ -704,13 +704,15 @@ def keystoneauth_conf(group, auth_url, username, password,
 
 
 def nova_like_auth_conf(auth_url, password=SERVICE_PASSWORD):
-    """[keystone_authtoken], [placement], [glance] and [keystone], each
-    with its user.
+    """[keystone_authtoken], [placement], [glance], [keystone] and
+    [cinder], each with its user.
 
-    The users are nova, placement, nova and nova respectively ([keystone]
-    asks whether a project exists before its quotas are written).
+    The users are placement for [placement], nova for the others
+    ([keystone] asks whether a project exists before its quotas are
+    written; [cinder] sends the service token beside the user's).
     """
     return (keystone_authtoken_conf(auth_url, 'nova', password)
             + keystoneauth_conf('placement', auth_url, 'placement', password)
             + keystoneauth_conf('glance', auth_url, 'nova', password)
-            + keystoneauth_conf('keystone', auth_url, 'nova', password))
+            + keystoneauth_conf('keystone', auth_url, 'nova', password)
+            + keystoneauth_conf('cinder', auth_url, 'nova', password))

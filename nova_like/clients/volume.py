@@ -141,10 +141,10 @@ class VolumeClient:
             if mountpoint:
                 connector['mountpoint'] = mountpoint
             body['connector'] = connector
-        return self._request(
+        return _translated(self._request(
             context, 'POST', 'attachments', {'attachment': body},
             not_found=exception.VolumeNotFound(
-                volume_id=volume_id))['attachment']
+                volume_id=volume_id))['attachment'])
 
     def attachment_update(self, context, attachment_id, connector,
                           mountpoint=None):
@@ -158,11 +158,11 @@ class VolumeClient:
         connector = dict(connector)
         if mountpoint:
             connector['mountpoint'] = mountpoint
-        return self._request(
+        return _translated(self._request(
             context, 'PUT', 'attachments/%s' % attachment_id,
             {'attachment': {'connector': connector}},
             not_found=exception.VolumeAttachmentNotFound(
-                attachment_id=attachment_id))['attachment']
+                attachment_id=attachment_id))['attachment'])
 
     def attachment_complete(self, context, attachment_id):
         """The guest has the disk: the volume becomes in-use (204).
@@ -186,3 +186,18 @@ class VolumeClient:
             context, 'DELETE', 'attachments/%s' % attachment_id,
             not_found=exception.VolumeAttachmentNotFound(
                 attachment_id=attachment_id))
+
+
+def _translated(attachment):
+    """attachment with its connection_info as the virt drivers take it.
+
+    Block Storage's attachments API answers connection_info flat (the
+    driver's keys beside driver_volume_type); drivers read them under
+    'data', as from the older initialize_connection (Nova translates the
+    same way)."""
+    flat = dict(attachment.get('connection_info') or {})
+    if flat and 'data' not in flat:
+        kind = flat.pop('driver_volume_type', None)
+        attachment = dict(attachment, connection_info={
+            'driver_volume_type': kind, 'data': flat})
+    return attachment

@@ -50,7 +50,12 @@ def test_attach_cycle_requests_as_cinder_documents(standin):
     assert attachment['status'] == 'reserved'
     updated = client.attachment_update(CTX, attachment['id'],
                                        {'host': 'cmp1'}, '/dev/vdb')
-    assert updated['connection_info']['driver_volume_type'] == 'local'
+    # Flat on the wire, under 'data' for the drivers (as Nova reads it).
+    info = updated['connection_info']
+    assert info['driver_volume_type'] == 'local'
+    assert info['data']['device_path'] == \
+        standin.volumes[volume_id]['path']
+    assert 'driver_volume_type' not in info['data']
     client.attachment_complete(CTX, attachment['id'])
     assert standin.volumes[volume_id]['status'] == 'in-use'
     client.attachment_delete(CTX, attachment['id'])
