@@ -14,7 +14,8 @@ daemons
 otherwise), writes lab/openrc (admin) and lab/openrc.demo, waits until
 every service reports up, maps the compute hosts, makes the networks
 public (flat, on bridge brpublic, whose 172.24.4.1 is the host) and
-private (vxlan, the demo project's) and boots lab-server on private.
+private (vxlan, the demo project's), boots lab-server on private and
+attaches lab-volume to it.
 Running it again restarts what is down.
 """
 
@@ -32,7 +33,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if ROOT not in sys.path:  # run as a script: make `tools` importable
     sys.path.insert(0, ROOT)
 
+from nova_like.conf import volume as volume_conf  # noqa: E402
 from nova_like.network.linux import dhcp  # noqa: E402
+from nova_like.volume.targets import tgt  # noqa: E402
 from tools import libvirt_lab  # noqa: E402
 from tools import openstack_services  # noqa: E402
 
@@ -290,6 +293,31 @@ def boot_a_server(keystone, driver):
     # fake guest's log is written whole at boot.
     print_console_log(keystone, 'lab-server',
                       'GUEST-BOOTED' if driver == 'libvirt' else '')
+    attach_a_volume(keystone, driver)
+
+
+def attach_a_volume(keystone, driver):
+    """lab-volume (1 GiB, demo's) attached to lab-server: exported over
+    iSCSI (the compute hosts are not the volume host) and hot-plugged;
+    the guest's console names the new disk."""
+    def status():
+        return openstack(keystone, 'volume', 'show', '-f', 'value', '-c',
+                         'status', 'lab-volume', user='demo').strip()
+    if 'lab-volume' not in openstack(keystone, 'volume', 'list', '-f',
+                                     'value', '-c', 'Name', user='demo'):
+        openstack(keystone, 'volume', 'create', '--size', '1',
+                  'lab-volume', user='demo', check=True)
+    deadline = time.monotonic() + 60
+    while status() not in ('available', 'in-use') and \
+            time.monotonic() < deadline:
+        time.sleep(1)
+    if status() == 'available':
+        openstack(keystone, 'server', 'add', 'volume', 'lab-server',
+                  'lab-volume', user='demo', check=True)
+    print(openstack(keystone, 'server', 'volume', 'list', 'lab-server',
+                    user='demo', check=True))
+    if driver == 'libvirt':
+        print_console_log(keystone, 'lab-server', 'DISK-ADDED')
 
 
 def public_gateway():
@@ -441,11 +469,24 @@ def remove_network_plumbing():
                            capture_output=True)
 
 
+def remove_iscsi_targets():
+    """The volume service's iSCSI targets, which tgtd keeps after it
+    stopped (the lab runs with the default target prefix)."""
+    prefix = [opt.default for opt in volume_conf.volume_opts
+              if opt.name == 'iscsi_target_prefix'][0]
+    if shutil.which('tgtadm'):
+        try:
+            tgt.remove_targets(prefix)
+        except tgt.TargetError as exc:
+            print('lab: could not remove iSCSI targets: %s' % exc)
+
+
 def clean(args):
     stop(args)
     if os.path.isdir(LAB):
         libvirt_lab.remove_guests(LAB)
         remove_network_plumbing()
+        remove_iscsi_targets()
     _drop_server_databases()
     shutil.rmtree(LAB, ignore_errors=True)
     print('lab: cleaned')
