@@ -26,6 +26,7 @@ from nova_like.api.handlers import instance_actions
 from nova_like.api.handlers import ips
 from nova_like.api.handlers import keypairs
 from nova_like.api.handlers import networks
+from nova_like.api.handlers import quota_classes
 from nova_like.api.handlers import quotas
 from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
@@ -136,6 +137,10 @@ ROUTES = {
     },
     '/v2.1/os-quota-sets/{tenant_id}/detail': {'GET': quotas.detail},
     '/v2.1/os-quota-sets/{tenant_id}/defaults': {'GET': quotas.defaults},
+    '/v2.1/os-quota-class-sets/{quota_class}': {
+        'GET': quota_classes.show,
+        'PUT': quota_classes.update,
+    },
     '/v2.1/limits': {'GET': quotas.limits},
     '/v2.1/os-services': {'GET': services.index},
     '/v2.1/os-services/{service_id}': {

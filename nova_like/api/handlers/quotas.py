@@ -70,7 +70,7 @@ def detail(request):
 def defaults(request):
     """GET .../defaults: the limits of a project with none of its own."""
     project_id = _project(request, rules.QUOTA_DEFAULTS)
-    limits = dict(quotas.defaults(), **quotas.LEGACY_DEFAULTS)
+    limits = quotas.defaults()
     return wsgi_util.json_response(view.quota_set(request, project_id,
                                                   limits))
 

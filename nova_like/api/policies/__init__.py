@@ -17,6 +17,7 @@ from nova_like.api.policies import instance_actions
 from nova_like.api.policies import ips
 from nova_like.api.policies import keypairs
 from nova_like.api.policies import networks
+from nova_like.api.policies import quota_classes
 from nova_like.api.policies import quotas
 from nova_like.api.policies import security_groups
 from nova_like.api.policies import server_actions
@@ -34,7 +35,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
-            networks)
+            networks, quota_classes)
 _lock = threading.Lock()
 _enforcer = None
 
