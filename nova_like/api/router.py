@@ -47,6 +47,8 @@ LOG = logging.getLogger(__name__)
 ROUTES = {
     '/': {'GET': versions.list_versions},
     '/healthcheck': {'GET': healthcheck.healthcheck},
+    '/v2': {'GET': versions.show_v20},
+    '/v2/': {'GET': versions.show_v20},
     '/v2.1': {'GET': versions.show_v21},
     '/v2.1/': {'GET': versions.show_v21},
     '/v2.1/servers': {
@@ -187,7 +189,7 @@ ROUTES = {
         'GET': simple_tenant_usage.show},
 }
 
-PUBLIC_PATHS = ('/', '/healthcheck', '/v2.1', '/v2.1/')
+PUBLIC_PATHS = ('/', '/healthcheck', '/v2', '/v2/', '/v2.1', '/v2.1/')
 
 
 def make_mapper():
