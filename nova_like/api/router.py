@@ -207,11 +207,9 @@ class Router:
         self.mapper = make_mapper()
 
     def _match(self, environ, path):
-        match = self.mapper.match(environ=environ, url=path)
-        if match is None and len(path) > 1 and path.endswith('/'):
-            # One trailing slash, not all: /os-keypairs/%2F is no list.
-            match = self.mapper.match(environ=environ, url=path[:-1])
-        return match
+        # No trailing slash is dropped, as in Nova: /os-simple-tenant-usage/
+        # names an empty id, not the collection (a 404).
+        return self.mapper.match(environ=environ, url=path)
 
     def __call__(self, environ, start_response):
         request = webob.Request(environ)
