@@ -7,6 +7,7 @@ Each rule comes with its oslo.policy default.
 import itertools
 import threading
 
+from nova_like.api.policies import admin_actions
 from nova_like.api.policies import aggregates
 from nova_like.api.policies import attach_interfaces
 from nova_like.api.policies import availability_zone
@@ -35,7 +36,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
-            networks, quota_classes)
+            networks, quota_classes, admin_actions)
 _lock = threading.Lock()
 _enforcer = None
 
