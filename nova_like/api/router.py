@@ -21,6 +21,7 @@ from nova_like.api.handlers import flavor_access
 from nova_like.api.handlers import flavor_extra_specs
 from nova_like.api.handlers import flavors
 from nova_like.api.handlers import healthcheck
+from nova_like.api.handlers import hosts
 from nova_like.api.handlers import hypervisors
 from nova_like.api.handlers import instance_actions
 from nova_like.api.handlers import ips
@@ -160,6 +161,17 @@ ROUTES = {
         'GET': (hypervisors.search, microversion.removed_since('2.53'))},
     '/v2.1/os-hypervisors/{pattern}/servers': {
         'GET': (hypervisors.servers, microversion.removed_since('2.53'))},
+    '/v2.1/os-hosts': {
+        'GET': (hosts.index, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}': {
+        'GET': (hosts.show, microversion.removed_since('2.43')),
+        'PUT': (hosts.update, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}/reboot': {
+        'GET': (hosts.reboot, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}/shutdown': {
+        'GET': (hosts.shutdown, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}/startup': {
+        'GET': (hosts.startup, microversion.removed_since('2.43'))},
     '/v2.1/os-availability-zone': {'GET': availability_zone.index},
     '/v2.1/os-availability-zone/detail': {'GET': availability_zone.detail},
     '/v2.1/os-aggregates': {

@@ -13,6 +13,7 @@ from nova_like.api.policies import attach_interfaces
 from nova_like.api.policies import availability_zone
 from nova_like.api.policies import base
 from nova_like.api.policies import flavors
+from nova_like.api.policies import hosts
 from nova_like.api.policies import hypervisors
 from nova_like.api.policies import instance_actions
 from nova_like.api.policies import ips
@@ -36,7 +37,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
-            networks, quota_classes, admin_actions)
+            networks, quota_classes, admin_actions, hosts)
 _lock = threading.Lock()
 _enforcer = None
 
