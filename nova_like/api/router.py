@@ -17,6 +17,7 @@ from nova_like.api import errors
 from nova_like.api.handlers import aggregates
 from nova_like.api.handlers import attach_interfaces
 from nova_like.api.handlers import availability_zone
+from nova_like.api.handlers import extensions
 from nova_like.api.handlers import flavor_access
 from nova_like.api.handlers import flavor_extra_specs
 from nova_like.api.handlers import flavors
@@ -52,6 +53,8 @@ ROUTES = {
     '/v2/': {'GET': versions.show_v20},
     '/v2.1': {'GET': versions.show_v21},
     '/v2.1/': {'GET': versions.show_v21},
+    '/v2.1/extensions': {'GET': extensions.index},
+    '/v2.1/extensions/{alias}': {'GET': extensions.show},
     '/v2.1/servers': {
         'GET': servers.index,
         'POST': servers.create,

@@ -12,6 +12,7 @@ from nova_like.api.policies import aggregates
 from nova_like.api.policies import attach_interfaces
 from nova_like.api.policies import availability_zone
 from nova_like.api.policies import base
+from nova_like.api.policies import extensions
 from nova_like.api.policies import flavors
 from nova_like.api.policies import hosts
 from nova_like.api.policies import hypervisors
@@ -37,7 +38,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
-            networks, quota_classes, admin_actions, hosts)
+            networks, quota_classes, admin_actions, hosts, extensions)
 _lock = threading.Lock()
 _enforcer = None
 
