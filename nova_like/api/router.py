@@ -25,6 +25,7 @@ from nova_like.api.handlers import healthcheck
 from nova_like.api.handlers import hosts
 from nova_like.api.handlers import hypervisors
 from nova_like.api.handlers import instance_actions
+from nova_like.api.handlers import instance_usage_audit_log
 from nova_like.api.handlers import ips
 from nova_like.api.handlers import keypairs
 from nova_like.api.handlers import networks
@@ -199,6 +200,10 @@ ROUTES = {
         'GET': (networks.index, microversion.removed_since('2.36'))},
     '/v2.1/os-networks/{network_id}': {
         'GET': (networks.show, microversion.removed_since('2.36'))},
+    '/v2.1/os-instance_usage_audit_log': {
+        'GET': instance_usage_audit_log.index},
+    '/v2.1/os-instance_usage_audit_log/{before_timestamp}': {
+        'GET': instance_usage_audit_log.show},
     '/v2.1/os-simple-tenant-usage': {'GET': simple_tenant_usage.index},
     '/v2.1/os-simple-tenant-usage/{tenant_id}': {
         'GET': simple_tenant_usage.show},

@@ -17,6 +17,7 @@ from nova_like.api.policies import flavors
 from nova_like.api.policies import hosts
 from nova_like.api.policies import hypervisors
 from nova_like.api.policies import instance_actions
+from nova_like.api.policies import instance_usage_audit_log
 from nova_like.api.policies import ips
 from nova_like.api.policies import keypairs
 from nova_like.api.policies import networks
@@ -38,7 +39,8 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
-            networks, quota_classes, admin_actions, hosts, extensions)
+            networks, quota_classes, admin_actions, hosts, extensions,
+            instance_usage_audit_log)
 _lock = threading.Lock()
 _enforcer = None
 
