@@ -33,6 +33,7 @@ from nova_like.api.handlers import quota_classes
 from nova_like.api.handlers import quotas
 from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
+from nova_like.api.handlers import server_external_events
 from nova_like.api.handlers import server_groups
 from nova_like.api.handlers import server_metadata
 from nova_like.api.handlers import server_tags
@@ -204,6 +205,8 @@ ROUTES = {
         'GET': instance_usage_audit_log.index},
     '/v2.1/os-instance_usage_audit_log/{before_timestamp}': {
         'GET': instance_usage_audit_log.show},
+    '/v2.1/os-server-external-events': {
+        'POST': server_external_events.create},
     '/v2.1/os-simple-tenant-usage': {'GET': simple_tenant_usage.index},
     '/v2.1/os-simple-tenant-usage/{tenant_id}': {
         'GET': simple_tenant_usage.show},
