@@ -36,6 +36,7 @@ from nova_like.api.handlers import server_actions
 from nova_like.api.handlers import server_external_events
 from nova_like.api.handlers import server_groups
 from nova_like.api.handlers import server_metadata
+from nova_like.api.handlers import server_password
 from nova_like.api.handlers import server_tags
 from nova_like.api.handlers import servers
 from nova_like.api.handlers import services
@@ -100,6 +101,10 @@ ROUTES = {
     },
     '/v2.1/servers/{server_id}/os-security-groups': {
         'GET': security_groups.index,
+    },
+    '/v2.1/servers/{server_id}/os-server-password': {
+        'GET': server_password.index,
+        'DELETE': server_password.clear,
     },
     '/v2.1/servers/{server_id}/os-instance-actions': {
         'GET': instance_actions.index,

@@ -28,6 +28,7 @@ from nova_like.api.policies import server_actions
 from nova_like.api.policies import server_external_events
 from nova_like.api.policies import server_groups
 from nova_like.api.policies import server_metadata
+from nova_like.api.policies import server_password
 from nova_like.api.policies import server_tags
 from nova_like.api.policies import servers
 from nova_like.api.policies import services
@@ -41,7 +42,8 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
             networks, quota_classes, admin_actions, hosts, extensions,
-            instance_usage_audit_log, server_external_events)
+            instance_usage_audit_log, server_external_events,
+            server_password)
 _lock = threading.Lock()
 _enforcer = None
 
