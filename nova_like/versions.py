@@ -12,7 +12,7 @@ CURRENT = '2026.2'
 RELEASES = {
     '2026.2': {
         'rpc': {
-            'compute': '1.3',
+            'compute': '1.5',
             'conductor': '1.0',
             'network': '1.2',
             'scheduler': '1.0',

@@ -33,6 +33,7 @@ from nova_like.api.handlers import quota_classes
 from nova_like.api.handlers import quotas
 from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
+from nova_like.api.handlers import server_diagnostics
 from nova_like.api.handlers import server_external_events
 from nova_like.api.handlers import server_groups
 from nova_like.api.handlers import server_metadata
@@ -102,6 +103,8 @@ ROUTES = {
     '/v2.1/servers/{server_id}/os-security-groups': {
         'GET': security_groups.index,
     },
+    '/v2.1/servers/{server_id}/diagnostics': {
+        'GET': server_diagnostics.index},
     '/v2.1/servers/{server_id}/os-server-password': {
         'GET': server_password.index,
         'DELETE': server_password.clear,

@@ -12,6 +12,8 @@ API version history:
     1.3 - add attach_interface, detach_interface (calls),
           refresh_network, refresh_port_rules and
           refresh_security_group_members (casts).
+    1.5 - add get_instance_diagnostics (call). (1.4 is the volume
+          methods'.)
 """
 
 import oslo_messaging as messaging
@@ -180,3 +182,20 @@ class ComputeAPI:
         self._prepare_1_3(host, 'refresh_security_group_members').cast(
             context, 'refresh_security_group_members', group_id=group_id,
             addresses=addresses)
+
+    # 1.5
+
+    def get_instance_diagnostics(self, context, instance, timeout=None):
+        """The guest's diagnostics in Nova's standard shape, None when the
+        host's driver has none (call).
+
+        :raises: RPCPinnedToOldVersion, MessagingTimeout,
+            InstanceInvalidState (not running), InstanceNotFound.
+        """
+        if not self.client.can_send_version('1.5'):
+            raise exception.RPCPinnedToOldVersion(
+                what='get_instance_diagnostics', version='1.5')
+        cctxt = self.client.prepare(server=instance.host, version='1.5',
+                                    timeout=timeout)
+        return cctxt.call(context, 'get_instance_diagnostics',
+                          instance=instance)

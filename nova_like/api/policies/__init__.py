@@ -25,6 +25,7 @@ from nova_like.api.policies import quota_classes
 from nova_like.api.policies import quotas
 from nova_like.api.policies import security_groups
 from nova_like.api.policies import server_actions
+from nova_like.api.policies import server_diagnostics
 from nova_like.api.policies import server_external_events
 from nova_like.api.policies import server_groups
 from nova_like.api.policies import server_metadata
@@ -43,7 +44,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
             networks, quota_classes, admin_actions, hosts, extensions,
             instance_usage_audit_log, server_external_events,
-            server_password)
+            server_password, server_diagnostics)
 _lock = threading.Lock()
 _enforcer = None
 

@@ -1,11 +1,19 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Admin actions on a server: reset its state, re-inject its network info."""
+"""Admin actions on a server: reset its state, re-inject its network info,
+read its diagnostics."""
+
+import oslo_messaging as messaging
 
 from nova_like.compute.api import guards
+from nova_like.compute import rpcapi as compute_rpcapi
+from nova_like import conf
 from nova_like.compute import vm_states
 from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
+from nova_like.objects import service as service_obj
+
+CONF = conf.CONF
 
 # os-resetState's states and the vm_state each sets.
 RESET_STATES = {'active': vm_states.ACTIVE, 'error': vm_states.ERROR}
@@ -53,3 +61,38 @@ def inject_network_info(context, instance):
         objects.InstanceAction.action_start(cctx, instance.uuid,
                                             'injectNetworkInfo')
         objects.InstanceAction.action_finish(cctx, instance.uuid)
+
+
+def _host_is_up(cctx, host):
+    try:
+        service = objects.Service.get_by_host_and_binary(
+            cctx, host, service_obj.COMPUTE_BINARY)
+    except exception.HostBinaryNotFound:
+        return False
+    return service.is_up(CONF.service_down_time)
+
+
+def diagnostics(context, instance):
+    """The guest's diagnostics from its compute host (standard shape), or
+    None when the host's driver has none.
+
+    :raises: InstanceNotReady (no host, or it is down), InstanceInvalidState
+        (not running), InstanceNotFound, ComputeUnavailable when the host
+        does not answer within [compute] console_output_timeout.
+    """
+    if not instance.obj_attr_is_set('id') or not instance.host:
+        raise exception.InstanceNotReady(instance_id=instance.uuid,
+                                         reason='it has no host yet')
+    timeout = CONF.compute.console_output_timeout
+    with nl_context.target_cell(context, instance.cell_mapping) as cctx:
+        if not _host_is_up(cctx, instance.host):
+            raise exception.InstanceNotReady(
+                instance_id=instance.uuid,
+                reason='its host %s is down' % instance.host)
+        try:
+            return compute_rpcapi.ComputeAPI().get_instance_diagnostics(
+                cctx, instance, timeout=timeout)
+        except messaging.MessagingTimeout:
+            raise exception.ComputeUnavailable(
+                host=instance.host, what='the diagnostics request',
+                timeout=timeout)
