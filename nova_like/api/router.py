@@ -28,6 +28,7 @@ from nova_like.api.handlers import instance_actions
 from nova_like.api.handlers import instance_usage_audit_log
 from nova_like.api.handlers import ips
 from nova_like.api.handlers import keypairs
+from nova_like.api.handlers import migrations
 from nova_like.api.handlers import networks
 from nova_like.api.handlers import quota_classes
 from nova_like.api.handlers import quotas
@@ -213,6 +214,7 @@ ROUTES = {
         'GET': instance_usage_audit_log.index},
     '/v2.1/os-instance_usage_audit_log/{before_timestamp}': {
         'GET': instance_usage_audit_log.show},
+    '/v2.1/os-migrations': {'GET': migrations.index},
     '/v2.1/os-server-external-events': {
         'POST': server_external_events.create},
     '/v2.1/os-simple-tenant-usage': {'GET': simple_tenant_usage.index},

@@ -20,6 +20,7 @@ from nova_like.api.policies import instance_actions
 from nova_like.api.policies import instance_usage_audit_log
 from nova_like.api.policies import ips
 from nova_like.api.policies import keypairs
+from nova_like.api.policies import migrations
 from nova_like.api.policies import networks
 from nova_like.api.policies import quota_classes
 from nova_like.api.policies import quotas
@@ -44,7 +45,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
             networks, quota_classes, admin_actions, hosts, extensions,
             instance_usage_audit_log, server_external_events,
-            server_password, server_diagnostics)
+            server_password, server_diagnostics, migrations)
 _lock = threading.Lock()
 _enforcer = None
 
