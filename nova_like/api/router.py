@@ -24,6 +24,8 @@ from nova_like.api.handlers import flavors
 from nova_like.api.handlers import healthcheck
 from nova_like.api.handlers import hosts
 from nova_like.api.handlers import hypervisors
+from nova_like.api.handlers import image_metadata
+from nova_like.api.handlers import images
 from nova_like.api.handlers import instance_actions
 from nova_like.api.handlers import instance_usage_audit_log
 from nova_like.api.handlers import ips
@@ -138,6 +140,24 @@ ROUTES = {
         'GET': flavor_extra_specs.show,
         'PUT': flavor_extra_specs.update,
         'DELETE': flavor_extra_specs.delete,
+    },
+    '/v2.1/images': {
+        'GET': (images.index, microversion.removed_since('2.36'))},
+    '/v2.1/images/detail': {
+        'GET': (images.detail, microversion.removed_since('2.36'))},
+    '/v2.1/images/{image_id}': {
+        'GET': (images.show, microversion.removed_since('2.36')),
+        'DELETE': (images.delete, microversion.removed_since('2.36')),
+    },
+    '/v2.1/images/{image_id}/metadata': {
+        'GET': (image_metadata.index, microversion.removed_since('2.36')),
+        'POST': (image_metadata.create, microversion.removed_since('2.36')),
+        'PUT': (image_metadata.update_all, microversion.removed_since('2.36')),
+    },
+    '/v2.1/images/{image_id}/metadata/{key}': {
+        'GET': (image_metadata.show, microversion.removed_since('2.36')),
+        'PUT': (image_metadata.update, microversion.removed_since('2.36')),
+        'DELETE': (image_metadata.delete, microversion.removed_since('2.36')),
     },
     '/v2.1/os-keypairs': {
         'GET': keypairs.index,
