@@ -245,6 +245,16 @@ ROUTES = {
 PUBLIC_PATHS = ('/', '/healthcheck', '/v2', '/v2/', '/v2.1', '/v2.1/')
 
 
+def unknown_route(request):
+    """The 404 message of a path no route matches: Nova's words, and what
+    was asked, so that a client's typo or a missing API shows."""
+    path = request.path_info
+    if len(path) > 200:
+        path = path[:200] + '...'
+    return ('The resource could not be found: the Compute API has no %s %s.'
+            % (request.method, path))
+
+
 def make_mapper():
     mapper = routes.Mapper()
     # Literal paths first, so that /servers/detail is not /servers/{id}.
@@ -268,7 +278,7 @@ class Router:
         request = webob.Request(environ)
         match = self._match(environ, request.path_info)
         if match is None:
-            response = errors.fault_response(404, 'Not Found')
+            response = errors.fault_response(404, unknown_route(request))
             return response(environ, start_response)
         methods = ROUTES[match.pop('route_path')]
         handlers = methods.get(request.method)
