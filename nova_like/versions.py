@@ -40,7 +40,7 @@ RELEASES = {
             'InstanceGroupList': '1.0',
             'InstanceList': '1.0',
             'InstanceMapping': '1.1',
-            'RequestSpec': '1.1',
+            'RequestSpec': '1.2',
             'Selection': '1.0',
             'Service': '1.0',
             'ServiceList': '1.0',
