@@ -367,3 +367,36 @@ class InterfaceAttachFailed(NovaLikeException):
 class InterfaceDetachFailed(NovaLikeException):
     msg_fmt = ('Failed to detach network adapter device from '
                '%(instance_uuid)s: %(reason)s')
+
+
+# Volumes, as the compute side sees them (nova/volume/cinder.py's errors).
+
+class VolumeNotFound(NotFound):
+    msg_fmt = 'Volume %(volume_id)s could not be found.'
+
+
+class VolumeAttachmentNotFound(NotFound):
+    msg_fmt = 'Volume attachment %(attachment_id)s could not be found.'
+
+
+class VolumeBDMNotFound(NotFound):
+    msg_fmt = 'No volume Block Device Mapping with id %(volume_id)s.'
+
+
+class InvalidVolume(Invalid):
+    msg_fmt = 'Invalid volume: %(reason)s'
+
+
+class VolumeServiceUnavailable(NovaLikeException):
+    msg_fmt = 'The volume service is unavailable: %(reason)s'
+    code = 503
+
+
+class VolumeAttachFailed(NovaLikeException):
+    msg_fmt = ('Volume %(volume_id)s could not be attached to '
+               '%(instance_uuid)s: %(reason)s')
+
+
+class VolumeDetachFailed(NovaLikeException):
+    msg_fmt = ('Volume %(volume_id)s could not be detached from '
+               '%(instance_uuid)s: %(reason)s')

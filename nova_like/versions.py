@@ -16,9 +16,11 @@ RELEASES = {
             'conductor': '1.0',
             'network': '1.2',
             'scheduler': '1.0',
-            'volume': '1.0',
+            'volume': '1.1',
         },
         'objects': {
+            'BlockDeviceMapping': '1.0',
+            'BlockDeviceMappingList': '1.0',
             'BuildRequest': '1.1',
             'BuildRequestList': '1.0',
             'CellMapping': '1.0',

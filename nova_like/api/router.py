@@ -46,6 +46,7 @@ from nova_like.api.handlers import servers
 from nova_like.api.handlers import services
 from nova_like.api.handlers import simple_tenant_usage
 from nova_like.api.handlers import versions
+from nova_like.api.handlers import volumes_attachments
 from nova_like.api import microversion
 from nova_like import exception
 
@@ -102,6 +103,15 @@ ROUTES = {
     '/v2.1/servers/{server_id}/os-interface/{port_id}': {
         'GET': attach_interfaces.show,
         'DELETE': attach_interfaces.delete,
+    },
+    '/v2.1/servers/{server_id}/os-volume_attachments': {
+        'GET': volumes_attachments.index,
+        'POST': volumes_attachments.create,
+    },
+    '/v2.1/servers/{server_id}/os-volume_attachments/{volume_id}': {
+        'GET': volumes_attachments.show,
+        'PUT': volumes_attachments.update,
+        'DELETE': volumes_attachments.delete,
     },
     '/v2.1/servers/{server_id}/os-security-groups': {
         'GET': security_groups.index,

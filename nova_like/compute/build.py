@@ -246,6 +246,7 @@ def terminate_locked(manager, context, instance):
         instance.save()
         return
     networking.deallocate(manager, context, instance)
+    manager.release_volumes(context, instance)
     manager.placement.delete_allocation_for_instance(instance.uuid)
     instance.vm_state = vm_states.DELETED
     instance.task_state = None

@@ -12,6 +12,7 @@ from nova_like.compute import networking
 from nova_like.compute import power
 from nova_like.compute import recovery
 from nova_like.compute import resource_tracker
+from nova_like.compute import volumes
 from nova_like import conf
 from nova_like import exception
 from nova_like.network import rpcapi as network_rpcapi
@@ -30,11 +31,12 @@ class ComputeManager:
     target = messaging.Target(version=versions.rpc_version('compute'))
 
     def __init__(self, host=None, driver=None, placement=None,
-                 network=None):
+                 network=None, volume=None):
         self.host = host or CONF.host
         self.driver = driver or virt_driver.load_driver(CONF.compute_driver)
         self.placement = placement or placement_client.PlacementClient()
         self.network = network or network_rpcapi.NetworkAPI()
+        self.volume = volume  # a VolumeClient, made on first use
         self.rt = resource_tracker.ResourceTracker(self.host, self.driver,
                                                    self.placement)
 
@@ -178,6 +180,36 @@ class ComputeManager:
     def refresh_security_group_members(self, context, group_id, addresses):
         """See ComputeAPI.refresh_security_group_members."""
         self.driver.refresh_security_group_members(group_id, addresses)
+
+    # 1.4: volumes (flows in compute/volumes.py).
+
+    def reserve_block_device_name(self, context, instance, volume_id,
+                                  attachment_id=None, tag=None,
+                                  delete_on_termination=False):
+        """See ComputeAPI.reserve_block_device_name.
+
+        :raises: InvalidVolume, HypervisorError (sent back to the caller).
+        """
+        try:
+            return volumes.reserve_block_device_name(
+                self, context, instance, volume_id,
+                attachment_id=attachment_id, tag=tag,
+                delete_on_termination=delete_on_termination)
+        except exception.NovaLikeException:
+            raise messaging.ExpectedException()
+
+    def release_volumes(self, context, instance):
+        """The volume side of a terminate, once the guest is gone (not an
+        RPC method; compute/build.py calls it)."""
+        volumes.cleanup_for_terminate(self, context, instance)
+
+    def attach_volume(self, context, instance, bdm):
+        """See ComputeAPI.attach_volume."""
+        volumes.attach_volume(self, context, instance, bdm)
+
+    def detach_volume(self, context, instance, volume_id):
+        """See ComputeAPI.detach_volume."""
+        volumes.detach_volume(self, context, instance, volume_id)
 
     # 1.5
 

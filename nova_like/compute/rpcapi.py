@@ -12,8 +12,9 @@ API version history:
     1.3 - add attach_interface, detach_interface (calls),
           refresh_network, refresh_port_rules and
           refresh_security_group_members (casts).
-    1.5 - add get_instance_diagnostics (call). (1.4 is the volume
-          methods'.)
+    1.4 - add reserve_block_device_name (call), attach_volume and
+          detach_volume (casts).
+    1.5 - add get_instance_diagnostics (call).
 """
 
 import oslo_messaging as messaging
@@ -182,6 +183,41 @@ class ComputeAPI:
         self._prepare_1_3(host, 'refresh_security_group_members').cast(
             context, 'refresh_security_group_members', group_id=group_id,
             addresses=addresses)
+
+    # 1.4: volumes.
+
+    def _prepare_1_4(self, instance, what, **kwargs):
+        if not self.client.can_send_version('1.4'):
+            raise exception.RPCPinnedToOldVersion(what=what, version='1.4')
+        return self.client.prepare(server=instance.host, version='1.4',
+                                   **kwargs)
+
+    def reserve_block_device_name(self, context, instance, volume_id,
+                                  attachment_id=None, tag=None,
+                                  delete_on_termination=False):
+        """The guest's next free device, recorded in a new block device
+        mapping of volume_id (call).
+
+        :returns: the BlockDeviceMapping.
+        :raises: RPCPinnedToOldVersion, InvalidVolume (already attached),
+            HypervisorError (no free device), MessagingTimeout.
+        """
+        cctxt = self._prepare_1_4(instance, 'reserve_block_device_name')
+        return cctxt.call(context, 'reserve_block_device_name',
+                          instance=instance, volume_id=volume_id,
+                          attachment_id=attachment_id, tag=tag,
+                          delete_on_termination=delete_on_termination)
+
+    def attach_volume(self, context, instance, bdm):
+        """Connect and hot-plug bdm's volume, complete its attachment
+        (cast)."""
+        self._prepare_1_4(instance, 'attach_volume').cast(
+            context, 'attach_volume', instance=instance, bdm=bdm)
+
+    def detach_volume(self, context, instance, volume_id):
+        """Unplug volume_id, delete its attachment and mapping (cast)."""
+        self._prepare_1_4(instance, 'detach_volume').cast(
+            context, 'detach_volume', instance=instance, volume_id=volume_id)
 
     # 1.5
 

@@ -12,12 +12,14 @@ from nova_like.conductor.tasks import build
 from nova_like.conductor.tasks import placement_audit
 from nova_like.conductor.tasks import port_audit
 from nova_like.conductor.tasks import reconcile
+from nova_like.conductor.tasks import volume_audit
 from nova_like import conf
 from nova_like import exception
 from nova_like.network import rpcapi as network_rpcapi
 from nova_like.objects import base as objects_base
 from nova_like.scheduler import rpcapi as scheduler_rpcapi
 from nova_like import versions
+from nova_like.volume import rpcapi as volume_rpcapi
 
 CONF = conf.CONF
 
@@ -61,7 +63,8 @@ class ConductorManager:
 
     target = messaging.Target(version=versions.rpc_version('conductor'))
 
-    def __init__(self, host=None, placement=None, network=None):
+    def __init__(self, host=None, placement=None, network=None,
+                 volume=None):
         self.host = host or CONF.host
         self.placement = placement or placement_client.PlacementClient()
         self.periodic_interval = CONF.conductor.reconcile_interval
@@ -73,6 +76,9 @@ class ConductorManager:
         self.port_audit = port_audit.PortAudit(
             network or network_rpcapi.NetworkAPI())
         self._next_port_audit = 0.0
+        self.volume_audit = volume_audit.VolumeAudit(
+            volume or volume_rpcapi.VolumeAPI())
+        self._next_volume_audit = 0.0
 
     @property
     def scheduler_rpcapi(self):
@@ -132,21 +138,43 @@ class ConductorManager:
     def periodic_tasks(self, context):
         """Repair servers stuck by a crash (conductor/tasks/reconcile.py),
         Placement's view of them (conductor/tasks/placement_audit.py) and
-        the ports they left (conductor/tasks/port_audit.py)."""
-        try:
-            reconcile.reconcile(context, self.placement)
-        finally:
+        the ports and volume attachments they left
+        (conductor/tasks/port_audit.py, volume_audit.py). Every step runs
+        even when one before it failed; the first failure is raised."""
+        failed = None
+        for step in (self._reconcile, self._placement_audit,
+                     self._port_audit, self._volume_audit):
             try:
-                interval = CONF.conductor.placement_audit_interval
-                if interval and time.monotonic() >= self._next_audit:
-                    self._next_audit = time.monotonic() + interval
-                    self.placement_audit.run(context)
-            finally:
-                interval = CONF.conductor.port_audit_interval
-                if interval and CONF.network.enabled and \
-                        time.monotonic() >= self._next_port_audit:
-                    self._next_port_audit = time.monotonic() + interval
-                    self.port_audit.run(context)
+                step(context)
+            except Exception as exc:
+                failed = failed or exc
+        if failed is not None:
+            raise failed
+
+    def _reconcile(self, context):
+        reconcile.reconcile(context, self.placement)
+
+    def _due(self, attribute, interval):
+        """Whether an audit every interval seconds (0: never) is due; if
+        so its next time is set."""
+        if not interval or time.monotonic() < getattr(self, attribute):
+            return False
+        setattr(self, attribute, time.monotonic() + interval)
+        return True
+
+    def _placement_audit(self, context):
+        if self._due('_next_audit', CONF.conductor.placement_audit_interval):
+            self.placement_audit.run(context)
+
+    def _port_audit(self, context):
+        if CONF.network.enabled and self._due(
+                '_next_port_audit', CONF.conductor.port_audit_interval):
+            self.port_audit.run(context)
+
+    def _volume_audit(self, context):
+        if self._due('_next_volume_audit',
+                     CONF.conductor.volume_audit_interval):
+            self.volume_audit.run(context)
 
     def ping(self, context, scheduler=False, compute_host=None,
              timeout=None):

@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: Apache-2.0
-"""[placement], [glance], [keystone]: how nova_like reaches them
-(keystoneauth1)."""
+"""[placement], [glance], [cinder], [keystone]: how nova_like reaches
+them (keystoneauth1)."""
 
 from keystoneauth1 import loading as ks_loading
 from oslo_config import cfg
 
 # group -> default service type in the Keystone catalog
 SERVICES = {'placement': 'placement', 'glance': 'image',
-            'keystone': 'identity'}
+            'cinder': 'block-storage', 'keystone': 'identity'}
 
 
 def register_opts(conf):

@@ -31,6 +31,13 @@ conductor_opts = [
                     'or never ran (only when two audits in a row agree, so '
                     'within twice this). 0 turns the audit off; so does '
                     '[network] enabled = False.'),
+    cfg.IntOpt('volume_audit_interval', default=60, min=0,
+               help='Seconds between two volume audits, which delete the '
+                    'volume attachments of servers that are gone (only '
+                    'when two audits in a row agree, so within twice '
+                    'this), so their volumes become available again. 0 '
+                    'turns the audit off; it also skips a pass while no '
+                    'nova-like-volume service is up.'),
 ]
 
 

@@ -49,6 +49,27 @@ volume_opts = [
                     '(-1: no limit).'),
     cfg.IntOpt('quota_per_volume_gigabytes', default=-1, min=-1,
                help='Largest size of one volume, in GiB (-1: no limit).'),
+    cfg.IntOpt('attachment_timeout', default=600, min=1,
+               help='Seconds an attachment may stay attaching (updated '
+                    'with a connector, not completed) or detaching before '
+                    'the periodic check ends it: attaching becomes '
+                    'error_attaching (its export removed, the volume '
+                    'available again unless other attachments hold it), '
+                    'detaching is finished (export removed, attachment '
+                    'deleted).'),
+    cfg.IntOpt('reserved_attachment_timeout', default=3600, min=0,
+               help='Seconds an attachment may stay reserved (made without '
+                    'a connector and never updated) before the periodic '
+                    'check deletes it and the volume is available again. '
+                    '0 keeps reserved attachments forever, as Cinder '
+                    'does.'),
+    cfg.StrOpt('iscsi_portal', default='127.0.0.1:3260',
+               help='host:port of this host\'s tgtd, given to compute hosts '
+                    'on other hosts in iSCSI connection info (tools/ensure-'
+                    'storage.sh starts tgtd on NOVA_LIKE_ISCSI_PORTAL).'),
+    cfg.StrOpt('iscsi_target_prefix', default='iqn.2010-10.org.openstack:',
+               help='Prefix of the iSCSI target names of attachments '
+                    '(<prefix>volume-<volume id>:<attachment id>).'),
     cfg.IntOpt('periodic_interval', default=30, min=1,
                help='Seconds between runs of the volume manager\'s '
                     'periodic check of stuck transitions.'),

@@ -7,6 +7,7 @@
 
 def register_all():
     """Import every object module so that the registry knows each class."""
+    __import__('nova_like.objects.block_device_mapping')
     __import__('nova_like.objects.build_request')
     __import__('nova_like.objects.cell_mapping')
     __import__('nova_like.objects.compute_node')

@@ -5,6 +5,7 @@ The loader reads [DEFAULT] compute_driver.
 """
 
 import importlib
+import string
 
 from nova_like import exception
 
@@ -78,6 +79,51 @@ class ComputeDriver:
 
     def detach_interface(self, instance, vif):
         """Unplug vif from the guest; no-op if it is not plugged."""
+        raise NotImplementedError()
+
+    def get_device_name_for_instance(self, instance, taken):
+        """The device (/dev/vdX) the next volume of instance gets: the
+        first virtio name that neither its own disks (the root disk vda,
+        an ephemeral disk vdb) nor taken (its volumes' devices) hold.
+
+        :raises: HypervisorError when the guest has no free device.
+        """
+        names = {name.rsplit('/', 1)[-1] for name in taken}
+        names.add('vda')
+        try:
+            if instance.ephemeral_gb:
+                names.add('vdb')
+        except (AttributeError, NotImplementedError):  # ovo: not loaded
+            pass
+        for letter in string.ascii_lowercase:
+            if 'vd' + letter not in names:
+                return '/dev/vd' + letter
+        raise exception.HypervisorError(
+            host=getattr(self, '_host', None) or '?',
+            reason='guest %s has no free virtio device' % instance.uuid)
+
+    def get_volume_connector(self, instance):
+        """What this host tells the volume service when it attaches a
+        volume (os-brick's connector properties: host, ip, initiator,
+        multipath, platform, os_type)."""
+        raise NotImplementedError()
+
+    def attach_volume(self, instance, connection_info, device_name):
+        """Give the guest the volume of connection_info (Cinder's
+        {'driver_volume_type', 'data'}) as device_name (/dev/vdb),
+        hot-plugged if it runs, in its definition either way.
+
+        :raises: HypervisorError saying what failed (nothing is left
+            attached then).
+        """
+        raise NotImplementedError()
+
+    def detach_volume(self, instance, connection_info, device_name):
+        """Take the volume at device_name off the guest and forget what
+        attach_volume made for it on this host; no-op if not attached.
+
+        :raises: HypervisorError when the guest does not let it go.
+        """
         raise NotImplementedError()
 
     def refresh_network(self, network):

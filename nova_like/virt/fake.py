@@ -22,6 +22,9 @@ from nova_like import exception
 from nova_like.virt import driver
 
 CONF = conf.CONF
+# The connection_info kinds the fake attaches (libvirt's, and its own).
+VOLUME_KINDS = ('local', 'iscsi', 'fake')
+MAX_VOLUMES = 25
 
 # Lifecycle call -> (power states it may start from, power state it ends in).
 _TRANSITIONS = {
@@ -198,6 +201,46 @@ class FakeDriver(driver.ComputeDriver):
             guest = self._guests.get(instance.uuid)
             if guest is not None and vif['id'] in guest['vifs']:
                 self._unplug(guest, guest['vifs'][vif['id']])
+
+    # Volumes: a guest has at most MAX_VOLUMES, as virtio has letters.
+
+    def get_volume_connector(self, instance):
+        return {'host': self._host, 'ip': '127.0.0.1',
+                'initiator': 'iqn.2008-11.org.linux-kvm:%s' % self._host,
+                'multipath': False, 'platform': 'x86_64',
+                'os_type': 'linux'}
+
+    def attach_volume(self, instance, connection_info, device_name):
+        kind = (connection_info or {}).get('driver_volume_type')
+        data = (connection_info or {}).get('data') or {}
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is None:
+                raise exception.HypervisorError(
+                    host=self._host, reason='guest %s does not exist'
+                    % instance.uuid)
+            volumes = guest.setdefault('volumes', {})
+            if kind not in VOLUME_KINDS:
+                raise exception.HypervisorError(
+                    host=self._host, reason='driver_volume_type %r is not '
+                    'one this host attaches (%s)' % (
+                        kind, ', '.join(VOLUME_KINDS)))
+            if device_name in volumes:
+                raise exception.HypervisorError(
+                    host=self._host, reason='guest %s already has a disk at '
+                    '%s' % (instance.uuid, device_name))
+            if len(volumes) >= MAX_VOLUMES:
+                raise exception.HypervisorError(
+                    host=self._host, reason='guest %s has %d volumes, the '
+                    'most it can have' % (instance.uuid, MAX_VOLUMES))
+            volumes[device_name] = {'volume_id': data.get('volume_id'),
+                                    'connection_info': connection_info}
+
+    def detach_volume(self, instance, connection_info, device_name):
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is not None:
+                guest.get('volumes', {}).pop(device_name, None)
 
     def refresh_network(self, network):
         with self._lock:

@@ -54,6 +54,11 @@ class ExtraSpecNotFound(NotFound):
                '%(extra_specs_key)s.')
 
 
+class AttachmentNotFound(NotFound):
+    msg_fmt = ('Volume attachment could not be found with filter: '
+               'attachment_id = %(attachment_id)s.')
+
+
 class MetadataNotFound(NotFound):
     msg_fmt = 'Metadata item was not found'
 
@@ -75,6 +80,10 @@ class InvalidVolume(BadRequest):
 
 class InvalidSnapshot(BadRequest):
     msg_fmt = 'Invalid snapshot: %(reason)s'
+
+
+class InvalidAttachment(BadRequest):
+    msg_fmt = 'Invalid attachment: %(reason)s'
 
 
 class InvalidVolumeType(BadRequest):
@@ -125,6 +134,11 @@ class ServiceUnavailable(exception.NovaLikeException):
     code = 503
     msg_fmt = ('The database is unreachable (its connection was lost); try '
                'again in a few seconds.')
+
+
+class VolumeHostUnavailable(exception.NovaLikeException):
+    code = 503
+    msg_fmt = '%(reason)s'
 
 
 def bad_request(reason):

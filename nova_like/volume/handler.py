@@ -10,6 +10,7 @@ header. A route may name the microversion it starts at: (handler, (3, N)).
 import routes
 
 from nova_like.volume import errors
+from nova_like.volume.handlers import attachments
 from nova_like.volume.handlers import availability_zones
 from nova_like.volume.handlers import extra_specs
 from nova_like.volume.handlers import limits
@@ -24,6 +25,8 @@ from nova_like.volume.handlers import volumes
 
 P = '/v3/{project_id}'
 MESSAGES = (3, 3)
+ATTACHMENTS = (3, 27)
+COMPLETE = (3, 44)
 
 ROUTE_DECLARATIONS = {
     '/': {'GET': root.versions},
@@ -90,6 +93,21 @@ ROUTE_DECLARATIONS = {
     },
     P + '/os-quota-sets/{target_project_id}/defaults': {
         'GET': quotas.show_defaults,
+    },
+    P + '/attachments': {
+        'GET': (attachments.list_attachments, ATTACHMENTS),
+        'POST': (attachments.create_attachment, ATTACHMENTS),
+    },
+    P + '/attachments/detail': {
+        'GET': (attachments.list_attachments_detail, ATTACHMENTS),
+    },
+    P + '/attachments/{attachment_id}': {
+        'GET': (attachments.show_attachment, ATTACHMENTS),
+        'PUT': (attachments.update_attachment, ATTACHMENTS),
+        'DELETE': (attachments.delete_attachment, ATTACHMENTS),
+    },
+    P + '/attachments/{attachment_id}/action': {
+        'POST': (attachments.attachment_action, COMPLETE),
     },
     P + '/messages': {'GET': (messages.list_messages, MESSAGES)},
     P + '/messages/{message_id}': {

@@ -15,10 +15,12 @@ import oslo_messaging as messaging
 from nova_like.clients import glance as glance_client
 from nova_like import conf as nl_conf
 from nova_like import exception
+from nova_like.volume import attachments
 from nova_like.volume import backends
 from nova_like.volume import deadlines
 from nova_like.volume.db import api as db_api
 from nova_like.volume.db import models
+from nova_like.volume import exports
 from nova_like.volume import images
 from nova_like.volume import messages
 from nova_like.volume import snapshots
@@ -52,8 +54,14 @@ class VolumeManager:
     def periodic_interval(self):
         return self.conf.volume.periodic_interval
 
+    def backend_format(self):
+        """The format of this backend's volumes: raw or qcow2."""
+        return getattr(self.backend, 'file_format', 'raw')
+
     def init_host(self, context):
-        """Log the backend's capacity; end transitions already too old."""
+        """Log the backend's capacity; end transitions already too old;
+        put back the iSCSI targets of live attachments (tgtd keeps them in
+        memory only)."""
         total, free = self.backend.capacity()
         LOG.info('Volume backend %s on %s: %.1f GiB, %.1f GiB free for '
                  'volumes', self.conf.volume.backend, self.host, total, free)
@@ -62,6 +70,32 @@ class VolumeManager:
     def periodic_tasks(self, context):
         deadlines.sweep(self.db, self.host,
                         self.conf.volume.transition_timeout)
+        deadlines.sweep_attachments(self)
+        try:
+            exports.recover(self)
+        except Exception as exc:
+            LOG.error('Could not recover the iSCSI targets of host %s: %s '
+                      '(tools/ensure-storage.sh starts tgtd)', self.host,
+                      exception.reason_of(exc))
+
+    def attachment_update(self, context, attachment_id, connector):
+        """See VolumeAPI.attachment_update."""
+        return exports.connect(self, attachment_id, connector)
+
+    def attachment_delete(self, context, attachment_id):
+        """See VolumeAPI.attachment_delete."""
+        try:
+            return exports.detach(self, attachment_id)
+        except Exception as exc:
+            raise exception.NovaLikeException(
+                'Removing the export of attachment %s failed: %s (it stays '
+                'detaching; the periodic check of host %s tries again)'
+                % (attachment_id, exception.reason_of(exc), self.host))
+
+    def get_attachments_by_instance(self, context):
+        """See VolumeAPI.get_attachments_by_instance."""
+        with self.db.reader() as session:
+            return attachments.by_instance(session)
 
     def _row(self, volume_id, status):
         """The volume's row values if it is still in status, else None."""

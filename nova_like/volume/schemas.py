@@ -237,3 +237,38 @@ def to_bool(value):
     if isinstance(value, bool):
         return value
     return value.lower() in ('true', '1', 'yes', 'on', 'y', 't')
+
+
+CONNECTOR = {'type': 'object', 'properties': {
+    'host': {'type': 'string', 'minLength': 1, 'maxLength': 255},
+    'initiator': {'type': ['string', 'null'], 'maxLength': 255},
+    'mountpoint': {'type': ['string', 'null'], 'maxLength': 255},
+    'mode': {'enum': ['rw', 'ro']},
+}, 'required': ['host']}
+ATTACHMENT_CREATE = {
+    'type': 'object',
+    'properties': {'attachment': {
+        'type': 'object',
+        'properties': {
+            'volume_uuid': {'type': 'string', 'format': 'uuid'},
+            'instance_uuid': UUID,
+            'connector': {'anyOf': [CONNECTOR, {'type': 'null'}]},
+            'mode': {'enum': ['rw', 'ro']},
+        },
+        'required': ['volume_uuid'],
+        'additionalProperties': False,
+    }},
+    'required': ['attachment'],
+    'additionalProperties': False,
+}
+ATTACHMENT_UPDATE = {
+    'type': 'object',
+    'properties': {'attachment': {
+        'type': 'object',
+        'properties': {'connector': CONNECTOR},
+        'required': ['connector'],
+        'additionalProperties': False,
+    }},
+    'required': ['attachment'],
+    'additionalProperties': False,
+}

@@ -110,8 +110,10 @@ def detail(request):
     """GET /servers/detail: the full body of each server."""
     instances, limit = _list(request, rules.DETAIL, rules.DETAIL_ALL_TENANTS)
     services = _services_if_allowed(request, instances)
+    volumes = compute_api().volume_bdms_by_instance(
+        wsgi_util.context_of(request), instances)
     return wsgi_util.json_response(
-        view.detail(request, instances, limit, services))
+        view.detail(request, instances, limit, services, volumes))
 
 
 def _list(request, rule, all_tenants_rule):
@@ -137,8 +139,10 @@ def show(request):
     """GET /servers/{server_id}."""
     instance = get_server(request, request.urlvars['server_id'])
     services = _services_if_allowed(request, [instance])
+    volumes = compute_api().volume_bdms_by_instance(
+        wsgi_util.context_of(request), [instance])
     return wsgi_util.json_response(
-        {'server': view.show(request, instance, services)})
+        {'server': view.show(request, instance, services, volumes=volumes)})
 
 
 # Create
@@ -304,10 +308,6 @@ _UPDATE_FIELDS = {'name': 'display_name', 'description':
                   'display_description', 'hostname': 'hostname',
                   'accessIPv4': 'access_ip_v4',
                   'accessIPv6': 'access_ip_v6'}
-# Before 2.75 PUT answered a shorter body than GET.
-_NOT_IN_UPDATE_BEFORE_2_75 = ('OS-EXT-AZ:', 'OS-EXT-SRV-ATTR:', 'OS-EXT-STS:',
-                              'OS-SRV-USG:', 'config_drive', 'key_name',
-                              'os-extended-volumes:', 'host_status')
 
 
 def update(request):
@@ -328,11 +328,9 @@ def update(request):
         raise errors.not_found(exc.message)
     services = _services_if_allowed(request, [instance]) if \
         microversion.at_least(request, '2.75') else None
-    server = view.show(request, instance, services)
-    if not microversion.at_least(request, '2.75'):
-        server = {key: value for key, value in server.items()
-                  if not key.startswith(_NOT_IN_UPDATE_BEFORE_2_75)}
-    return wsgi_util.json_response({'server': server})
+    volumes = compute_api().volume_bdms_by_instance(context, [instance])
+    return wsgi_util.json_response(
+        {'server': view.update(request, instance, services, volumes)})
 
 
 def delete(request):

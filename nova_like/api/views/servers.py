@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Server bodies for create, show, list and detail, per microversion."""
+"""Server bodies for create, show, update, list, detail by microversion."""
 
 import functools
 import hashlib
@@ -11,7 +11,9 @@ from nova_like.api import policies
 from nova_like.api.policies import flavors as flavor_rules
 from nova_like.api.policies import servers as server_rules
 from nova_like.api.views import common
+from nova_like.api.views import ips as ips_view
 from nova_like.api.views import server_status
+from nova_like.api.views import volumes_attachments as volumes_view
 from nova_like import conf
 from nova_like.network import model as network_model
 from nova_like.objects import base as obj_base
@@ -22,6 +24,11 @@ _FAULT_STATUSES = ('ERROR', 'DELETED')
 # Image facts Nova keeps beside the properties; not shown as properties.
 _IMAGE_BASE_KEYS = ('min_ram', 'min_disk', 'disk_format',
                     'container_format', 'base_image_ref')
+# Before 2.75 PUT answered a shorter body than GET.
+_NOT_IN_UPDATE_BEFORE_2_75 = ('OS-EXT-AZ:', 'OS-EXT-SRV-ATTR:', 'OS-EXT-STS:',
+                              'OS-SRV-USG:', 'config_drive', 'key_name',
+                              'os-extended-volumes:', 'host_status',
+                              'security_groups')
 
 
 def host_id(instance):
@@ -154,11 +161,12 @@ def host_status(instance, services):
     return 'UP' if service.is_up(conf.CONF.service_down_time) else 'UNKNOWN'
 
 
-def show(request, instance, services=None, is_detail=False):
+def show(request, instance, services=None, is_detail=False, volumes=None):
     """The full server body of GET /servers/{id} and /servers/detail.
 
     :param services: {host: Service} for host_status (2.16), or None when
         the caller may not see it.
+    :param volumes: {instance uuid: its volume BlockDeviceMappings}.
     """
     status = server_status.status_from_state(_get(instance, 'vm_state'),
                                              _get(instance, 'task_state'))
@@ -192,7 +200,9 @@ def show(request, instance, services=None, is_detail=False):
         'OS-EXT-STS:task_state': _get(instance, 'task_state'),
         'OS-EXT-STS:vm_state': _get(instance, 'vm_state'),
         'OS-EXT-STS:power_state': _get(instance, 'power_state', 0),
-        'os-extended-volumes:volumes_attached': [],
+        'os-extended-volumes:volumes_attached':
+            volumes_view.volumes_attached(
+                request, (volumes or {}).get(instance.uuid, [])),
     }
     if status in _PROGRESS_STATUSES:
         server['progress'] = _get(instance, 'progress', 0)
@@ -231,6 +241,20 @@ def show(request, instance, services=None, is_detail=False):
     return server
 
 
+def update(request, instance, services=None, volumes=None):
+    """The server of PUT /servers/{id}: GET's from 2.75; before, without
+    the extended attributes and security groups, and addresses without
+    their MAC and type, as Nova's update answers."""
+    server = show(request, instance, services, volumes=volumes)
+    if microversion.at_least(request, '2.75'):
+        return server
+    server = {key: value for key, value in server.items()
+              if not key.startswith(_NOT_IN_UPDATE_BEFORE_2_75)}
+    server['addresses'] = ips_view.by_network(
+        _get(instance, 'network_info', []))
+    return server
+
+
 def security_group_names(network_info):
     """The names of the groups on a server's ports, each once, in order."""
     return list(dict.fromkeys(
@@ -264,8 +288,9 @@ def index(request, instances, limit):
     return body
 
 
-def detail(request, instances, limit, services=None):
-    body = {'servers': [show(request, i, services, is_detail=True)
+def detail(request, instances, limit, services=None, volumes=None):
+    body = {'servers': [show(request, i, services, is_detail=True,
+                             volumes=volumes)
                         for i in instances]}
     links = common.next_links(request, 'servers/detail',
                               [i.uuid for i in instances], limit,

@@ -24,6 +24,7 @@ from nova_like.compute.api import guards
 from nova_like.compute.api import networking
 from nova_like.compute.api import server_groups as server_group_api
 from nova_like.compute.api import server_list
+from nova_like.compute.api import volumes
 from nova_like.compute import rpcapi
 from nova_like.compute import task_states
 from nova_like.compute import vm_states
@@ -57,7 +58,7 @@ def sanitize_hostname(name, default_name=None):
     return hostname or default_name or ''
 
 
-class API(networking.NetworkingMixin):
+class API(networking.NetworkingMixin, volumes.VolumesMixin):
     """Server and flavor operations of nova-like-api."""
 
     def __init__(self, image_api=None, compute_task_api=None,
@@ -430,6 +431,7 @@ class API(networking.NetworkingMixin):
                  instance.uuid, instance.host,
                  'down' if instance.host else 'not set')
         self.placement.delete_allocation_for_instance(instance.uuid)
+        self.release_volumes_locally(cctx, instance)
         instance.vm_state = vm_states.DELETED
         instance.task_state = None
         instance.destroy()  # the state above is written with it

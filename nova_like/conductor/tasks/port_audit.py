@@ -20,10 +20,9 @@ same, and each repair is logged; giving back twice is harmless.
 import logging
 
 from nova_like.compute import vm_states
+from nova_like.conductor.tasks import audit
 from nova_like import conf
-from nova_like import context as nl_context
 from nova_like import exception
-from nova_like import objects
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -34,26 +33,17 @@ class PortAudit:
 
     def __init__(self, network):
         self.network = network
-        self._orphans = set()
+        self._orphans = audit.TwoPasses()
 
     def run(self, context):
         """One pass; returns the instance uuids whose ports went back."""
         ctx = context.elevated()
         bound = self.network.get_bound_instances(ctx)
-        live = set()
-        cells = [c for c in objects.CellMappingList.get_all(ctx)
-                 if not c.is_cell0 and not c.disabled]
-        for cell in cells:
-            with nl_context.target_cell(ctx, cell) as cctx:
-                for instance in objects.InstanceList.get_by_filters(
-                        cctx, {'uuid': list(bound)}):
-                    if not _done_with_ports(instance):
-                        live.add(instance.uuid)
+        live = {i.uuid for i in audit.instances(ctx, list(bound))
+                if not _done_with_ports(i)}
         orphans = set(bound) - live
-        released = [u for u in sorted(orphans & self._orphans)
-                    if self._release(ctx, u, bound[u])]
-        self._orphans = orphans
-        return released
+        return [u for u in self._orphans.confirm(orphans)
+                if self._release(ctx, u, bound[u])]
 
     def _release(self, ctx, instance_uuid, ports):
         try:

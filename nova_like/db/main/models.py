@@ -152,3 +152,38 @@ class InstanceActionEvent(Base, base.TimestampMixin, base.SoftDeleteMixin):
     traceback = sa.Column(sa.Text)
     host = sa.Column(sa.String(255))
     details = sa.Column(sa.Text)
+
+
+class BlockDeviceMapping(Base, base.TimestampMixin, base.SoftDeleteMixin):
+    """A disk of an instance: where it comes from (source_type) and what
+    it becomes (destination_type), and for a volume its attachment."""
+    __tablename__ = 'block_device_mapping'
+    __table_args__ = (
+        sa.UniqueConstraint('uuid', name='uniq_block_device_mapping0uuid'),
+        sa.Index('block_device_mapping_instance_uuid_idx', 'instance_uuid'),
+        sa.Index('block_device_mapping_instance_uuid_device_name_idx',
+                 'instance_uuid', 'device_name'),
+        sa.Index('block_device_mapping_instance_uuid_volume_id_idx',
+                 'instance_uuid', 'volume_id'),
+        sa.Index('snapshot_id_idx', 'snapshot_id'),
+        sa.Index('volume_id_idx', 'volume_id'),
+    )
+    id = sa.Column(sa.Integer, primary_key=True)
+    uuid = sa.Column(sa.String(36), nullable=False)
+    instance_uuid = sa.Column(sa.String(36), nullable=False)
+    source_type = sa.Column(sa.String(255))
+    destination_type = sa.Column(sa.String(255))
+    device_name = sa.Column(sa.String(255))
+    device_type = sa.Column(sa.String(255))
+    disk_bus = sa.Column(sa.String(255))
+    boot_index = sa.Column(sa.Integer)
+    delete_on_termination = sa.Column(sa.Boolean, nullable=False,
+                                      default=False)
+    volume_id = sa.Column(sa.String(36))
+    volume_size = sa.Column(sa.Integer)
+    snapshot_id = sa.Column(sa.String(36))
+    image_id = sa.Column(sa.String(36))
+    attachment_id = sa.Column(sa.String(36))
+    connection_info = sa.Column(sa.Text)
+    tag = sa.Column(sa.String(255))
+    volume_type = sa.Column(sa.String(255))

@@ -42,6 +42,7 @@ from nova_like.virt.libvirt import host as host_mod
 from nova_like.virt.libvirt import imagecache
 from nova_like.virt.libvirt import images
 from nova_like.virt.libvirt import vif as vif_mod
+from nova_like.virt.libvirt import volume as volume_mod
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -625,3 +626,67 @@ class LibvirtDriver(driver.ComputeDriver):
                         'release %s within %ss' % (instance.uuid, target,
                                                    _DETACH_TIMEOUT))
                 time.sleep(0.2)
+
+    # volumes (connection_info from the volume service)
+
+    def get_volume_connector(self, instance):
+        return volume_mod.connector(self._host_name, CONF.my_ip)
+
+    def get_device_name_for_instance(self, instance, taken):
+        """The first free target on [libvirt] disk_bus among the guest's
+        disks as libvirt has them and taken."""
+        names = {name.rsplit('/', 1)[-1] for name in taken}
+        dom = self._domain(instance)
+        names |= set(config.disk_targets(dom.XMLDesc(0)))
+        try:
+            return '/dev/' + blockinfo.next_target(CONF.libvirt.disk_bus,
+                                                   names)
+        except blockinfo.BlockInfoError as exc:
+            raise exception.HypervisorError(host=self._host_name,
+                                            reason=str(exc)) from exc
+
+    @staticmethod
+    def _target(device_name):
+        return device_name.rsplit('/', 1)[-1]
+
+    def attach_volume(self, instance, connection_info, device_name):
+        """Connect the volume here and hot-plug it at device_name."""
+        target = self._target(device_name)
+        volume_id = (connection_info.get('data') or {}).get('volume_id')
+        with self._lifecycle(instance, 'attach of volume %s' % volume_id):
+            dom = self._domain(instance)
+            if target in config.disk_targets(dom.XMLDesc(0)):
+                raise exception.HypervisorError(
+                    host=self._host_name, reason='guest %s already has a '
+                    'disk at %s' % (instance.uuid, target))
+            conn = self.host.get_connection()
+            try:
+                disk = volume_mod.connect(
+                    conn, connection_info, target, CONF.libvirt.disk_bus,
+                    initiator=volume_mod.initiator_name(self._host_name))
+            except volume_mod.VolumeConnectionError as exc:
+                raise exception.HypervisorError(host=self._host_name,
+                                                reason=exc.message) from exc
+            flags = libvirt.VIR_DOMAIN_AFFECT_CONFIG
+            if dom.isActive():
+                flags |= libvirt.VIR_DOMAIN_AFFECT_LIVE
+            try:
+                dom.attachDeviceFlags(config.disk_xml(disk), flags)
+            except Exception:
+                volume_mod.disconnect(conn, connection_info)
+                raise
+
+    def detach_volume(self, instance, connection_info, device_name):
+        """Unplug the volume (when the guest has it) and disconnect it."""
+        target = self._target(device_name)
+        dom = self.host.lookup(instance.uuid)
+        if dom is not None and target in config.disk_targets(
+                dom.XMLDesc(0)):
+            self.detach_disk(instance, target)
+        try:
+            volume_mod.disconnect(self.host.get_connection(),
+                                  connection_info)
+        except (volume_mod.VolumeConnectionError,
+                libvirt.libvirtError) as exc:
+            LOG.warning('Disconnecting volume at %s of %s: %s', target,
+                        instance.uuid, exc)

@@ -125,3 +125,37 @@ class Message(Base):
     request_id = sa.Column(sa.String(255), nullable=True)
     created_at = sa.Column(sa.DateTime, default=utcnow)
     expires_at = sa.Column(sa.DateTime, nullable=True)
+
+
+class VolumeAttachment(Base):
+    """One attachment of a volume to a server (Cinder's volume_attachment).
+
+    attach_status: reserved, attaching, attached, detaching,
+    error_attaching. The CHAP credentials of an iSCSI export are kept
+    here (tgtd cannot tell them back); connection_info holds no password.
+    A deleted attachment leaves no row.
+    """
+    __tablename__ = 'volume_attachment'
+    __table_args__ = (
+        sa.Index('volume_attachment_volume_id_idx', 'volume_id'),
+        sa.Index('volume_attachment_instance_uuid_idx', 'instance_uuid'),
+    )
+    id = sa.Column(sa.String(36), primary_key=True)
+    volume_id = sa.Column(sa.String(36), nullable=False)
+    project_id = sa.Column(sa.String(255), nullable=False)
+    user_id = sa.Column(sa.String(255), nullable=True)
+    instance_uuid = sa.Column(sa.String(36), nullable=True)
+    # The volume's host when the attachment was made: who exports it.
+    volume_host = sa.Column(sa.String(255), nullable=True)
+    attached_host = sa.Column(sa.String(255), nullable=True)
+    mountpoint = sa.Column(sa.String(255), nullable=True)
+    attach_status = sa.Column(sa.String(32), nullable=False)
+    status_changed_at = sa.Column(sa.DateTime, nullable=False,
+                                  default=utcnow)
+    attach_mode = sa.Column(sa.String(8), nullable=False, default='rw')
+    connector = sa.Column(sa.JSON, nullable=True)
+    connection_info = sa.Column(sa.JSON, nullable=True)
+    auth_username = sa.Column(sa.String(64), nullable=True)
+    auth_password = sa.Column(sa.String(64), nullable=True)
+    attach_time = sa.Column(sa.DateTime, nullable=True)
+    created_at, updated_at = _timestamps()

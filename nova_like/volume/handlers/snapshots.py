@@ -43,6 +43,8 @@ def view(req, ctx, row):
             '100%' if row.status == 'available' else '0%'
     if util.version(req) >= (3, 14):
         body['group_snapshot_id'] = None
+    if util.version(req) >= (3, 41):
+        body['user_id'] = row.user_id
     return body
 
 

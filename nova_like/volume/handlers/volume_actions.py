@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 """POST /v3/{project_id}/volumes/{volume_id}/action: extend, reset the
-status, set bootable, set read-only."""
+status, set bootable, set read-only (the legacy connection actions are a
+400 naming the attachments API)."""
 
 from nova_like.volume import errors
 from nova_like.volume.handlers import volumes as volumes_handler
@@ -74,6 +75,12 @@ def _update_readonly(req, ctx, session, row, data):
     row.read_only = schemas.to_bool(data['readonly'])
 
 
+# The connection actions before the attachments API (Cinder < 3.27, and
+# what old clients send); this service has only the attachments API.
+LEGACY = ('os-reserve', 'os-unreserve', 'os-begin_detaching',
+          'os-roll_detaching', 'os-attach', 'os-detach',
+          'os-initialize_connection', 'os-terminate_connection')
+
 ACTIONS = {
     'os-extend': _extend,
     'os-reset_status': _reset_status,
@@ -89,6 +96,13 @@ def volume_action(req):
         raise errors.bad_request('The body must name exactly one action, '
                                  'got %d.' % len(body))
     [(name, data)] = body.items()
+    if name in LEGACY:
+        raise errors.bad_request(
+            'The volume action %s is not supported by nova-like-volume: '
+            'attach with the attachments API (microversion 3.27+: POST '
+            '/v3/{project_id}/attachments, PUT /attachments/{id} with the '
+            'connector, 3.44 POST /attachments/{id}/action os-complete, '
+            'DELETE /attachments/{id}).' % name)
     action = ACTIONS.get(name)
     if action is None:
         raise errors.bad_request('There is no such action: %s' % name)

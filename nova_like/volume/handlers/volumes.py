@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from oslo_utils import uuidutils
 
 from nova_like import exception
+from nova_like.volume import attachments
 from nova_like.volume.db import models
 from nova_like.volume import errors
 from nova_like.volume import images
@@ -39,8 +40,23 @@ def find(ctx, session, volume_id):
     return row
 
 
-def view(req, ctx, row, type_name, detail=True):
-    """The volume as Block Storage shows it at the request's version."""
+def _attachment_views(rows):
+    """Cinder's attachments of a volume view: the attached ones."""
+    return [{'id': a.volume_id, 'attachment_id': a.id,
+             'volume_id': a.volume_id, 'server_id': a.instance_uuid,
+             'host_name': a.attached_host, 'device': a.mountpoint,
+             'attached_at': util.isotime(a.attach_time)} for a in rows]
+
+
+def attached(session, rows):
+    """{volume id: [attached attachment rows]} of the volumes rows."""
+    return attachments.of_volumes(
+        session, [r.id for r in rows if r.attach_status != 'detached'])
+
+
+def view(req, ctx, row, type_name, detail=True, attached_rows=()):
+    """The volume as Block Storage shows it at the request's version;
+    attached_rows: its attached attachments (attached())."""
     links = util.links(req, 'volumes', row.id)
     if not detail:
         return {'id': row.id, 'name': row.name, 'links': links}
@@ -50,7 +66,8 @@ def view(req, ctx, row, type_name, detail=True):
         'availability_zone': row.availability_zone,
         'bootable': 'true' if row.bootable else 'false',
         'encrypted': False, 'multiattach': row.multiattach,
-        'attachments': [], 'metadata': dict(row.metadata_ or {}),
+        'attachments': _attachment_views(attached_rows),
+        'metadata': dict(row.metadata_ or {}),
         'volume_type': type_name, 'snapshot_id': row.snapshot_id,
         'source_volid': row.source_volid, 'user_id': row.user_id,
         'consistencygroup_id': None, 'replication_status': None,
@@ -133,7 +150,9 @@ def _list(req, detail):
             filters['volume_type_id'] = next(
                 (i for i, n in names.items() if wanted in (i, n)), wanted)
         rows, more = volumes.list_rows(session, project_id, filters, paging)
-        items = [view(req, ctx, r, names.get(r.volume_type_id), detail)
+        held = attached(session, rows) if detail else {}
+        items = [view(req, ctx, r, names.get(r.volume_type_id), detail,
+                      held.get(r.id, ()))
                  for r in rows
                  if ctx.can(policy.GET, target(r), fatal=False)]
     body = {'volumes': items}
@@ -160,7 +179,8 @@ def show_volume(req):
     with ctx.db.reader() as session:
         row = find(ctx, session, req.urlvars['volume_id'])
         return util.response({'volume': view(
-            req, ctx, row, _type_names(session).get(row.volume_type_id))})
+            req, ctx, row, _type_names(session).get(row.volume_type_id),
+            attached_rows=attached(session, [row]).get(row.id, ()))})
 
 
 def _refuse_unserved(body):
@@ -338,8 +358,9 @@ def delete_volume(req):
         if force:
             ctx.can(policy.FORCE_DELETE, target(row))
             allowed = allowed + ('creating', 'extending', 'error_deleting')
+        held = attachments.of_volume(session, row.id)
         if row.status not in allowed or row.attach_status == 'attached' \
-                or volumes.snapshot_count(session, row.id):
+                or held or volumes.snapshot_count(session, row.id):
             raise errors.InvalidVolume(
                 reason='Volume status must be available or error or '
                 'error_restoring or error_extending or error_managing and '
@@ -348,7 +369,9 @@ def delete_volume(req):
                 'snapshots after volume transfer (volume %s is %s%s).'
                 % (row.id, row.status, ', attached'
                    if row.attach_status == 'attached' else '')
-                + _has_snapshots(session, row.id))
+                + _has_snapshots(session, row.id)
+                + (' It has attachment(s) %s: delete them first.'
+                   % ', '.join(a.id for a in held) if held else ''))
         if not volumes.transition(session, row.id, [row.status],
                                   'deleting'):
             raise errors.InvalidVolume(

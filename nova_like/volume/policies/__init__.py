@@ -4,6 +4,7 @@
 import itertools
 
 from nova_like import policy_enforcer
+from nova_like.volume.policies import attachments
 from nova_like.volume.policies import base
 from nova_like.volume.policies import messages
 from nova_like.volume.policies import quotas
@@ -17,7 +18,7 @@ def list_rules():
     return list(itertools.chain(
         base.list_rules(), volumes.list_rules(), types.list_rules(),
         snapshots.list_rules(), quotas.list_rules(),
-        messages.list_rules()))
+        messages.list_rules(), attachments.list_rules()))
 
 
 def get_enforcer(conf):

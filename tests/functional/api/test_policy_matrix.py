@@ -53,6 +53,18 @@ MATRIX = [
     # Allowed detaches are in test_server_networking.
     (('DELETE', '/v2.1/servers/{id}/os-interface/' + MISSING, None),
      (None, None, 403, 404)),
+    (('GET', '/v2.1/servers/{id}/os-volume_attachments', None),
+     (200, 200, 200, 404)),
+    # Allowed shows, attaches, updates and detaches are in
+    # test_volume_attachments.
+    (('GET', '/v2.1/servers/{id}/os-volume_attachments/' + MISSING, None),
+     (None, None, None, 404)),
+    (('POST', '/v2.1/servers/{id}/os-volume_attachments',
+      {'volumeAttachment': {'volumeId': MISSING}}), (None, None, 403, 404)),
+    (('PUT', '/v2.1/servers/{id}/os-volume_attachments/' + MISSING,
+      {'volumeAttachment': {'volumeId': MISSING}}), (None, None, 403, 404)),
+    (('DELETE', '/v2.1/servers/{id}/os-volume_attachments/' + MISSING,
+      None), (None, None, 403, 404)),
     (('GET', '/v2.1/servers/{id}/os-security-groups', None),
      (200, 200, 200, 404)),
     # Past policy, the body is checked: it names no group.

@@ -316,6 +316,27 @@ def test_server_security_groups_listed_added_and_removed(net):
         'Security group nope does not exist'
 
 
+@pytest.mark.parametrize('version, full', [('2.1', False), ('2.74', False),
+                                           ('2.75', True)])
+def test_update_answers_security_groups_and_macs_from_2_75(net, version,
+                                                            full):
+    # Nova's PUT /servers/{id} before 2.75 leaves out security_groups and
+    # the addresses' MAC and type (Tempest's update schema checks it).
+    uuid = _boot(net, [{'uuid': net.private}])
+    response = net.alice.put('/v2.1/servers/%s' % uuid,
+                             {'server': {'name': 'renamed'}}, version=version)
+    assert response.status_int == 200, response.body
+    server = response.json_body_or_none['server']
+    assert server['name'] == 'renamed'
+    assert ('security_groups' in server) is full
+    [address] = server['addresses']['private']
+    if full:
+        assert server == _server(net, uuid, version)
+    else:
+        assert address == {'version': 4, 'addr': '10.0.0.3'}
+        assert 'OS-EXT-STS:vm_state' not in server
+
+
 @pytest.mark.parametrize('body, message', [
     ({'addSecurityGroup': None}, 'Missing parameter dict'),
     ({'addSecurityGroup': {}}, 'Security group not specified'),

@@ -46,3 +46,48 @@ VOLUME = {
 def check_volume(body):
     jsonschema.validate(body, VOLUME)
     return body
+
+
+VOLUME_ATTACHMENT = {
+    'type': 'object',
+    'required': ['id', 'attachment_id', 'volume_id', 'server_id',
+                 'host_name', 'device', 'attached_at'],
+    'properties': {'id': {'type': 'string'},
+                   'attachment_id': {'type': 'string', 'format': 'uuid'},
+                   'server_id': NULLABLE_STRING,
+                   'host_name': NULLABLE_STRING,
+                   'device': NULLABLE_STRING,
+                   'attached_at': NULLABLE_STRING},
+}
+ATTACHMENT = {
+    'type': 'object',
+    'required': ['id', 'status', 'instance', 'volume_id', 'attached_at',
+                 'detached_at', 'attach_mode', 'connection_info'],
+    'additionalProperties': False,
+    'properties': {
+        'id': {'type': 'string', 'format': 'uuid'},
+        'status': {'enum': ['reserved', 'attaching', 'attached',
+                            'detaching', 'error_attaching']},
+        'instance': NULLABLE_STRING,
+        'volume_id': {'type': 'string', 'format': 'uuid'},
+        'attached_at': {'type': 'string'},
+        'detached_at': {'type': 'string'},
+        'attach_mode': {'enum': ['rw', 'ro']},
+        # Flat: the driver's data keys beside driver_volume_type.
+        'connection_info': {'type': 'object', 'properties': {
+            'driver_volume_type': {'enum': ['local', 'iscsi']},
+            'attachment_id': {'type': 'string'},
+            'data': False}},
+    },
+}
+
+
+def check_attachment(body):
+    jsonschema.validate(body, ATTACHMENT)
+    return body
+
+
+def check_volume_attachments(volume):
+    for item in volume['attachments']:
+        jsonschema.validate(item, VOLUME_ATTACHMENT)
+    return volume

@@ -16,7 +16,9 @@ JUNK = [None, {}, [], 'x', 0, -1, 2 ** 40, True, {'x': None},
         {'os-reset_status': {'status': None}}, {'meta': {'': 'x'}},
         {'metadata': {'k' * 300: 'v'}}, {'extra_specs': {'k': ['v']}},
         {'os-set_bootable': {}}, {'os-update_readonly_flag': 5},
-        {'a': 1, 'b': 2}]
+        {'a': 1, 'b': 2}, {'attachment': {'volume_uuid': 'x'}},
+        {'attachment': {'connector': {}}}, {'os-complete': None},
+        {'attachment': {'connector': {'host': 7}}}, {'os-attach': {}}]
 QUERIES = ['', '?limit=-1', '?limit=abc', '?sort=:', '?sort=name:up',
            '?marker=x', '?all_tenants=1', '?usage=maybe', '?force=maybe',
            '?bootable=perhaps', '?metadata={1:', '?offset=z']
@@ -28,7 +30,8 @@ def test_junk_never_answers_5xx(client):
     user.wait_status(volume['id'], 'available')
     values = {'volume_id': volume['id'], 'type_id': 'nope',
               'snapshot_id': 'nope', 'message_id': 'nope', 'key': 'k',
-              'target_project_id': 'p1', 'project_id': 'p1'}
+              'target_project_id': 'p1', 'project_id': 'p1',
+              'attachment_id': 'nope'}
     rng = random.Random(1234)
     seen = 0
     for path, methods in handler.ROUTE_DECLARATIONS.items():
@@ -40,7 +43,7 @@ def test_junk_never_answers_5xx(client):
                     raw = who is client
                     target = url if not raw else url.replace('/v3/p1',
                                                              '/v3/admin')
-                    resp = who.at(rng.choice(['3.0', '3.27', '3.3'])) \
+                    resp = who.at(rng.choice(['3.0', '3.27', '3.3', '3.44'])) \
                         .request(method, target + query, body, raw=True)
                     seen += 1
                     assert resp.status_code < 500, (method, target, query,

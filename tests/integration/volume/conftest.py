@@ -30,6 +30,9 @@ class VolumeDaemon:
         self.url = 'http://127.0.0.1:%d' % self.port
         self.vhost = 'nltest_' + uuid.uuid4().hex[:10]
         self.volumes_dir = path / 'volumes'
+        # Unique per run: cleanup removes exactly this run's targets.
+        self.iscsi_prefix = 'iqn.2010-10.org.openstack.test:%s-' % \
+            uuid.uuid4().hex[:8]
         self.urls = {}
         self.proc = None
 
@@ -41,9 +44,11 @@ class VolumeDaemon:
             '[volume_database]\nconnection = %s\n'
             '[volume_api]\nlisten = 127.0.0.1\nport = %d\nworkers = 1\n'
             'threads = 4\nauth_strategy = keystone\n'
-            '[volume]\nvolumes_dir = %s\n'
+            '[volume]\nvolumes_dir = %s\niscsi_target_prefix = %s\n'
+            'periodic_interval = 2\n'
             % (cloud_mod.RABBIT_URL + self.vhost, self.urls['cell'],
-               self.urls['volume'], self.port, self.volumes_dir))
+               self.urls['volume'], self.port, self.volumes_dir,
+               self.iscsi_prefix))
         text += openstack_services.keystone_authtoken_conf(
             self.keystone.auth_url, 'nova',
             openstack_services.SERVICE_PASSWORD)

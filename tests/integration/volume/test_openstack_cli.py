@@ -7,6 +7,7 @@ and a volume from a Glance image.
 """
 
 import pytest
+import requests
 
 from tests.integration import cloud as cloud_mod
 from tests.integration.openstack_fixtures import osc
@@ -73,3 +74,40 @@ def test_cli_volume_from_image(volume_daemon, keystone, glance, tmp_path):
         assert f.read(24) == b'nova_like tiny raw image'
     _demo(keystone, 'volume', 'delete', 'from-image', json_output=False)
     cloud_mod.wait_for(lambda: not path.exists(), 30, 'the file to go')
+
+
+def test_cli_volume_attachment_list_show_delete(volume_daemon, keystone):
+    """What docs/volumes.md gives to debug a stuck attachment."""
+    v = ('--os-volume-api-version', '3.44')
+    session = keystone.session('demo', project='demo')
+
+    def api(method, path, body=None):
+        return requests.request(
+            method, '%s/v3/%s%s' % (volume_daemon.url,
+                                    session.get_project_id(), path),
+            json=body, timeout=30, headers={
+                'X-Auth-Token': session.get_token(),
+                'OpenStack-API-Version': 'volume 3.44'})
+
+    volume_id = api('POST', '/volumes', {'volume': {'size': 1}}).json()[
+        'volume']['id']
+    cloud_mod.wait_for(lambda: api('GET', '/volumes/%s' % volume_id).json()[
+        'volume']['status'] == 'available', 30, 'the volume')
+    resp = api('POST', '/attachments', {'attachment': {
+        'volume_uuid': volume_id,
+        'instance_uuid': '5e1f0000-0000-4000-8000-0000000000c1'}})
+    assert resp.status_code == 200, resp.text
+    attachment_id = resp.json()['attachment']['id']
+    listed = _demo(keystone, *v, 'volume', 'attachment', 'list',
+                   '--volume-id', volume_id)
+    assert [(a['ID'], a['Status']) for a in listed] == [
+        (attachment_id, 'reserved')]
+    shown = _demo(keystone, *v, 'volume', 'attachment', 'show',
+                  attachment_id)
+    assert shown['ID'] == attachment_id
+    assert shown['Volume ID'] == volume_id, shown
+    _demo(keystone, *v, 'volume', 'attachment', 'delete', attachment_id,
+          json_output=False)
+    assert api('GET', '/volumes/%s' % volume_id).json()['volume'][
+        'status'] == 'available'
+    assert api('DELETE', '/volumes/%s' % volume_id).status_code == 202

@@ -30,3 +30,15 @@ def test_pinned_to_1_1_refuses_get_host_uptime(conf):
     with pytest.raises(exception.RPCPinnedToOldVersion) as info:
         rpcapi.ComputeAPI().get_host_uptime(None, 'cmp1')
     assert 'get_host_uptime needs RPC 1.2' in info.value.message
+
+
+@pytest.mark.parametrize('method,args', [
+    ('reserve_block_device_name', ('vol',)), ('attach_volume', (None,)),
+    ('detach_volume', ('vol',))])
+def test_pinned_to_1_3_refuses_the_volume_methods(conf, method, args):
+    conf.set_override('transport_url', 'fake:///')
+    conf.set_override('compute', '1.3', group='upgrade_levels')
+    instance = types.SimpleNamespace(uuid='u', host='cmp1')
+    with pytest.raises(exception.RPCPinnedToOldVersion) as info:
+        getattr(rpcapi.ComputeAPI(), method)(None, instance, *args)
+    assert '%s needs RPC 1.4' % method in info.value.message

@@ -15,6 +15,8 @@ from nova_like import versions
 # add a "# Version x.y: what changed" line above it, update
 # nova_like/versions.py, then paste the new hash printed by the failure here.
 object_data = {
+    'BlockDeviceMapping': '1.0-ad7e248d88aaf748b5bbd99afe925944',
+    'BlockDeviceMappingList': '1.0-dcb2db57f8c534e81641064bdcbe95f6',
     'BuildRequest': '1.1-c6cd434db5cbdb4d1ebb935424261377',
     'BuildRequestList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'CellMapping': '1.0-46dca9df099893f75814dbf6f9b1695d',

@@ -425,3 +425,35 @@ def test_clean_shutdown_presses_again_then_gives_up(drv, monkeypatch):
     late = _DeafGuest(listens_after=1)
     assert drv._clean_shutdown(late, 5) is True
     assert late.presses == 2
+
+
+def _local(path, volume_id='vol-1'):
+    return {'driver_volume_type': 'local',
+            'data': {'device_path': str(path), 'volume_id': volume_id,
+                     'format': 'raw'}}
+
+
+def test_volume_targets_and_refusals(drv, image, tmp_path):
+    """test:///default cannot hot-plug (the real attach is in
+    tests/integration/libvirt/test_volume_attach.py): the next free
+    target, and what is refused before libvirt is asked."""
+    inst = fixtures.instance(flavor=fixtures.flavor(ephemeral_gb=1),
+                             config_drive='True')
+    drv.spawn(None, inst, image)
+    assert drv.get_device_name_for_instance(inst, set()) == '/dev/vdc'
+    assert drv.get_device_name_for_instance(
+        inst, {'/dev/vdc', '/dev/vdd'}) == '/dev/vde'
+    volume = tmp_path / 'volume-1'
+    volume.write_bytes(b'\0' * 4096)
+    with pytest.raises(exception.HypervisorError) as caught:
+        drv.attach_volume(inst, _local(volume), '/dev/vdb')
+    assert 'already has a disk at vdb' in caught.value.message
+    with pytest.raises(exception.HypervisorError) as caught:
+        drv.attach_volume(inst, {'driver_volume_type': 'rbd', 'data': {}},
+                          '/dev/vdc')
+    assert "driver_volume_type 'rbd'" in caught.value.message
+    with pytest.raises(exception.HypervisorError) as caught:
+        drv.attach_volume(inst, _local(tmp_path / 'gone'), '/dev/vdc')
+    assert 'cannot be opened here' in caught.value.message
+    drv.detach_volume(inst, _local(volume), '/dev/vdc')  # absent: no-op
+    assert [d[1] for d in _disks(drv, inst)] == ['vda', 'vdb', 'hda']
