@@ -12,7 +12,7 @@ CURRENT = '2026.2'
 RELEASES = {
     '2026.2': {
         'rpc': {
-            'compute': '1.4',
+            'compute': '1.5',
             'conductor': '1.0',
             'network': '1.2',
             'scheduler': '1.0',
@@ -42,7 +42,7 @@ RELEASES = {
             'InstanceGroupList': '1.0',
             'InstanceList': '1.0',
             'InstanceMapping': '1.1',
-            'RequestSpec': '1.1',
+            'RequestSpec': '1.2',
             'Selection': '1.0',
             'Service': '1.0',
             'ServiceList': '1.0',

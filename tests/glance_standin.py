@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 """A Glance stand-in on a free loopback port, no auth.
 
-GET /v2/images/{id} and its /file.
+GET /v2/images/{id} and its /file; the list, DELETE and PATCH (JSON
+patch of attributes), as far as the image proxy needs them.
 """
 
 import hashlib
@@ -9,6 +10,7 @@ import http.server
 import json
 import os
 import threading
+import urllib.parse
 import uuid
 
 from keystoneauth1 import adapter as ks_adapter
@@ -27,6 +29,8 @@ def image_body(image_id, name, status='active', min_disk=0, min_ram=0,
                size=16338944, **properties):
     """GET /v2/images/{id}'s body as Glance answers it; properties added."""
     body = {'id': image_id, 'name': name, 'status': status,
+            'created_at': '2026-11-01T00:00:00Z',
+            'updated_at': '2026-11-01T00:00:00Z',
             'min_disk': min_disk, 'min_ram': min_ram, 'size': size,
             'disk_format': 'qcow2', 'container_format': 'bare',
             'visibility': 'public', 'owner': 'admin', 'tags': [],
@@ -55,8 +59,65 @@ class GlanceStandIn:
             def log_message(self, *args):
                 pass
 
+            def _json(self, status, body):
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header('Content-Type', 'application/json')
+                self.send_header('Content-Length', str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def _list(self, query):
+                """GET /v2/images: exact filters on any attribute,
+                updated_at=gte:..., marker and limit, by id."""
+                query = {k: v[-1] for k, v in
+                         urllib.parse.parse_qs(query).items()}
+                limit = int(query.pop('limit', 1000))
+                marker = query.pop('marker', None)
+                since = query.pop('updated_at', 'gte:')[4:]
+                found = sorted(standin.images.values(),
+                               key=lambda image: image['id'])
+                if marker is not None:
+                    ids = [image['id'] for image in found]
+                    if marker not in ids:
+                        self.send_error(400)
+                        return
+                    found = found[ids.index(marker) + 1:]
+                found = [image for image in found
+                         if all(str(image.get(k)) == v
+                                for k, v in query.items())
+                         and image.get('updated_at', '') >= since]
+                self._json(200, {'images': found[:limit]})
+
+            def do_DELETE(self):
+                image_id = self.path.strip('/').split('/')[-1]
+                if standin.images.pop(image_id, None) is None:
+                    self.send_error(404)
+                    return
+                self.send_response(204)
+                self.end_headers()
+
+            def do_PATCH(self):
+                image = standin.images.get(self.path.strip('/').split('/')[-1])
+                patch = json.loads(self.rfile.read(
+                    int(self.headers['Content-Length'])))
+                if image is None:
+                    self.send_error(404)
+                    return
+                for change in patch:
+                    key = change['path'].lstrip('/')
+                    if change['op'] == 'remove':
+                        image.pop(key, None)
+                    else:
+                        image[key] = change['value']
+                self._json(200, image)
+
             def do_GET(self):
-                parts = self.path.strip('/').split('/')
+                path, _, query = self.path.partition('?')
+                if path.rstrip('/') == '/v2/images':
+                    self._list(query)
+                    return
+                parts = path.strip('/').split('/')
                 image_id = parts[2] if len(parts) > 2 else None
                 image = standin.images.get(image_id)
                 wants_file = parts[-1] == 'file'

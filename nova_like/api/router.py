@@ -17,20 +17,30 @@ from nova_like.api import errors
 from nova_like.api.handlers import aggregates
 from nova_like.api.handlers import attach_interfaces
 from nova_like.api.handlers import availability_zone
+from nova_like.api.handlers import extensions
 from nova_like.api.handlers import flavor_access
 from nova_like.api.handlers import flavor_extra_specs
 from nova_like.api.handlers import flavors
 from nova_like.api.handlers import healthcheck
+from nova_like.api.handlers import hosts
 from nova_like.api.handlers import hypervisors
+from nova_like.api.handlers import image_metadata
+from nova_like.api.handlers import images
 from nova_like.api.handlers import instance_actions
+from nova_like.api.handlers import instance_usage_audit_log
 from nova_like.api.handlers import ips
 from nova_like.api.handlers import keypairs
+from nova_like.api.handlers import migrations
 from nova_like.api.handlers import networks
+from nova_like.api.handlers import quota_classes
 from nova_like.api.handlers import quotas
 from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
+from nova_like.api.handlers import server_diagnostics
+from nova_like.api.handlers import server_external_events
 from nova_like.api.handlers import server_groups
 from nova_like.api.handlers import server_metadata
+from nova_like.api.handlers import server_password
 from nova_like.api.handlers import server_tags
 from nova_like.api.handlers import servers
 from nova_like.api.handlers import services
@@ -47,8 +57,12 @@ LOG = logging.getLogger(__name__)
 ROUTES = {
     '/': {'GET': versions.list_versions},
     '/healthcheck': {'GET': healthcheck.healthcheck},
+    '/v2': {'GET': versions.show_v20},
+    '/v2/': {'GET': versions.show_v20},
     '/v2.1': {'GET': versions.show_v21},
     '/v2.1/': {'GET': versions.show_v21},
+    '/v2.1/extensions': {'GET': extensions.index},
+    '/v2.1/extensions/{alias}': {'GET': extensions.show},
     '/v2.1/servers': {
         'GET': servers.index,
         'POST': servers.create,
@@ -102,6 +116,12 @@ ROUTES = {
     '/v2.1/servers/{server_id}/os-security-groups': {
         'GET': security_groups.index,
     },
+    '/v2.1/servers/{server_id}/diagnostics': {
+        'GET': server_diagnostics.index},
+    '/v2.1/servers/{server_id}/os-server-password': {
+        'GET': server_password.index,
+        'DELETE': server_password.clear,
+    },
     '/v2.1/servers/{server_id}/os-instance-actions': {
         'GET': instance_actions.index,
     },
@@ -131,6 +151,24 @@ ROUTES = {
         'PUT': flavor_extra_specs.update,
         'DELETE': flavor_extra_specs.delete,
     },
+    '/v2.1/images': {
+        'GET': (images.index, microversion.removed_since('2.36'))},
+    '/v2.1/images/detail': {
+        'GET': (images.detail, microversion.removed_since('2.36'))},
+    '/v2.1/images/{image_id}': {
+        'GET': (images.show, microversion.removed_since('2.36')),
+        'DELETE': (images.delete, microversion.removed_since('2.36')),
+    },
+    '/v2.1/images/{image_id}/metadata': {
+        'GET': (image_metadata.index, microversion.removed_since('2.36')),
+        'POST': (image_metadata.create, microversion.removed_since('2.36')),
+        'PUT': (image_metadata.update_all, microversion.removed_since('2.36')),
+    },
+    '/v2.1/images/{image_id}/metadata/{key}': {
+        'GET': (image_metadata.show, microversion.removed_since('2.36')),
+        'PUT': (image_metadata.update, microversion.removed_since('2.36')),
+        'DELETE': (image_metadata.delete, microversion.removed_since('2.36')),
+    },
     '/v2.1/os-keypairs': {
         'GET': keypairs.index,
         'POST': keypairs.create,
@@ -146,6 +184,10 @@ ROUTES = {
     },
     '/v2.1/os-quota-sets/{tenant_id}/detail': {'GET': quotas.detail},
     '/v2.1/os-quota-sets/{tenant_id}/defaults': {'GET': quotas.defaults},
+    '/v2.1/os-quota-class-sets/{quota_class}': {
+        'GET': quota_classes.show,
+        'PUT': quota_classes.update,
+    },
     '/v2.1/limits': {'GET': quotas.limits},
     '/v2.1/os-services': {'GET': services.index},
     '/v2.1/os-services/{service_id}': {
@@ -163,6 +205,17 @@ ROUTES = {
         'GET': (hypervisors.search, microversion.removed_since('2.53'))},
     '/v2.1/os-hypervisors/{pattern}/servers': {
         'GET': (hypervisors.servers, microversion.removed_since('2.53'))},
+    '/v2.1/os-hosts': {
+        'GET': (hosts.index, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}': {
+        'GET': (hosts.show, microversion.removed_since('2.43')),
+        'PUT': (hosts.update, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}/reboot': {
+        'GET': (hosts.reboot, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}/shutdown': {
+        'GET': (hosts.shutdown, microversion.removed_since('2.43'))},
+    '/v2.1/os-hosts/{host_name}/startup': {
+        'GET': (hosts.startup, microversion.removed_since('2.43'))},
     '/v2.1/os-availability-zone': {'GET': availability_zone.index},
     '/v2.1/os-availability-zone/detail': {'GET': availability_zone.detail},
     '/v2.1/os-aggregates': {
@@ -187,12 +240,29 @@ ROUTES = {
         'GET': (networks.index, microversion.removed_since('2.36'))},
     '/v2.1/os-networks/{network_id}': {
         'GET': (networks.show, microversion.removed_since('2.36'))},
+    '/v2.1/os-instance_usage_audit_log': {
+        'GET': instance_usage_audit_log.index},
+    '/v2.1/os-instance_usage_audit_log/{before_timestamp}': {
+        'GET': instance_usage_audit_log.show},
+    '/v2.1/os-migrations': {'GET': migrations.index},
+    '/v2.1/os-server-external-events': {
+        'POST': server_external_events.create},
     '/v2.1/os-simple-tenant-usage': {'GET': simple_tenant_usage.index},
     '/v2.1/os-simple-tenant-usage/{tenant_id}': {
         'GET': simple_tenant_usage.show},
 }
 
-PUBLIC_PATHS = ('/', '/healthcheck', '/v2.1', '/v2.1/')
+PUBLIC_PATHS = ('/', '/healthcheck', '/v2', '/v2/', '/v2.1', '/v2.1/')
+
+
+def unknown_route(request):
+    """The 404 message of a path no route matches: Nova's words, and what
+    was asked, so that a client's typo or a missing API shows."""
+    path = request.path_info
+    if len(path) > 200:
+        path = path[:200] + '...'
+    return ('The resource could not be found: the Compute API has no %s %s.'
+            % (request.method, path))
 
 
 def make_mapper():
@@ -210,17 +280,15 @@ class Router:
         self.mapper = make_mapper()
 
     def _match(self, environ, path):
-        match = self.mapper.match(environ=environ, url=path)
-        if match is None and len(path) > 1 and path.endswith('/'):
-            # One trailing slash, not all: /os-keypairs/%2F is no list.
-            match = self.mapper.match(environ=environ, url=path[:-1])
-        return match
+        # No trailing slash is dropped, as in Nova: /os-simple-tenant-usage/
+        # names an empty id, not the collection (a 404).
+        return self.mapper.match(environ=environ, url=path)
 
     def __call__(self, environ, start_response):
         request = webob.Request(environ)
         match = self._match(environ, request.path_info)
         if match is None:
-            response = errors.fault_response(404, 'Not Found')
+            response = errors.fault_response(404, unknown_route(request))
             return response(environ, start_response)
         methods = ROUTES[match.pop('route_path')]
         handlers = methods.get(request.method)

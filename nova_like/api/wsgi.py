@@ -137,8 +137,9 @@ class Microversions:
 
     @webob.dec.wsgify
     def __call__(self, request):
-        if request.path_info == '/' or request.path_info.startswith(
-                '/healthcheck'):
+        # The root, v2.0 (no microversions) and the health check.
+        if request.path_info in ('/', '/v2', '/v2/') or \
+                request.path_info.startswith('/healthcheck'):
             return request.get_response(self.app)
         try:
             version = microversion.negotiate(request.headers)

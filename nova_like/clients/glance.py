@@ -158,12 +158,92 @@ class GlanceClient:
             response.close()
         return digest.hexdigest() if digest is not None else None
 
+    # The deprecated image proxy of the Compute API (below 2.36): list,
+    # delete and property changes, with the caller's token.
+
+    def _call(self, context, method, path, what, **kwargs):
+        headers = kwargs.pop('headers', {})
+        headers.setdefault('Accept', 'application/json')
+        token = getattr(context, 'auth_token', None)
+        if token and self.adapter.auth is None:
+            headers['X-Auth-Token'] = token
+        try:
+            response = self.adapter.request(path, method, headers=headers,
+                                            raise_exc=False, **kwargs)
+        except ks_exc.ClientException as exc:
+            raise exception.ImageServiceError(
+                status='no answer', what=what, detail=str(exc)) from exc
+        if response.status_code == 403:
+            raise exception.Forbidden('The image service refused %s: %s'
+                                      % (what, response.text[:200]))
+        if response.status_code == 400:
+            raise exception.Invalid('The image service refused %s: %s'
+                                    % (what, response.text[:200]))
+        return response
+
+    def _check(self, response, image_id, what, ok=(200,)):
+        if image_id and response.status_code == 404:
+            raise exception.ImageNotFound(image_id=image_id)
+        if response.status_code not in ok:
+            raise exception.ImageServiceError(
+                status=response.status_code, what=what,
+                detail=response.text[:200])
+        return response
+
+    def list(self, context, filters, limit=None):
+        """Images matching Glance v2 filters (name, status, updated_at,
+        properties, marker...), following Glance's pages up to limit.
+
+        :raises: ImageNotFound (an unknown marker), ImageServiceError.
+        """
+        params = dict(filters)
+        images = []
+        path = '/v2/images'
+        while path:
+            if limit is not None:
+                params['limit'] = limit - len(images)
+            response = self._check(self._call(
+                context, 'GET', path, 'the image list', params=params),
+                None, 'the image list')
+            body = response.json()
+            images.extend(self._to_dict(image) for image in body['images'])
+            if limit is not None and len(images) >= limit:
+                break
+            path, params = body.get('next'), {}
+        return images
+
+    def delete(self, context, image_id):
+        """:raises: ImageNotFound, Forbidden (not the caller's, or
+            protected), ImageServiceError."""
+        what = 'deleting image %s' % image_id
+        self._check(self._call(context, 'DELETE', '/v2/images/%s'
+                               % image_id, what), image_id, what, ok=(204,))
+
+    def update_properties(self, context, image_id, updates, removals):
+        """Set {key: value} and remove keys of the image's properties.
+
+        :returns: the image (as get()).
+        :raises: ImageNotFound, Forbidden, Invalid, ImageServiceError.
+        """
+        patch = [{'op': 'add', 'path': '/%s' % key, 'value': value}
+                 for key, value in sorted(updates.items())]
+        patch += [{'op': 'remove', 'path': '/%s' % key}
+                  for key in sorted(removals)]
+        what = 'the properties of image %s' % image_id
+        response = self._check(self._call(
+            context, 'PATCH', '/v2/images/%s' % image_id, what,
+            json=patch, headers={'Content-Type': 'application/'
+                                 'openstack-images-v2.1-json-patch'}),
+            image_id, what)
+        return self._to_dict(response.json())
+
     @staticmethod
     def _to_dict(body):
         image = {key: body.get(key) for key in
                  ('id', 'name', 'status', 'size', 'virtual_size',
                   'disk_format', 'container_format', 'owner', 'visibility',
-                  'checksum', 'os_hash_algo', 'os_hash_value')}
+                  'checksum', 'os_hash_algo', 'os_hash_value',
+                  'created_at', 'updated_at')}
         image['min_disk'] = int(body.get('min_disk') or 0)
         image['min_ram'] = int(body.get('min_ram') or 0)
         image['properties'] = {k: v for k, v in body.items()

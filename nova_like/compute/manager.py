@@ -19,6 +19,7 @@ from nova_like.network import rpcapi as network_rpcapi
 from nova_like import objects
 from nova_like import versions
 from nova_like.virt import driver as virt_driver
+from nova_like.virt import power_state
 
 CONF = conf.CONF
 LOG = logging.getLogger(__name__)
@@ -209,3 +210,25 @@ class ComputeManager:
     def detach_volume(self, context, instance, volume_id):
         """See ComputeAPI.detach_volume."""
         volumes.detach_volume(self, context, instance, volume_id)
+
+    # 1.5
+
+    def get_instance_diagnostics(self, context, instance):
+        """See ComputeAPI.get_instance_diagnostics: None when the driver
+        has none.
+
+        :raises: InstanceInvalidState (the guest is not running),
+            InstanceNotFound (sent back to the caller).
+        """
+        try:
+            state = self.driver.get_info(instance)['power_state']
+            if state != power_state.RUNNING:
+                raise exception.InstanceInvalidState(
+                    method='get_diagnostics', instance_uuid=instance.uuid,
+                    attr='power state',
+                    state=power_state.STATE_MAP.get(state, state))
+            return self.driver.get_diagnostics(instance)
+        except NotImplementedError:
+            return None
+        except exception.NovaLikeException:
+            raise messaging.ExpectedException()

@@ -14,6 +14,7 @@ API version history:
           refresh_security_group_members (casts).
     1.4 - add reserve_block_device_name (call), attach_volume and
           detach_volume (casts).
+    1.5 - add get_instance_diagnostics (call).
 """
 
 import oslo_messaging as messaging
@@ -217,3 +218,20 @@ class ComputeAPI:
         """Unplug volume_id, delete its attachment and mapping (cast)."""
         self._prepare_1_4(instance, 'detach_volume').cast(
             context, 'detach_volume', instance=instance, volume_id=volume_id)
+
+    # 1.5
+
+    def get_instance_diagnostics(self, context, instance, timeout=None):
+        """The guest's diagnostics in Nova's standard shape, None when the
+        host's driver has none (call).
+
+        :raises: RPCPinnedToOldVersion, MessagingTimeout,
+            InstanceInvalidState (not running), InstanceNotFound.
+        """
+        if not self.client.can_send_version('1.5'):
+            raise exception.RPCPinnedToOldVersion(
+                what='get_instance_diagnostics', version='1.5')
+        cctxt = self.client.prepare(server=instance.host, version='1.5',
+                                    timeout=timeout)
+        return cctxt.call(context, 'get_instance_diagnostics',
+                          instance=instance)

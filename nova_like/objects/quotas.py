@@ -31,20 +31,47 @@ LEGACY_DEFAULTS = {
 }
 
 
+# The quota class whose limits, where set, replace [quota]'s for every
+# project (Nova's os-quota-class-sets; other classes are kept, not used).
+DEFAULT_CLASS = 'default'
+# Classes live in the quotas table under a key no project can have: project
+# ids hold no whitespace (a quota write for one that does is refused).
+_CLASS_KEY = 'quota class %s'
+CLASS_NAME_MAX = 255 - len(_CLASS_KEY % '')
+
+
+def _overlay(limits, rows):
+    limits.update({resource: limit for resource, limit in rows.items()
+                   if resource in limits})
+    return limits
+
+
 def defaults():
-    """:returns: {resource: limit} from [quota]."""
-    return {resource: getattr(CONF.quota, resource)
-            for resource in RESOURCES}
+    """:returns: {resource: limit} of a project with none of its own:
+    [quota]'s (legacy resources included), or the default class's where
+    set."""
+    return class_limits(DEFAULT_CLASS)
+
+
+def class_limits(name):
+    """:returns: {resource: limit} of quota class name: its own where set,
+    else [quota]'s (legacy resources included)."""
+    limits = {resource: getattr(CONF.quota, resource)
+              for resource in RESOURCES}
+    limits.update(LEGACY_DEFAULTS)
+    return _overlay(limits, db.quota_get_all_by_project(_CLASS_KEY % name))
+
+
+def set_class_limits(name, limits):
+    """Set {resource: limit} of quota class name (at most CLASS_NAME_MAX
+    characters)."""
+    db.quota_set(_CLASS_KEY % name, limits)
 
 
 def get_limits(project_id):
     """:returns: {resource: limit}: the project's own, else the default
     (legacy resources included)."""
-    limits = dict(defaults(), **LEGACY_DEFAULTS)
-    limits.update({resource: limit for resource, limit in
-                   db.quota_get_all_by_project(project_id).items()
-                   if resource in limits})
-    return limits
+    return _overlay(defaults(), db.quota_get_all_by_project(project_id))
 
 
 def set_limits(project_id, limits):

@@ -15,7 +15,8 @@ from nova_like.objects import base
 class RequestSpec(base.NovaLikeObject):
     # Version 1.0: Initial version
     # Version 1.1: requested_networks, security_groups
-    VERSION = '1.1'
+    # Version 1.2: requested_destination
+    VERSION = '1.2'
 
     fields = {
         'id': fields.IntegerField(read_only=True),
@@ -36,6 +37,10 @@ class RequestSpec(base.NovaLikeObject):
         'requested_networks': base.JsonField(nullable=True, default=None),
         # Security group names or ids; empty: the project's default.
         'security_groups': fields.ListOfStringsField(default=[]),
+        # 2.74's host / hypervisor_hostname: {'host', 'node'} (either may
+        # be None); the filters still apply, unlike force_hosts/nodes.
+        'requested_destination': fields.DictOfNullableStringsField(
+            nullable=True, default=None),
     }
 
     def obj_make_compatible(self, primitive, target_version):
@@ -43,6 +48,8 @@ class RequestSpec(base.NovaLikeObject):
         if tuple(int(x) for x in target_version.split('.')) < (1, 1):
             primitive.pop('requested_networks', None)
             primitive.pop('security_groups', None)
+        if tuple(int(x) for x in target_version.split('.')) < (1, 2):
+            primitive.pop('requested_destination', None)
 
     @staticmethod
     def _from_db_object(context, spec, db_spec):

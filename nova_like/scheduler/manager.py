@@ -54,8 +54,10 @@ class SchedulerManager:
 
     def _select(self, context, spec, instance_uuids):
         resources = utils.resources_from_request_spec(spec)
-        query = utils.candidates_query(spec,
-                                       CONF.scheduler.max_placement_results)
+        wanted = utils.destination_of(spec)
+        # A host asked for must not fall outside Placement's first page.
+        query = utils.candidates_query(
+            spec, None if wanted else CONF.scheduler.max_placement_results)
         requests, summaries = self.placement.get_allocation_candidates(query)
         if not requests:
             traits = (' with traits %s' % query['required']
@@ -70,16 +72,19 @@ class SchedulerManager:
         states = host_manager.get_host_states(context, list(summaries))
         for rp_uuid, state in states.items():
             state.set_summary(summaries[rp_uuid])
+        candidates, unknown = len(summaries), len(summaries) - len(states)
+        if wanted:
+            states = self._at_destination(states, wanted, len(summaries))
+            candidates, unknown = len(states), 0
         group = self._server_group(context, spec)
         if group is not None or self._needs_instances(spec):
             self._load_instances(context, states.values())
         if group is not None:
             self._set_group(group, states.values())
         passing, removed = self._filter(list(states.values()), spec)
-        unknown = len(summaries) - len(states)
         if not passing:
             raise exception.NoValidHost(reason=self._explain(
-                len(summaries), removed, unknown))
+                candidates, removed, unknown))
         selections = []
         for index, uuid in enumerate(instance_uuids):
             if group is not None and index:
@@ -89,7 +94,7 @@ class SchedulerManager:
                 if not passing:
                     self._undo_claims(instance_uuids, selections)
                     raise exception.NoValidHost(reason=self._explain(
-                        len(summaries), removed, unknown))
+                        candidates, removed, unknown))
             ordered = self._order(passing)
             chosen = None
             for state in ordered:
@@ -156,9 +161,29 @@ class SchedulerManager:
             for state in cell_states:
                 state.instance_uuids = uuids.get(state.host, set())
 
+    @staticmethod
+    def _at_destination(states, wanted, candidates):
+        """The states on the (host, node) asked for.
+
+        :raises: NoValidHost naming it when none is.
+        """
+        host, node = wanted
+        found = {uuid: state for uuid, state in states.items()
+                 if (host is None or state.host == host)
+                 and (node is None or state.nodename == node)}
+        if not found:
+            raise exception.NoValidHost(reason=(
+                'the requested destination %s is not among the %d '
+                'candidates from Placement (unknown, or without room)'
+                % (':'.join(part for part in (host, node) if part),
+                   candidates)))
+        return found
+
     def _filter(self, states, spec):
         removed = collections.Counter()
         passing = []
+        if spec.force_hosts or spec.force_nodes:
+            return states, removed  # forced by an admin: no filter applies
         for state in states:
             for host_filter in self.filters:
                 reason = host_filter.host_passes(state, spec)

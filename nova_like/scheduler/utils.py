@@ -45,10 +45,26 @@ def resources_text(resources):
     return ','.join('%s:%d' % (rc, n) for rc, n in sorted(resources.items()))
 
 
+def destination_of(spec):
+    """(host, node) an admin asked for (forced with az:host:node, or 2.74's
+    host / hypervisor_hostname), either part None; None when no one did."""
+    if spec.force_hosts or spec.force_nodes:
+        return ((spec.force_hosts or [None])[0],
+                (spec.force_nodes or [None])[0])
+    wanted = spec.obj_attr_is_set('requested_destination') and \
+        spec.requested_destination
+    if wanted:
+        return wanted.get('host'), wanted.get('node')
+    return None
+
+
 def candidates_query(spec, limit):
-    """Query parameters of GET /allocation_candidates for spec."""
+    """Query parameters of GET /allocation_candidates for spec (no limit
+    when limit is None)."""
     resources = resources_from_request_spec(spec)
-    query = {'resources': resources_text(resources), 'limit': str(limit)}
+    query = {'resources': resources_text(resources)}
+    if limit is not None:
+        query['limit'] = str(limit)
     required, forbidden = traits_from_request_spec(spec)
     if required or forbidden:
         query['required'] = ','.join(required + ['!' + t for t in forbidden])

@@ -182,6 +182,19 @@ class ComputeDriver:
         """:returns: the guest's serial console log so far (str)."""
         raise NotImplementedError()
 
+    def get_diagnostics(self, instance):
+        """What the hypervisor measures of a running guest, in Nova's
+        standard (2.48) shape: state, driver, hypervisor, hypervisor_os,
+        uptime, config_drive, num_cpus/nics/disks, memory_details
+        {maximum, used} (MiB), cpu_details [{id, time, utilisation}],
+        nic_details [{mac_address, rx_/tx_ octets, errors, drop, packets,
+        rate}], disk_details [{read_bytes, read_requests, write_bytes,
+        write_requests, errors_count}]; what it cannot say is None.
+
+        :raises: InstanceNotFound.
+        """
+        raise NotImplementedError()
+
     def register_event_listener(self, callback):
         """Have callback(instance_uuid, power_state) called, from any
         thread, whenever a guest changes power state on its own (shut

@@ -58,6 +58,11 @@ _CONSOLE = {
 }
 
 
+_NO_TRAFFIC = {key: 0 for key in (
+    'rx_octets', 'rx_errors', 'rx_drop', 'rx_packets', 'rx_rate',
+    'tx_octets', 'tx_errors', 'tx_drop', 'tx_packets', 'tx_rate')}
+
+
 class FakeDriver(driver.ComputeDriver):
     """One node per host, named after the host, with [fake_driver] capacity."""
 
@@ -334,6 +339,32 @@ class FakeDriver(driver.ComputeDriver):
             if guest is None:
                 raise exception.InstanceNotFound(instance_id=instance.uuid)
             return ''.join(line + '\n' for line in guest['console'])
+
+    def get_diagnostics(self, instance):
+        """Made-up counters in Nova's standard shape; as Nova's fake
+        driver, it says driver 'libvirt' (the API's schema knows no fake
+        one), hypervisor 'fake'."""
+        with self._lock:
+            guest = self._guests.get(instance.uuid)
+            if guest is None:
+                raise exception.InstanceNotFound(instance_id=instance.uuid)
+            guest = dict(guest)
+        macs = [vif.get('address') for vif in guest['vifs'].values()]
+        return {
+            'state': power_state.STATE_MAP[guest['power_state']],
+            'driver': 'libvirt', 'hypervisor': 'fake',
+            'hypervisor_os': 'linux', 'uptime': 0, 'config_drive': False,
+            'num_cpus': guest['vcpus'], 'num_nics': len(macs),
+            'num_disks': 1,
+            'memory_details': {'maximum': guest['memory_mb'], 'used': 0},
+            'cpu_details': [{'id': index, 'time': 0, 'utilisation': 0}
+                            for index in range(guest['vcpus'])],
+            'nic_details': [dict(_NO_TRAFFIC, mac_address=mac)
+                            for mac in macs],
+            'disk_details': [{'read_bytes': 0, 'read_requests': 0,
+                              'write_bytes': 0, 'write_requests': 0,
+                              'errors_count': 0}],
+        }
 
     def stop_behind_our_back(self, instance_uuid,
                              state=power_state.SHUTDOWN):

@@ -59,7 +59,7 @@ def _wait(client, name, status, count=1, timeout=30):
 
 
 def _service(admin, host):
-    return [s for s in admin.get('/v2.1/os-services?binary=nova-like-compute'
+    return [s for s in admin.get('/v2.1/os-services?binary=nova-compute'
                                  ).json_body_or_none['services']
             if s['host'] == host][0]
 
@@ -88,20 +88,20 @@ def test_services_list_update_and_scheduler_skips_disabled(cloud):
     assert admin.put('/v2.1/os-services/%s' % cmp1['id'],
                      {'status': 'bogus'}).status_int == 400
     assert admin.put('/v2.1/os-services/enable', {'host': 'cmp1',
-                     'binary': 'nova-like-compute'}).status_int == 400
+                     'binary': 'nova-compute'}).status_int == 400
     factories.boot(demo, 'skip', min_count=2)
     servers = _wait(admin, 'skip', 'ACTIVE', count=2)
     assert {s['OS-EXT-SRV-ATTR:host'] for s in servers} == {'cmp3'}
     legacy = admin.put('/v2.1/os-services/enable', {
-        'host': 'cmp1', 'binary': 'nova-like-compute'}, version='2.52')
+        'host': 'cmp1', 'binary': 'nova-compute'}, version='2.52')
     assert legacy.json_body_or_none == {'service': {
-        'host': 'cmp1', 'binary': 'nova-like-compute', 'status': 'enabled'}}
+        'host': 'cmp1', 'binary': 'nova-compute', 'status': 'enabled'}}
     down = admin.put('/v2.1/os-services/force-down', {
-        'host': 'cmp2', 'binary': 'nova-like-compute', 'forced_down': False},
+        'host': 'cmp2', 'binary': 'nova-compute', 'forced_down': False},
         version='2.11')
     assert down.json_body_or_none['service']['forced_down'] is False
     assert admin.put('/v2.1/os-services/force-down', {
-        'host': 'cmp2', 'binary': 'nova-like-compute', 'forced_down': False},
+        'host': 'cmp2', 'binary': 'nova-compute', 'forced_down': False},
         version='2.10').status_int == 404
     cmp3 = _service(admin, 'cmp3')
     conflict = admin.delete('/v2.1/os-services/%s' % cmp3['id'])

@@ -4,6 +4,8 @@
 Their hosts, metadata and availability zone.
 """
 
+import re
+
 from nova_like.api import errors
 from nova_like.api import policies
 from nova_like.api.policies import aggregates as rules
@@ -20,12 +22,23 @@ _ACTION_RULES = {'add_host': rules.ADD_HOST,
                  'set_metadata': rules.SET_METADATA}
 
 
+# Aggregate ids are 32-bit database keys from 1 up.
+_MAX_ID = 2 ** 31 - 1
+_INTEGER = re.compile(r'^-?[0-9]+\Z')
+
+
 def _aggregate_id(request):
+    """The URL's id; as Nova, one that is not an integer is a 400 and an
+    integer no aggregate can have (-1, 0, too big) a 404."""
     value = request.urlvars['aggregate_id']
-    if not value.isdigit():
-        raise errors.bad_request('Invalid aggregate_id %s: it must be an '
-                                 'integer.' % value)
-    return int(value)
+    if not _INTEGER.match(value):
+        raise errors.bad_request('Invalid input received: id must be an '
+                                 'integer.')
+    aggregate_id = int(value)
+    if not 1 <= aggregate_id <= _MAX_ID:
+        raise errors.not_found(exception.AggregateNotFound(
+            aggregate_id=value).message)
+    return aggregate_id
 
 
 def _respond(request, aggregate, full=True):

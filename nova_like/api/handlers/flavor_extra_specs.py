@@ -64,7 +64,7 @@ def update(request):
 
 
 def delete(request):
-    """DELETE .../{key} (admin): 202."""
+    """DELETE .../{key} (admin): 200 without a body, as Nova."""
     context = wsgi_util.context_of(request)
     policies.authorize(context, rules.EXTRA_SPECS_DELETE)
     flavor = flavors.get_flavor(request)
@@ -73,4 +73,4 @@ def delete(request):
                                              request.urlvars['key'])
     except exception.FlavorExtraSpecsNotFound as exc:
         raise errors.not_found(exc.message)
-    return wsgi_util.empty_response(202)
+    return wsgi_util.empty_response(200)

@@ -18,15 +18,21 @@ from nova_like import exception
 from nova_like.objects import quotas
 
 
+def _user_id(request):
+    """The ?user_id= of the request, or None.
+
+    Limits are kept per project only: a user's limits are its project's.
+    """
+    params = validation.query(request, common_schema.for_version(
+        schema.QUOTA_QUERY, microversion.of(request)))
+    return validation.last(params, 'user_id') or None
+
+
 def _project(request, rule):
     """The tenant_id of the URL, once policy allows rule on it."""
     context = wsgi_util.context_of(request)
     project_id = request.urlvars['tenant_id']
-    params = validation.query(request, common_schema.for_version(
-        schema.QUOTA_QUERY, microversion.of(request)))
-    if validation.last(params, 'user_id'):
-        raise errors.bad_request('Per-user quotas are not supported: '
-                                 'limits are set per project.')
+    _user_id(request)
     policies.authorize(context, rule,
                        {'project_id': project_id})
     return project_id
@@ -43,24 +49,28 @@ def _check_project_id(project_id):
 
 
 def show(request):
-    """GET: the project's limits."""
+    """GET: the project's limits (those of any of its users too)."""
     project_id = _project(request, rules.QUOTA_SHOW)
     return wsgi_util.json_response(view.quota_set(
         request, project_id, quotas.get_limits(project_id)))
 
 
 def detail(request):
-    """GET .../detail: limit, in_use and reserved of each resource."""
+    """GET .../detail: limit, in_use and reserved of each resource.
+
+    key_pairs in use are the given user's (?user_id=), else the caller's.
+    """
     project_id = _project(request, rules.QUOTA_DETAIL)
+    user_id = _user_id(request) or wsgi_util.context_of(request).user_id
     return wsgi_util.json_response(view.quota_set(
         request, project_id, quotas.get_limits(project_id),
-        quotas.usage(project_id, wsgi_util.context_of(request).user_id)))
+        quotas.usage(project_id, user_id)))
 
 
 def defaults(request):
     """GET .../defaults: the limits of a project with none of its own."""
     project_id = _project(request, rules.QUOTA_DEFAULTS)
-    limits = dict(quotas.defaults(), **quotas.LEGACY_DEFAULTS)
+    limits = quotas.defaults()
     return wsgi_util.json_response(view.quota_set(request, project_id,
                                                   limits))
 
@@ -70,6 +80,10 @@ def update(request):
     project_id = _project(request, rules.QUOTA_UPDATE)
     body = validation.body(request, common_schema.for_version(
         schema.UPDATE, microversion.of(request)))
+    if _user_id(request):
+        raise errors.bad_request(
+            'Per-user quotas are not supported: limits are kept per '
+            'project; set them without user_id.')
     _check_project_id(project_id)
     values = dict(body['quota_set'])
     force = common_schema.to_bool(values.pop('force', False))
@@ -87,9 +101,14 @@ def update(request):
 
 
 def delete(request):
-    """DELETE: back to the defaults (202)."""
+    """DELETE: back to the defaults (202).
+
+    With ?user_id= there is nothing to forget: a user has no limits of its
+    own, so the project's stay.
+    """
     project_id = _project(request, rules.QUOTA_DELETE)
-    quotas.reset(project_id)
+    if not _user_id(request):
+        quotas.reset(project_id)
     return wsgi_util.empty_response(202)
 
 

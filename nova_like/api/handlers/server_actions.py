@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """POST /servers/{id}/action: the server actions.
 
-Reboot, stop, start, pause, suspend, lock, console output and security
-groups.
+Reboot, stop, start, pause, suspend, lock, console output, security
+groups and the admin actions (handlers/admin_actions.py).
 """
 
 from nova_like.api import errors
+from nova_like.api.handlers import admin_actions
 from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import servers
 from nova_like.api import microversion
@@ -86,6 +87,8 @@ ACTIONS = {
     'os-getConsoleOutput': _console_output,
     'addSecurityGroup': security_groups.add,
     'removeSecurityGroup': security_groups.remove,
+    'os-resetState': admin_actions.reset_state,
+    'injectNetworkInfo': admin_actions.inject_network_info,
 }
 for _name, _handler in ACTIONS.items():
     _handler.body_name = _name

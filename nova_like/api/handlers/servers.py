@@ -167,17 +167,42 @@ def _flavor(context, flavor_ref):
 
 
 def _availability_zone(context, server):
+    """(zone, forced host, forced node) of availability_zone: 'az',
+    or an admin's 'az:host', 'az:host:node', 'az::node' (az may be empty)."""
     zone = server.get('availability_zone')
     if not zone:
-        return None
+        return None, None, None
+    host = node = None
     if ':' in zone:
         policies.authorize(context, rules.CREATE_FORCED_HOST)
-        raise errors.bad_request('Forcing a host with availability_zone '
-                                 '"%s" is not supported yet.' % zone)
-    if zone not in host_api.available_zones(context):
+        zone, _, rest = zone.partition(':')
+        host, _, node = rest.partition(':')
+        host, node = host or None, node or None
+        if server.get('host') or server.get('hypervisor_hostname'):
+            raise errors.bad_request(
+                'Forcing a host with availability_zone cannot be combined '
+                'with host or hypervisor_hostname.')
+        zone = zone or None
+    if zone and zone not in host_api.available_zones(context):
         raise errors.bad_request('The requested availability zone is not '
                                  'available')
-    return zone
+    return zone, host, node
+
+
+def _requested_destination(context, server):
+    """2.74's {'host', 'node'}, once both name a compute node (400 else)."""
+    host = server.get('host')
+    node = server.get('hypervisor_hostname')
+    if not (host or node):
+        return None
+    policies.authorize(context, rules.CREATE_REQUESTED_DESTINATION)
+    for compute_node, _service, _cell in host_api.hypervisor_list(
+            context.elevated()):
+        if (host is None or compute_node.host == host) and (
+                node is None or compute_node.hypervisor_hostname == node):
+            return {'host': host, 'node': node}
+    raise errors.bad_request(exception.ComputeHostNotFound(
+        host=host or node).message)
 
 
 def _check_block_device_mapping(server):
@@ -223,10 +248,6 @@ def create(request):
         raise errors.bad_request('Missing imageRef attribute: booting from '
                                  'a volume is not supported yet.')
     key_data = _key_data(context, server.get('key_name'))
-    if server.get('host') or server.get('hypervisor_hostname'):
-        policies.authorize(context, rules.CREATE_FORCED_HOST)
-        raise errors.bad_request('Requesting a destination host is not '
-                                 'supported yet.')
     if server.get('personality'):
         raise errors.bad_request('Personality files are not supported.')
     min_count = _count(server, 'min_count', 1)
@@ -237,7 +258,8 @@ def create(request):
                                                             max_count)
     security_groups = server_networks.security_groups(server)
     flavor = _flavor(context, server['flavorRef'])
-    zone = _availability_zone(context, server)
+    zone, forced_host, forced_node = _availability_zone(context, server)
+    destination = _requested_destination(context, server)
     hints = body.get('os:scheduler_hints') or body.get(
         'OS-SCH-HNT:scheduler_hints') or {}
     try:
@@ -259,7 +281,9 @@ def create(request):
                 disk_config=server.get('OS-DCF:diskConfig', 'MANUAL'),
                 trusted_certs=server.get('trusted_image_certificates'),
                 requested_networks=requested_networks,
-                security_groups=security_groups)
+                security_groups=security_groups, forced_host=forced_host,
+                forced_node=forced_node,
+                requested_destination=destination)
     except exception.ImageNotFound:
         raise errors.bad_request('Can not find requested image')
     except (exception.Invalid, exception.ImageNotActive) as exc:

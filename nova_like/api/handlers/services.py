@@ -25,18 +25,21 @@ def index(request):
     context = wsgi_util.context_of(request)
     policies.authorize(context, rules.LIST)
     params = validation.query(request, schema.QUERY)
-    found = host_api.service_list(context.elevated(),
-                                  host=validation.last(params, 'host'),
-                                  binary=validation.last(params, 'binary'))
+    binary = validation.last(params, 'binary')
+    found = host_api.service_list(
+        context.elevated(), host=validation.last(params, 'host'),
+        binary=binary and view.process_binary(binary))
     zones = host_api.host_zones(context)
     return wsgi_util.json_response({'services': [
-        view.show(request, service, zones) for service, _cell in found]})
+        view.show(request, service, zones) for service, _cell in found
+        if service.binary not in view.HIDDEN]})
 
 
 def _by_host_binary(context, host, binary):
-    for service, cell in host_api.service_list(context, host=host,
-                                               binary=binary):
-        return service, cell
+    for service, cell in host_api.service_list(
+            context, host=host, binary=view.process_binary(binary)):
+        if service.binary not in view.HIDDEN:
+            return service, cell
     raise errors.not_found('Unknown service')
 
 
@@ -60,7 +63,7 @@ def legacy_update(request):
     body = validation.body(request, _LEGACY[action][0])
     service, cell = _by_host_binary(context.elevated(), body['host'],
                                     body['binary'])
-    answer = {'host': service.host, 'binary': service.binary}
+    answer = {'host': service.host, 'binary': view.api_binary(service.binary)}
     if action == 'force-down':
         forced = common_schema.to_bool(body['forced_down'])
         host_api.service_update(context, service, cell,
@@ -103,7 +106,8 @@ def update(request):
     if service.binary != service_obj.COMPUTE_BINARY:
         raise errors.bad_request(
             'Updating a %s service is not supported. Only %s services can '
-            'be updated.' % (service.binary, service_obj.COMPUTE_BINARY))
+            'be updated.' % (view.api_binary(service.binary),
+                             view.api_binary(service_obj.COMPUTE_BINARY)))
     values = {}
     if status is not None:
         values['disabled'] = status == 'disabled'

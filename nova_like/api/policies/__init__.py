@@ -7,21 +7,30 @@ Each rule comes with its oslo.policy default.
 import itertools
 import threading
 
+from nova_like.api.policies import admin_actions
 from nova_like.api.policies import aggregates
 from nova_like.api.policies import attach_interfaces
 from nova_like.api.policies import availability_zone
 from nova_like.api.policies import base
+from nova_like.api.policies import extensions
 from nova_like.api.policies import flavors
+from nova_like.api.policies import hosts
 from nova_like.api.policies import hypervisors
 from nova_like.api.policies import instance_actions
+from nova_like.api.policies import instance_usage_audit_log
 from nova_like.api.policies import ips
 from nova_like.api.policies import keypairs
+from nova_like.api.policies import migrations
 from nova_like.api.policies import networks
+from nova_like.api.policies import quota_classes
 from nova_like.api.policies import quotas
 from nova_like.api.policies import security_groups
 from nova_like.api.policies import server_actions
+from nova_like.api.policies import server_diagnostics
+from nova_like.api.policies import server_external_events
 from nova_like.api.policies import server_groups
 from nova_like.api.policies import server_metadata
+from nova_like.api.policies import server_password
 from nova_like.api.policies import server_tags
 from nova_like.api.policies import servers
 from nova_like.api.policies import services
@@ -35,7 +44,10 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             instance_actions, flavors, keypairs, quotas, services,
             hypervisors, availability_zone, aggregates, server_groups,
             simple_tenant_usage, ips, attach_interfaces, security_groups,
-            networks, volumes_attachments)
+            networks, quota_classes, admin_actions, hosts, extensions,
+            instance_usage_audit_log, server_external_events,
+            server_password, server_diagnostics, migrations,
+            volumes_attachments)
 _lock = threading.Lock()
 _enforcer = None
 

@@ -13,6 +13,7 @@ SHOW = PREFIX + ':show'
 SHOW_HOST_STATUS = SHOW + ':host_status'
 CREATE = PREFIX + ':create'
 CREATE_FORCED_HOST = CREATE + ':forced_host'
+CREATE_REQUESTED_DESTINATION = CREATE + ':requested_destination'
 UPDATE = PREFIX + ':update'
 DELETE = PREFIX + ':delete'
 EXTENDED_SERVER_ATTRIBUTES = 'os_compute_api:os-extended-server-attributes'
@@ -41,8 +42,13 @@ rules = [
     base.operation(CREATE, base.PROJECT_MEMBER_OR_ADMIN,
                    'Create a server.', ('POST', '/servers')),
     base.operation(CREATE_FORCED_HOST, base.ADMIN,
-                   'Create a server on a named host or node.',
+                   'Create a server on a named host or node, no filter '
+                   'applied (availability_zone az:host:node).',
                    ('POST', '/servers')),
+    base.operation(CREATE_REQUESTED_DESTINATION, base.ADMIN,
+                   'Create a server on a named host or node, the '
+                   'scheduler filters applied (2.74 host, '
+                   'hypervisor_hostname).', ('POST', '/servers')),
     base.operation(UPDATE, base.PROJECT_MEMBER_OR_ADMIN,
                    'Update a server.', ('PUT', '/servers/{server_id}')),
     base.operation(DELETE, base.PROJECT_MEMBER_OR_ADMIN,

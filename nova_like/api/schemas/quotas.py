@@ -45,3 +45,15 @@ _limits_query = {
 _limits_query_v275 = copy.deepcopy(_limits_query)
 LIMITS_QUERY = [((2, 1), _limits_query),
                 ((2, 75), common.strict(_limits_query_v275))]
+
+# os-quota-class-sets: network limits go at 2.50 (not 2.36), files at 2.57.
+CLASS_UPDATE = [
+    ((2, 1), _update(_current + _files + _network)),
+    ((2, 50), _update(_current + _files)),
+    ((2, 57), _update(_current)),
+]
+for _version, _schema in CLASS_UPDATE:
+    _schema['properties']['quota_class_set'] = _schema['properties'].pop(
+        'quota_set')
+    _schema['properties']['quota_class_set']['properties'].pop('force')
+    _schema['required'] = ['quota_class_set']

@@ -164,3 +164,29 @@ def available_zones(context):
             for service, _cell in service_list(
                 context.elevated(), binary=service_obj.COMPUTE_BINARY)
             if not service.disabled}
+
+
+def compute_service(context, host):
+    """The (Service, CellMapping) of host's compute service.
+
+    :raises: ComputeHostNotFound.
+    """
+    for service, cell in service_list(context, host=host,
+                                      binary=service_obj.COMPUTE_BINARY):
+        return service, cell
+    raise exception.ComputeHostNotFound(host=host)
+
+
+def host_usage(context, host):
+    """(the host's first ComputeNode, its instances) for os-hosts show.
+
+    :raises: ComputeHostNotFound when host has no compute node.
+    """
+    for cell in cells(context):
+        with nl_context.target_cell(context, cell) as cctx:
+            nodes = [n for n in objects.ComputeNodeList.get_all(cctx)
+                     if n.host == host]
+            if nodes:
+                return nodes[0], list(objects.InstanceList.get_by_filters(
+                    cctx, {'host': host, 'deleted': False}))
+    raise exception.ComputeHostNotFound(host=host)

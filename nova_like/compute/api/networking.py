@@ -56,6 +56,15 @@ class NetworkingMixin:
             does not let min_count servers boot; MessagingTimeout when the
             network service does not answer.
         """
+        # As Nova, the groups named must exist whatever the networks are;
+        # 'default' always does (made on first use), as Nova skips it.
+        named = [name for name in security_groups or ()
+                 if name != DEFAULT_SECURITY_GROUP]
+        if named and not CONF.network.enabled:
+            # No network service: no group but the default exists.
+            raise exception.SecurityGroupNotFound(id=named[0])
+        if named:
+            self.network_api.validate_security_groups(context, named)
         if is_no_allocation(requested_networks):
             return max_count
         if not CONF.network.enabled:
@@ -68,11 +77,6 @@ class NetworkingMixin:
                     'False): servers boot without networks, so none can be '
                     'asked for.')
             return max_count
-        # 'default' always exists (made on first use), as Nova skips it.
-        named = [name for name in security_groups or ()
-                 if name != DEFAULT_SECURITY_GROUP]
-        if named:
-            self.network_api.validate_security_groups(context, named)
         count = self.network_api.validate_networks(
             context, requested_networks, max_count)
         if count < min_count:

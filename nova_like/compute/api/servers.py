@@ -124,8 +124,15 @@ class API(networking.NetworkingMixin, volumes.VolumesMixin):
                scheduler_hints=None, access_ip_v4=None, access_ip_v6=None,
                config_drive=None, disk_config='MANUAL',
                trusted_certs=None, requested_networks=None,
-               security_groups=None):
+               security_groups=None, forced_host=None, forced_node=None,
+               requested_destination=None):
         """Accept up to max_count servers and hand them to the conductor.
+
+        :param forced_host: an admin's az:host[:node]: the scheduler puts
+            the servers there (forced_node: on that node) and applies no
+            filter.
+        :param requested_destination: 2.74's {'host', 'node'}: the
+            scheduler considers only that host/node, filters applied.
 
         :param requested_networks: RequestSpec.requested_networks.
         :param security_groups: names or ids (None: the default group).
@@ -189,7 +196,10 @@ class API(networking.NetworkingMixin, volumes.VolumesMixin):
                     availability_zone=availability_zone,
                     scheduler_hints=hints,
                     requested_networks=requested_networks,
-                    security_groups=list(security_groups or []))
+                    security_groups=list(security_groups or []),
+                    force_hosts=[forced_host] if forced_host else [],
+                    force_nodes=[forced_node] if forced_node else [],
+                    requested_destination=requested_destination)
                 spec.create()
                 written.append(spec)
                 build_request = objects.BuildRequest(

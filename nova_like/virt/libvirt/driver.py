@@ -36,6 +36,7 @@ from nova_like.virt import power_state
 from nova_like.virt.libvirt import blockinfo
 from nova_like.virt.libvirt import config
 from nova_like.virt.libvirt import configdrive
+from nova_like.virt.libvirt import diagnostics
 from nova_like.virt.libvirt import events
 from nova_like.virt.libvirt import host as host_mod
 from nova_like.virt.libvirt import imagecache
@@ -527,6 +528,12 @@ class LibvirtDriver(driver.ComputeDriver):
         except FileNotFoundError:
             return ''
         return data.decode('utf-8', errors='replace')
+
+    def get_diagnostics(self, instance):
+        """See ComputeDriver.get_diagnostics (libvirt's counters)."""
+        return diagnostics.of(
+            self._domain(instance), CONF.libvirt.virt_type,
+            os.path.exists(self._path(instance, 'disk.config')))
 
     # NICs of a running guest
 

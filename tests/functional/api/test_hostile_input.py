@@ -129,3 +129,14 @@ def test_an_escaped_slash_is_no_list(cloud):
     cloud.alice.post('/v2.1/os-keypairs', {'keypair': {'name': 'k1'}})
     answer, _ = _raw(cloud, 'GET', b'/v2.1/os-keypairs//')
     assert answer.status_int == 404
+
+
+@pytest.mark.parametrize('path', [
+    b'/v2.1/os-simple-tenant-usage/', b'/v2.1/servers/', b'/v2.1/flavors/',
+    b'/v2.1/os-keypairs/'])
+def test_a_trailing_slash_is_an_empty_id_not_the_list(cloud, path):
+    """As Nova's routes: GET .../os-simple-tenant-usage/?start=... is no
+    listing of every project's usage."""
+    answer, _ = _raw(cloud, 'GET', path, 'start=2026-01-01T00:00:00',
+                     token='admin:admin')
+    assert answer.status_int == 404

@@ -230,3 +230,41 @@ def test_concurrent_creates_never_overfill_a_server_group(cloud):
     assert 1 <= len(members) == codes.count(202) <= 3
     for refused in (r for r in responses if r.status_int == 403):
         assert 'server_group_members' in refused.json['forbidden']['message']
+
+
+def test_user_id_reads_answer_the_projects_limits(cloud):
+    _set(cloud, 'proj-a', ram=4096)
+    for version in ('2.1', '2.100'):
+        shown = cloud.alice.get('/v2.1/os-quota-sets/proj-a?user_id=alice',
+                                version=version)
+        assert shown.status_int == 200, shown.body
+        assert shown.json['quota_set']['id'] == 'proj-a'
+        assert shown.json['quota_set']['ram'] == 4096
+    detail = cloud.admin.get('/v2.1/os-quota-sets/proj-a/detail'
+                             '?user_id=alice')
+    assert detail.json['quota_set']['ram']['limit'] == 4096
+
+
+def test_user_id_detail_counts_that_users_key_pairs(cloud):
+    made = cloud.alice.post('/v2.1/os-keypairs', {'keypair': {'name': 'k1'}},
+                            version='2.91')
+    assert made.status_int == 201, made.body
+    mine = cloud.admin.get('/v2.1/os-quota-sets/proj-a/detail?user_id=alice')
+    assert mine.json['quota_set']['key_pairs']['in_use'] == 1
+    other = cloud.admin.get('/v2.1/os-quota-sets/proj-a/detail?user_id=bob')
+    assert other.json['quota_set']['key_pairs']['in_use'] == 0
+
+
+def test_user_id_write_is_refused_and_delete_keeps_project_limits(cloud):
+    _set(cloud, 'proj-a', ram=4096)
+    refused = cloud.admin.put('/v2.1/os-quota-sets/proj-a?user_id=alice',
+                              {'quota_set': {'ram': 2048}})
+    assert refused.status_int == 400
+    assert 'Per-user quotas are not supported' in (
+        refused.json['badRequest']['message'])
+    deleted = cloud.admin.delete('/v2.1/os-quota-sets/proj-a?user_id=alice')
+    assert deleted.status_int == 202
+    assert cloud.admin.get('/v2.1/os-quota-sets/proj-a').json[
+        'quota_set']['ram'] == 4096
+    assert cloud.admin.get('/v2.1/os-quota-sets/proj-a?user_id=a&bogus=1',
+                           version='2.75').status_int == 400

@@ -383,3 +383,21 @@ def test_os_networks_lists_the_projects_networks_until_2_35(net):
         'Network not found'
     for path in ('/v2.1/os-networks', '/v2.1/os-networks/' + net.private):
         assert net.alice.get(path, version='2.36').status_int == 404
+
+
+def test_unknown_security_group_is_400_with_networks_none(net):
+    _refused(net, 400, 'Security group nope does not exist',
+             networks='none', security_groups=[{'name': 'nope'}])
+
+
+def test_no_network_service_knows_only_the_default_group(net):
+    CONF.set_override('enabled', False, 'network')
+    try:
+        _refused(net, 400, 'Security group web does not exist',
+                 version='2.1', networks=None,
+                 security_groups=[{'name': 'web'}])
+        assert net.boot(net.alice, networks=None, version='2.1',
+                        security_groups=[{'name': 'default'}]
+                        ).status_int == 202
+    finally:
+        CONF.clear_override('enabled', 'network')

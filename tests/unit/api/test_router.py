@@ -5,6 +5,7 @@ Versioned handlers neither overlap nor leave gaps.
 """
 
 import pytest
+import webob
 
 from nova_like.api import microversion
 from nova_like.api import router
@@ -50,3 +51,15 @@ def test_select_picks_the_handler_of_the_version():
 
 def test_max_version_is_2_100():
     assert microversion.MAX_VERSION == (2, 100)
+
+
+def test_an_unknown_route_is_named():
+    request = webob.Request.blank('/v2.1/os-nothing/here', method='GET')
+    response = request.get_response(router.Router())
+    assert response.status_int == 404
+    assert response.json['itemNotFound']['message'] == (
+        'The resource could not be found: the Compute API has no GET '
+        '/v2.1/os-nothing/here.')
+    long_path = '/v2.1/' + 'x' * 500
+    response = webob.Request.blank(long_path).get_response(router.Router())
+    assert len(response.json['itemNotFound']['message']) < 300

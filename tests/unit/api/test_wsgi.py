@@ -243,3 +243,21 @@ def test_a_request_without_a_user_is_not_logged_as_the_last_ones(app):
     assert current.user_id is None and current.project_id is None
     assert current.request_id == \
         response.headers['x-openstack-request-id']
+
+
+def test_root_lists_v20_first_and_v20_document_follows(app):
+    nova = _sample('nova_root_versions.json')['response']['body']
+    listed = _get(app, '/').json['versions']
+    assert [v['id'] for v in listed] == ['v2.0', 'v2.1']
+    assert listed[0] == nova['versions'][0]
+    for path in ('/v2', '/v2/'):
+        shown = _get(app, path)
+        assert shown.status_int == 200
+        version = shown.json['version']
+        assert [link for link in version['links'] if link['rel'] == 'self'
+                ] == listed[0]['links']
+        assert (version['id'], version['status']) == ('v2.0', 'DEPRECATED')
+        assert version['media-types'][0]['type'] == (
+            'application/vnd.openstack.compute+json;version=2')
+    assert _get(app, '/v2/servers', **{'X-Auth-Token': 'u:p'}
+                ).status_int == 404

@@ -38,7 +38,7 @@ object_data = {
     'InstanceGroupList': '1.0-f09b69b902f0bd6f21ae208f2213edd5',
     'InstanceList': '1.0-7b88726c54c636f49188021c17a663b0',
     'InstanceMapping': '1.1-ababd8afb9d15970eb1e3c34471fdb17',
-    'RequestSpec': '1.1-cdfce6ecc79e625273d1b0ecf036b76a',
+    'RequestSpec': '1.2-408df2960d2c2165f15a93b3714e2cde',
     'Selection': '1.0-dfb45a81deade16938f4f0742203df3b',
     'Service': '1.0-28d9c0a5aa80e62df1744c247c1d3bd3',
     'ServiceList': '1.0-f6621975c20e5805eb2b67dec3679efc',

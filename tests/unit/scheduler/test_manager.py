@@ -132,3 +132,44 @@ def test_each_server_takes_from_what_the_one_before_claimed(computes,
               _select(admin_context, placement, uuids=(A, B))]
     assert chosen == ['cmp1', 'cmp2']
     assert placement.claims == [(A, one), (B, two)]
+
+
+def test_a_forced_host_skips_the_filters(computes, admin_context):
+    """az:host: a disabled host in another zone still gets the server."""
+    nodes = [computes('cmp1', disabled=True), computes('cmp2')]
+    placement = PlacementStandIn(nodes, vcpus={nodes[0]: 2, nodes[1]: 32})
+    spec = fixtures.request_spec(availability_zone='elsewhere',
+                                 force_hosts=['cmp1'])
+    [selections] = _select(admin_context, placement, spec)
+    assert [s.service_host for s in selections] == ['cmp1']
+    assert 'limit' not in placement.queries[0]
+
+
+def test_a_forced_node_alone_is_honoured(computes, admin_context):
+    nodes = [computes('cmp1'), computes('cmp2')]
+    spec = fixtures.request_spec(force_nodes=['cmp2'])
+    [selections] = _select(admin_context, PlacementStandIn(nodes), spec)
+    assert selections[0].nodename == 'cmp2'
+
+
+def test_a_requested_destination_keeps_the_filters(computes, admin_context):
+    nodes = [computes('cmp1', disabled=True), computes('cmp2')]
+    placement = PlacementStandIn(nodes)
+    spec = fixtures.request_spec(
+        requested_destination={'host': 'cmp2', 'node': None})
+    [selections] = _select(admin_context, placement, spec)
+    assert [s.service_host for s in selections] == ['cmp2']
+    disabled = fixtures.request_spec(
+        requested_destination={'host': 'cmp1', 'node': 'cmp1'})
+    assert _no_valid_host(admin_context, placement, disabled) == (
+        'No valid host was found. 1 candidates from Placement: '
+        '1 removed by ComputeFilter (disabled).')
+
+
+def test_a_destination_placement_did_not_offer_is_named(computes,
+                                                         admin_context):
+    nodes = [computes('cmp1')]
+    spec = fixtures.request_spec(force_hosts=['cmp9'])
+    assert _no_valid_host(admin_context, PlacementStandIn(nodes), spec) == (
+        'No valid host was found. the requested destination cmp9 is not '
+        'among the 1 candidates from Placement (unknown, or without room)')

@@ -26,7 +26,7 @@ def test_unloadable_driver_names_the_option(name):
 @pytest.mark.parametrize('method, args', [
     ('init_host', ('h',)), ('get_available_nodes', ()),
     ('get_available_resource', ('n',)), ('list_instance_uuids', ()),
-    ('get_host_uptime', ())])
+    ('get_host_uptime', ()), ('get_diagnostics', (None,))])
 def test_the_interface_is_abstract(method, args):
     with pytest.raises(NotImplementedError):
         getattr(driver.ComputeDriver(), method)(*args)

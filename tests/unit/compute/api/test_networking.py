@@ -36,9 +36,18 @@ def _net(network_id):
 
 
 def test_none_asks_nothing_of_the_network_service(api, network, ctx):
-    assert api.check_requested_networks(ctx, _net('none'), ['web'], 1, 3) \
-        == 3
+    assert api.check_requested_networks(ctx, _net('none'), ['default'], 1,
+                                        3) == 3
     assert network.calls == []
+
+
+def test_none_still_needs_the_groups_named_to_exist(api, network, ctx):
+    """As Nova: a security group is checked whatever the networks."""
+    with pytest.raises(exception.SecurityGroupNotFound):
+        api.check_requested_networks(ctx, _net('none'), ['web'], 1, 3)
+    network.create_security_group('web', 'p')
+    assert api.check_requested_networks(ctx, _net('none'), ['web'], 1,
+                                        3) == 3
 
 
 def test_networks_and_groups_are_checked(api, network, ctx):
