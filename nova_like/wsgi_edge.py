@@ -28,6 +28,8 @@ MAX_SEGMENT = 255
 MIN_INT = -2 ** 63
 MAX_INT = 2 ** 63 - 1
 
+# ASCII only: str.isdigit() is also true of '\u00b2', which int() refuses.
+_DIGITS = re.compile('[0-9]+')
 _CONTROL = re.compile('[\x00-\x1f\x7f]')
 _BAD_TEXT = re.compile('[\x00\ud800-\udfff]')
 
@@ -72,7 +74,7 @@ def check_request(environ):
                 raise BadInput('The query parameter %r holds a NUL '
                                'character.' % key.replace('\x00', ''))
     length = environ.get('CONTENT_LENGTH') or '0'
-    if length.isdigit() and int(length) > MAX_BODY_BYTES:
+    if _DIGITS.fullmatch(length) and int(length) > MAX_BODY_BYTES:
         raise BadInput(_too_large(int(length)), 413)
 
 

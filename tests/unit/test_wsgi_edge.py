@@ -111,3 +111,7 @@ def test_a_path_segment_longer_than_any_id_is_400():
     error = _refused(_environ('/v2.0/quotas/' + 'x' * 256))
     assert '256 characters' in error.message and error.status == 400
     wsgi_edge.check_request(_environ('/v2.1/os-keypairs/' + 'k' * 255))
+
+
+def test_a_content_length_of_other_digits_is_no_crash():
+    wsgi_edge.check_request(_environ(length='\u00b2'))

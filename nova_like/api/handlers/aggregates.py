@@ -4,6 +4,8 @@
 Their hosts, metadata and availability zone.
 """
 
+import re
+
 from nova_like.api import errors
 from nova_like.api import policies
 from nova_like.api.policies import aggregates as rules
@@ -15,6 +17,7 @@ from nova_like.compute.api import aggregates as aggregate_api
 from nova_like import exception
 
 _api = aggregate_api.AggregateAPI()
+_MAX_ID = 2 ** 31 - 1
 _ACTION_RULES = {'add_host': rules.ADD_HOST,
                  'remove_host': rules.REMOVE_HOST,
                  'set_metadata': rules.SET_METADATA}
@@ -22,9 +25,13 @@ _ACTION_RULES = {'add_host': rules.ADD_HOST,
 
 def _aggregate_id(request):
     value = request.urlvars['aggregate_id']
-    if not value.isdigit():
+    # ASCII digits: str.isdigit() also holds for '\u00b2' and '\u0661'.
+    if not re.fullmatch('[0-9]+', value):
         raise errors.bad_request('Invalid aggregate_id %s: it must be an '
                                  'integer.' % value)
+    if int(value) > _MAX_ID:
+        # No row has it: the id column is a 32-bit INTEGER.
+        raise errors.not_found('Aggregate %s could not be found.' % value)
     return int(value)
 
 
