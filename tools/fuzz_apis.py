@@ -471,12 +471,51 @@ SHAPES = {'compute': _nova_shape, 'placement': _placement_shape,
           'network': _neutron_shape, 'volume': _nova_shape}
 
 
+_REFUSED_IN_PATH = re.compile(r'%(0[0-9a-f]|1[0-9a-f]|7f)', re.I)
+_REFUSED_CHARS = re.compile('[\x00\ud800-\udfff]')
+
+
+def _holds_refused_text(body):
+    try:
+        doc = json.loads(body)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return False
+    stack = [doc]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str) and _REFUSED_CHARS.search(value):
+            return True
+        if isinstance(value, dict):
+            stack.extend(value)
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
+
+
+def must_be_refused(request):
+    """Why the edge must answer request with a 400 (a control character in
+    the path, NUL in the query), or None."""
+    if _REFUSED_IN_PATH.search(request.path):
+        return 'a control character in the path'
+    if '%00' in request.query:
+        return 'NUL in the query string'
+    return None
+
+
 def check(request, status, headers, body):
     """Why this answer fails the run, or None."""
     if status is None:
         return 'no answer (the daemon died or hung up): %s' % body
     if status >= 500:
         return '%d: %s' % (status, body[:300])
+    refused = must_be_refused(request)
+    if refused and status != 400:
+        return '%d, not 400, for %s' % (status, refused)
+    # A body of GET or DELETE is ignored, as in Nova: only writes count.
+    if status < 400 and request.method in ('POST', 'PUT', 'PATCH') and \
+            request.body and _holds_refused_text(request.body):
+        return '%d for a body with NUL or a lone surrogate' % status
     if request.method == 'HEAD' or status in (204, 304) or (
             not body and status < 400):
         return None

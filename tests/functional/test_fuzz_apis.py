@@ -12,6 +12,7 @@ import os
 import pytest
 
 from nova_like.db import engine
+from nova_like.db import migration as nova_migration
 from nova_like.network.db import migration as network_migration
 from nova_like.network import wsgi as network_wsgi
 from nova_like.placement.db import migration as placement_migration
@@ -20,6 +21,8 @@ from nova_like.volume.db import migration as volume_migration
 from nova_like.volume import wsgi as volume_wsgi
 from tests import db_servers
 from tests.functional.api.conftest import cloud  # noqa: F401 - a fixture
+from tests.functional import conftest as functional_conftest
+from tests.functional import placement_server
 from tests.functional.network import fixtures as network_fixtures
 from tests.functional.placement import fixtures as placement_fixtures
 from tests.functional.volume import conftest as volume_conftest
@@ -27,8 +30,8 @@ from tests.functional.volume import fixtures as volume_fixtures
 from tools import fuzz_apis
 
 SEED = int(os.environ.get("FUZZ_SEED", "21"))
-COUNT = int(os.environ.get('FUZZ_COUNT', '1500'))
-PG_COUNT = int(os.environ.get('FUZZ_PG_COUNT', '600'))
+COUNT = int(os.environ.get('FUZZ_COUNT', '6000'))
+PG_COUNT = int(os.environ.get('FUZZ_PG_COUNT', '3000'))
 
 glance = volume_conftest.glance
 volume_manager = volume_conftest.volume_manager
@@ -55,7 +58,29 @@ def _url(backend, tmp_path):
 BACKENDS = [('sqlite', COUNT), ('postgresql', PG_COUNT)]
 
 
-def test_compute_api(cloud):  # noqa: F811 - the imported fixture
+@pytest.fixture
+def cloud_databases(request, tmp_path, schema_templates):
+    """The `cloud` fixture's databases on request.param's backend."""
+    urls = {}
+    for name in ('api', 'cell0', 'cell1'):
+        tree = 'api' if name == 'api' else 'main'
+        if request.param == 'sqlite':
+            functional_conftest.copy_schema(schema_templates[tree],
+                                            tmp_path / (name + '.sqlite'))
+            urls[name] = 'sqlite:///%s/%s.sqlite' % (tmp_path, name)
+        else:
+            urls[name] = _url(request.param, tmp_path)
+            nova_migration.upgrade(tree, urls[name])
+    yield urls
+    engine.dispose_all()
+    for url in urls.values():
+        if request.param != 'sqlite':
+            db_servers.drop_database(url)
+
+
+@pytest.mark.parametrize('cloud_databases, count', BACKENDS,
+                         indirect=['cloud_databases'])
+def test_compute_api(cloud, count):  # noqa: F811 - the imported fixture
     client = cloud.admin
     cloud.boot(client, 'fuzz-vm')
     server_id = client.get('/v2.1/servers').json_body_or_none[
@@ -72,7 +97,7 @@ def test_compute_api(cloud):  # noqa: F811 - the imported fixture
         lambda context, instance, tail_length=None: 'fuzz console\n')
     client.post('/v2.1/flavors/1/os-extra_specs',
                 {'extra_specs': {'hw:cpu_policy': 'shared'}})
-    _fuzz('compute', cloud.app, client.token, 'admin-proj', COUNT)
+    _fuzz('compute', cloud.app, client.token, 'admin-proj', count)
 
 
 @pytest.mark.parametrize('backend, count', BACKENDS)
@@ -149,3 +174,25 @@ def test_volume_api(volume_conf, count, volume_manager, glance):
     client.put('/volumes/%s/metadata/k1' % volume['id'],
                {'meta': {'k1': 'v'}})
     _fuzz('volume', app, volume_wsgi.NOAUTH_TOKEN, 'admin', count)
+
+
+def test_the_tool_over_http(tmp_path, capsys):
+    """tools/fuzz_apis.py against a Placement served over HTTP, as against
+    the lab; a server that stops answering fails the run."""
+    server = placement_server.PlacementServer(
+        'sqlite:///%s/placement.sqlite' % tmp_path)
+    url = server.start()
+    argv = ['--api', 'placement', '--placement-url', url, '--token',
+            'admin', '--seed', str(SEED), '--count', '300']
+    try:
+        assert fuzz_apis.main(argv) == 0, capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert 'seed %d: 300 requests' % SEED in out
+        assert 'placement 4xx' in out and '0 failures' in out
+    finally:
+        server.stop()
+        engine.dispose_all()
+    # The daemon gone: every request is a failure with its reproducer.
+    assert fuzz_apis.main(argv[:-1] + ['5']) == 1
+    out = capsys.readouterr().out
+    assert 'no answer (the daemon died' in out and '5 failures' in out
