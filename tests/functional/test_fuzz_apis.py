@@ -3,8 +3,9 @@
 
 tools/fuzz_apis.py generates the requests (seed SEED, COUNT per API on
 SQLite, PG_COUNT on PostgreSQL, where a NUL reaching a string column is an
-error of the database); any 5xx, error body outside the API's JSON shape
-or non-JSON body fails the test, listing every failing request.
+error of the database); any 5xx, error body outside the API's JSON shape,
+non-JSON body or input the edge must refuse and did not fails the test,
+listing the failing requests with their reproducers.
 """
 
 import os
@@ -13,6 +14,7 @@ import pytest
 
 from nova_like.db import engine
 from nova_like.db import migration as nova_migration
+from nova_like.network import coalescer
 from nova_like.network.db import migration as network_migration
 from nova_like.network import wsgi as network_wsgi
 from nova_like.placement.db import migration as placement_migration
@@ -29,7 +31,7 @@ from tests.functional.volume import conftest as volume_conftest
 from tests.functional.volume import fixtures as volume_fixtures
 from tools import fuzz_apis
 
-SEED = int(os.environ.get("FUZZ_SEED", "21"))
+SEED = int(os.environ.get('FUZZ_SEED', '21'))
 COUNT = int(os.environ.get('FUZZ_COUNT', '6000'))
 PG_COUNT = int(os.environ.get('FUZZ_PG_COUNT', '3000'))
 
@@ -147,6 +149,7 @@ def test_network_api(backend, count, tmp_path):
     try:
         _fuzz('network', app, network_wsgi.NOAUTH_TOKEN, 'admin', count)
     finally:
+        coalescer.flush_all()  # what requests handed to the background
         engine.dispose_all()
         if backend != 'sqlite':
             db_servers.drop_database(url)
