@@ -83,6 +83,18 @@ RAW_BODIES = [
     b'{"x": "' + b'y' * 120000 + b'"}', b'{"a": 1, "a": 2}',
     b'{"a": 1e999}', b'{"a": 123456789012345678901234567890}',
 ]
+# (name, value): None drops the header.
+ODD_HEADERS = [
+    ('X-Auth-Token', None), ('X-Auth-Token', ''), ('X-Auth-Token', 'a:b:c'),
+    ('X-Auth-Token', ':'), ('X-Auth-Token', 'x' * 5000),
+    ('X-Auth-Token', 'caf\u00e9:proj'), ('Accept', 'application/xml'),
+    ('Accept', 'text/html'), ('Accept', '*/*;q=0'), ('Accept', ''),
+    ('Accept', 'application/json;q=abc'), ('Accept-Language', 'xx-\u00e9'),
+    ('X-Openstack-Request-Id', 'req-' + 'x' * 300),
+    ('X-Openstack-Request-Id', '\u00e9'), ('Accept-Encoding', 'gzip'),
+    ('X-Forwarded-For', 'not-an-address'), ('X-Roles', 'admin'),
+    ('X-Project-Id', 'other'), ('If-None-Match', '*'),
+]
 QUERY_NAMES = ['limit', 'marker', 'sort_key', 'sort_dir', 'name',
                'all_tenants',
                'changes-since', 'changes-before', 'fields', 'status', 'id',
@@ -379,7 +391,13 @@ def generate(api, rng, ids, token, destructive=True):
     body = None
     kind = rng.choice(['body', 'body', 'body', 'raw-body', 'content-type',
                        'microversion', 'query', 'query', 'path-id',
-                       'path-id', 'plain'])
+                       'path-id', 'plain', 'headers'])
+    if kind == 'headers':
+        name, value = rng.choice(ODD_HEADERS)
+        if value is None:
+            headers.pop(name, None)
+        else:
+            headers[name] = value
     handler = None
     if method in methods:
         handler = _handlers(methods[method])[-1]
@@ -510,7 +528,8 @@ def check(request, status, headers, body):
     if status >= 500:
         return '%d: %s' % (status, body[:300])
     refused = must_be_refused(request)
-    if refused and status != 400:
+    # Authentication may come first (a 401), as keystonemiddleware does.
+    if refused and status not in (400, 401):
         return '%d, not 400, for %s' % (status, refused)
     # A body of GET or DELETE is ignored, as in Nova: only writes count.
     if status < 400 and request.method in ('POST', 'PUT', 'PATCH') and \
@@ -651,15 +670,20 @@ def discover_ids(api, send, token, project_id):
 
 # -- a run ---------------------------------------------------------------
 
+def _tokens(token):
+    return [token] if isinstance(token, str) else list(token)
+
+
 def run(targets, seed, count=None, minutes=None, destructive=True,
         out=None):
-    """Send hostile requests round-robin to targets, {api: (send, token,
-    project_id)}, until count requests or minutes pass.
+    """Send hostile requests round-robin to targets, {api: (send, token or
+    [tokens], project_id of the first token)}, until count requests or
+    minutes pass (each request with one of the tokens).
 
     :returns: (requests sent, {status class: n}, [(Request, why)])
     """
     rng = random.Random(seed)
-    ids = {api: discover_ids(api, send, token, project)
+    ids = {api: discover_ids(api, send, _tokens(token)[0], project)
            for api, (send, token, project) in targets.items()}
     apis = sorted(targets)
     deadline = time.monotonic() + minutes * 60 if minutes else None
@@ -670,7 +694,8 @@ def run(targets, seed, count=None, minutes=None, destructive=True,
             deadline is None or time.monotonic() < deadline):
         api = apis[sent % len(apis)]
         send, token, _project = targets[api]
-        request = generate(api, rng, ids[api], token, destructive)
+        request = generate(api, rng, ids[api], rng.choice(_tokens(token)),
+                           destructive)
         status, headers, body = send(request)
         sent += 1
         name = '%sxx' % (status // 100) if status else 'none'

@@ -99,7 +99,8 @@ def test_compute_api(cloud, count):  # noqa: F811 - the imported fixture
         lambda context, instance, tail_length=None: 'fuzz console\n')
     client.post('/v2.1/flavors/1/os-extra_specs',
                 {'extra_specs': {'hw:cpu_policy': 'shared'}})
-    _fuzz('compute', cloud.app, client.token, 'admin-proj', count)
+    _fuzz('compute', cloud.app, [client.token, cloud.alice.token],
+          'admin-proj', count)
 
 
 @pytest.mark.parametrize('backend, count', BACKENDS)
@@ -147,7 +148,8 @@ def test_network_api(backend, count, tmp_path):
     client.create('port', network_id=net['id'])
     client.create('security_group', 'security-groups', name='fuzz')
     try:
-        _fuzz('network', app, network_wsgi.NOAUTH_TOKEN, 'admin', count)
+        _fuzz('network', app, [network_wsgi.NOAUTH_TOKEN, 'alice:p1'],
+              'admin', count)
     finally:
         coalescer.flush_all()  # what requests handed to the background
         engine.dispose_all()
