@@ -3,9 +3,11 @@
 
 One rule for the Compute API, Placement, the network and volume APIs:
 the path and the query string are UTF-8 without NUL (the path without any
-control character: an id is exactly an id), a body is at most
+control character: an id is exactly an id; no segment over
+MAX_SEGMENT characters), a body is at most
 MAX_BODY_BYTES of UTF-8 JSON, nested at most MAX_DEPTH deep, whose strings
-hold no NUL and no lone surrogate, with no NaN or Infinity. Each API turns
+hold no NUL and no lone surrogate, with no NaN or Infinity and no integer
+outside 64 bits (no database column holds one). Each API turns
 BadInput into its own error body; nothing of this reaches a handler or a
 database.
 """
@@ -20,6 +22,14 @@ MAX_BODY_BYTES = 114688
 # Nova's and Placement's deepest bodies nest six levels.
 MAX_DEPTH = 32
 
+# No id or name of any API is longer (the widest columns are 255).
+MAX_SEGMENT = 255
+# The range of a 64-bit signed column (BIGINT), the widest any backend has.
+MIN_INT = -2 ** 63
+MAX_INT = 2 ** 63 - 1
+
+# ASCII only: str.isdigit() is also true of '\u00b2', which int() refuses.
+_DIGITS = re.compile('[0-9]+')
 _CONTROL = re.compile('[\x00-\x1f\x7f]')
 _BAD_TEXT = re.compile('[\x00\ud800-\udfff]')
 
@@ -46,6 +56,11 @@ def check_request(environ):
     if found:
         raise BadInput('The path holds the control character %r: an id or '
                        'name in a path never does.' % found.group())
+    longest = max(path.split('/'), key=len)
+    if len(longest) > MAX_SEGMENT:
+        raise BadInput('A segment of the path is %d characters long; no id '
+                       'or name is longer than %d.'
+                       % (len(longest), MAX_SEGMENT))
     query = environ.get('QUERY_STRING', '')
     if query:
         try:
@@ -59,7 +74,7 @@ def check_request(environ):
                 raise BadInput('The query parameter %r holds a NUL '
                                'character.' % key.replace('\x00', ''))
     length = environ.get('CONTENT_LENGTH') or '0'
-    if length.isdigit() and int(length) > MAX_BODY_BYTES:
+    if _DIGITS.fullmatch(length) and int(length) > MAX_BODY_BYTES:
         raise BadInput(_too_large(int(length)), 413)
 
 
@@ -93,13 +108,20 @@ def load_json(body):
 
 def check_document(document):
     """Raise BadInput for a decoded JSON document nested deeper than
-    MAX_DEPTH, or with a string that holds NUL or a lone surrogate."""
+    MAX_DEPTH, with a string that holds NUL or a lone surrogate, or with
+    an integer outside MIN_INT..MAX_INT."""
     stack = [(document, 1, '')]
     while stack:
         value, depth, where = stack.pop()
         if isinstance(value, str):
             _check_text(value, where)
             continue
+        if isinstance(value, int) and not isinstance(value, bool) and \
+                not MIN_INT <= value <= MAX_INT:
+            raise BadInput('An integer of the body%s is outside the 64-bit '
+                           'range (%d..%d).' % (
+                               ' (at %s)' % where if where else '',
+                               MIN_INT, MAX_INT))
         if not isinstance(value, (dict, list)):
             continue
         if depth > MAX_DEPTH:

@@ -11,6 +11,9 @@ import sqlalchemy as sa
 from nova_like.network.db import models
 from nova_like.network import errors
 
+# The quotas.limit column is a 32-bit INTEGER on every backend.
+MAX_LIMIT = 2 ** 31 - 1
+
 DEFAULTS = {
     'network': 100,
     'subnet': 100,
@@ -97,6 +100,9 @@ def update(session, project_id, values):
                                      % (limit,))
         if limit < -1:
             raise errors.bad_request(resource, '%d is less than -1' % limit)
+        if limit > MAX_LIMIT:
+            raise errors.bad_request(resource, '%d is more than %d'
+                                     % (limit, MAX_LIMIT))
         table = models.Quota
         row = session.execute(sa.select(table).where(
             table.project_id == project_id,

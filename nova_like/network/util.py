@@ -8,6 +8,9 @@ import webob
 from nova_like.network import errors
 from nova_like import wsgi_edge
 
+# The widest id column (project_id, device_id) is 255 characters.
+MAX_ID_LENGTH = 255
+
 
 def context(req):
     return req.environ['network.context']
@@ -40,7 +43,36 @@ def body(req, resource):
                                                     dict):
         raise errors.bad_request(
             resource, 'Resource body required: {"%s": {...}}' % resource)
+    _check_ids(data[resource])
     return data[resource]
+
+
+def _is_id(key):
+    return key in ('id', 'tenant_id', 'project_id') or (
+        key.endswith('_id') and not key.endswith('segmentation_id'))
+
+
+def _check_ids(document):
+    """400 for an id (id, project_id, network_id, ... at any depth) that
+    is neither a string nor null, or longer than MAX_ID_LENGTH: no id is a
+    number, list or object, and none is longer than its column."""
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if _is_id(key) and item is not None and \
+                        not isinstance(item, str):
+                    raise errors.bad_request(
+                        key, "'%s' is not a valid string" % (item,))
+                if isinstance(item, str) and len(item) > MAX_ID_LENGTH \
+                        and _is_id(key):
+                    raise errors.bad_request(
+                        key, "'%s...' exceeds maximum length of %d"
+                        % (item[:32], MAX_ID_LENGTH))
+                stack.append(item)
 
 
 def url(req, path=''):

@@ -2,6 +2,7 @@
 """Helpers of the Block Storage handlers: JSON in and out, the context."""
 
 import json
+import re
 
 import webob
 
@@ -50,6 +51,15 @@ def body(req, resource=None):
         raise errors.bad_request("Missing required element '%s' in request "
                                  "body." % resource)
     return data[resource]
+
+
+def non_negative_int(key, value):
+    """int(value) for a query parameter of ASCII digits; 400 otherwise
+    (str.isdigit() also holds for '\u00b2', which int() refuses)."""
+    if not re.fullmatch('[0-9]+', value):
+        raise errors.bad_request('%s param must be an integer >= 0, not %s'
+                                 % (key, value))
+    return int(value)
 
 
 def project_url(req, path=''):

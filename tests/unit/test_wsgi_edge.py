@@ -97,3 +97,21 @@ def test_malformed_and_oversized_bodies():
     assert 'not valid JSON' in _bad_body(b'{"a": ').message
     big = b'"' + b'x' * wsgi_edge.MAX_BODY_BYTES + b'"'
     assert _bad_body(big).status == 413
+
+
+@pytest.mark.parametrize('number', [2 ** 63, -2 ** 63 - 1, 10 ** 30])
+def test_an_integer_no_column_holds_is_400(number):
+    error = _bad_body(('{"quota": {"network": %d}}' % number).encode())
+    assert '64-bit' in error.message and '/quota/network' in error.message
+    doc = {'a': [2 ** 63 - 1, -2 ** 63, True, 1.5]}
+    assert wsgi_edge.load_json(json.dumps(doc).encode()) == doc
+
+
+def test_a_path_segment_longer_than_any_id_is_400():
+    error = _refused(_environ('/v2.0/quotas/' + 'x' * 256))
+    assert '256 characters' in error.message and error.status == 400
+    wsgi_edge.check_request(_environ('/v2.1/os-keypairs/' + 'k' * 255))
+
+
+def test_a_content_length_of_other_digits_is_no_crash():
+    wsgi_edge.check_request(_environ(length='\u00b2'))

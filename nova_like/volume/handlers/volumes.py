@@ -125,11 +125,7 @@ def _params(req):
                                      "{'key': 'value'}" % req.GET['metadata'])
     for key in ('limit', 'offset'):
         if key in paging:
-            value = paging[key]
-            if not value.isdigit():
-                raise errors.bad_request('%s param must be an integer >= 0, '
-                                         'not %s' % (key, value))
-            paging[key] = int(value)
+            paging[key] = util.non_negative_int(key, paging[key])
     return filters, paging
 
 

@@ -83,13 +83,25 @@ def _seed_flavors(ctx):
 
 
 @pytest.fixture
-def cloud(tmp_path, schema_templates):
+def cloud_databases(tmp_path, schema_templates):
+    """{'api' | 'cell0' | 'cell1': URL} of databases at head for `cloud`:
+    SQLite files (a test module may override this fixture)."""
+    urls = {name: 'sqlite:///%s/%s.sqlite' % (tmp_path, name)
+            for name in ('api', 'cell0', 'cell1')}
+    for name in urls:
+        functional_conftest.copy_schema(
+            schema_templates['api' if name == 'api' else 'main'],
+            tmp_path / (name + '.sqlite'))
+    return urls
+
+
+@pytest.fixture
+def cloud(cloud_databases):
     """The API app and its stand-ins; see the attributes for what is there."""
     objects.register_all()
     rpc.register_opts()
     CONF([], project='nova_like', default_config_files=[])
-    urls = {name: 'sqlite:///%s/%s.sqlite' % (tmp_path, name)
-            for name in ('api', 'cell0', 'cell1')}
+    urls = cloud_databases
     glance = glance_standin.GlanceStandIn()
     overrides = {
         ('transport_url', None): 'fake:///',
@@ -100,10 +112,6 @@ def cloud(tmp_path, schema_templates):
     }
     for (name, group), value in overrides.items():
         CONF.set_override(name, value, group=group)
-    for name in urls:
-        functional_conftest.copy_schema(
-            schema_templates['api' if name == 'api' else 'main'],
-            tmp_path / (name + '.sqlite'))
     ctx = nl_context.get_admin_context()
     cells = {}
     for name, uuid in (('cell0', cell_mapping.CELL0_UUID),

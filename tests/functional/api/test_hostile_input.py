@@ -140,3 +140,15 @@ def test_a_trailing_slash_is_an_empty_id_not_the_list(cloud, path):
     answer, _ = _raw(cloud, 'GET', path, 'start=2026-01-01T00:00:00',
                      token='admin:admin')
     assert answer.status_int == 404
+
+
+@pytest.mark.parametrize('method', ['GET', 'DELETE'])
+def test_aggregate_ids_no_row_can_have(cloud, method):
+    for path in (b'/v2.1/os-aggregates/99999999999999999999',
+                 b'/v2.1/os-aggregates/2147483648'):
+        assert 'could not be found' in _error(
+            _raw(cloud, method, path, token='admin:admin-proj'), 404)
+    for path in ('/v2.1/os-aggregates/\u00b2'.encode(),
+                 '/v2.1/os-aggregates/\u0661'.encode()):
+        assert 'must be an integer' in _error(
+            _raw(cloud, method, path, token='admin:admin-proj'), 400)

@@ -43,3 +43,32 @@ def test_bodies_no_handler_can_take_write_nothing(client, body, words):
                          body=body)['message']
     assert client.as_('alice:p1').get('/v2.0/networks').json()[
         'networks'] == []
+
+
+@pytest.mark.parametrize('path, body, field', [
+    ('/v2.0/security-groups', {'security_group': {'project_id': 5}},
+     'project_id'),
+    ('/v2.0/security-groups', {'security_group': {'tenant_id': 2 ** 40}},
+     'tenant_id'),
+    ('/v2.0/subnets', {'subnet': {'network_id': [[]], 'ip_version': 4,
+                                  'cidr': '10.0.0.0/24'}}, 'network_id'),
+    ('/v2.0/ports', {'port': {'network_id': {'id': 'x'}}}, 'network_id'),
+    ('/v2.0/security-groups', {'security_group': {'project_id': 'p' * 256}},
+     'project_id'),
+])
+def test_an_id_that_is_no_string_or_too_long_is_400(client, path, body,
+                                                     field):
+    response = client.post(path, body)
+    assert response.status_code == 400, response.text
+    assert 'Invalid input for %s' % field in response.json()[
+        'NeutronError']['message']
+
+
+def test_a_quota_no_column_holds_is_400(client):
+    response = client.put('/v2.0/quotas/p1', {'quota': {'network': 2 ** 31}})
+    assert response.status_code == 400, response.text
+    assert 'more than 2147483647' in response.json()['NeutronError'][
+        'message']
+    response = client.put('/v2.0/quotas/p1', {'quota': {
+        'network': 2 ** 31 - 1}})
+    assert response.status_code == 200, response.text

@@ -73,3 +73,13 @@ def test_input_that_cannot_be_text_is_400_at_the_edge(client):
         assert response.status_int == 400, response.body
         assert words in response.json['badRequest']['message']
     assert client.as_(USER).get('/volumes').json()['volumes'] == []
+
+
+def test_paging_numbers_are_ascii_digits(client):
+    user = client.as_(USER)
+    for query in ('?offset=%C2%B2', '?limit=%C2%B2', '?offset=%D9%A1'):
+        resp = user.get('/volumes/detail' + query)
+        assert resp.status_code == 400, resp.text
+        assert 'must be an integer >= 0' in resp.json()['badRequest'][
+            'message']
+    assert user.get('/volumes/detail?offset=%s' % 2 ** 64).status_code == 200
