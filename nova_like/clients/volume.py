@@ -49,7 +49,13 @@ class VolumeClient:
         The endpoint of the catalog (or endpoint_override) names a project
         (or the template %(project_id)s): the caller's goes in its place.
         """
-        endpoint = ksa.url_for(self.adapter, '/')
+        try:
+            endpoint = ksa.url_for(self.adapter, '/')
+        except ks_exc.ClientException as exc:  # [cinder] says too little
+            raise exception.VolumeServiceUnavailable(
+                reason='no endpoint of service type block-storage (%s): '
+                       'set [cinder] auth_type and its options, or '
+                       'endpoint_override' % exc) from exc
         if not endpoint.startswith('http'):
             raise exception.VolumeServiceUnavailable(
                 reason='no endpoint of service type block-storage: set '

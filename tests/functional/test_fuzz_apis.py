@@ -12,6 +12,8 @@ import os
 
 import pytest
 
+from nova_like.clients import ksa
+from nova_like import conf
 from nova_like.db import engine
 from nova_like.db import migration as nova_migration
 from nova_like.network import coalescer
@@ -22,6 +24,7 @@ from nova_like.placement import wsgi as placement_wsgi
 from nova_like.volume.db import migration as volume_migration
 from nova_like.volume import wsgi as volume_wsgi
 from tests import db_servers
+from tests import fake_volume
 from tests.functional.api.conftest import cloud  # noqa: F401 - a fixture
 from tests.functional import conftest as functional_conftest
 from tests.functional import placement_server
@@ -57,6 +60,7 @@ def _url(backend, tmp_path):
     return db_servers.create_database(backend, tmp_path, prefix='nlfuzz')
 
 
+CONF = conf.CONF
 BACKENDS = [('sqlite', COUNT), ('postgresql', PG_COUNT)]
 
 
@@ -80,9 +84,21 @@ def cloud_databases(request, tmp_path, schema_templates):
             db_servers.drop_database(url)
 
 
+@pytest.fixture
+def volumes(tmp_path):
+    """The Compute API's volume service: tests/fake_volume.py's."""
+    standin = fake_volume.VolumeStandIn(tmp_path)
+    CONF.set_override('endpoint_override', standin.url, 'cinder')
+    ksa.reset()
+    yield standin
+    CONF.clear_override('endpoint_override', 'cinder')
+    ksa.reset()
+    standin.stop()
+
+
 @pytest.mark.parametrize('cloud_databases, count', BACKENDS,
                          indirect=['cloud_databases'])
-def test_compute_api(cloud, count):  # noqa: F811 - the imported fixture
+def test_compute_api(cloud, count, volumes):  # noqa: F811 - the fixture
     client = cloud.admin
     cloud.boot(client, 'fuzz-vm')
     server_id = client.get('/v2.1/servers').json_body_or_none[
@@ -94,9 +110,13 @@ def test_compute_api(cloud, count):  # noqa: F811 - the imported fixture
     client.post('/v2.1/os-server-groups', {'server_group': {
         'name': 'fuzz', 'policy': 'affinity'}})
     client.post('/v2.1/os-aggregates', {'aggregate': {'name': 'fuzz'}})
-    # The compute stand-in has no console; the real manager answers.
+    # The compute stand-in has no console nor diagnostics; the real
+    # manager answers.
     cloud.compute.get_console_output = (
         lambda context, instance, tail_length=None: 'fuzz console\n')
+    cloud.compute.get_instance_diagnostics = (
+        lambda context, instance: {'state': 'running', 'driver': 'libvirt',
+                                   'hypervisor': 'fake', 'uptime': 0})
     client.post('/v2.1/flavors/1/os-extra_specs',
                 {'extra_specs': {'hw:cpu_policy': 'shared'}})
     _fuzz('compute', cloud.app, [client.token, cloud.alice.token],

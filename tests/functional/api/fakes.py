@@ -13,6 +13,7 @@ from nova_like import context as nl_context
 from nova_like import exception
 from nova_like import objects
 from nova_like import rpc
+from nova_like import versions
 from tests import glance_standin
 
 # The images the Glance stand-in serves, under the names these tests use.
@@ -100,7 +101,7 @@ class FakeCompute:
     attach_interface and detach_interface (1.3) through the network
     stand-in, keeping the instance's network_info."""
 
-    target = messaging.Target(version='1.3')
+    target = messaging.Target(version=versions.rpc_version('compute'))
 
     def __init__(self, cell, network=None):
         self.cell = cell
