@@ -100,3 +100,84 @@ def test_one_server_through_its_lifecycle(actions_cloud):
     assert _call(cloud, 'DELETE', '/servers/' + uuid).status_code == 204
     cloud_mod.wait_for(lambda: _call(cloud, 'GET', '/servers/' + uuid
                                      ).status_code == 404, 60, 'deleted')
+
+
+# Hostile neighbours and input, through gunicorn and the real daemons
+# (issue 21): another project's resources are as unknown ones, and input
+# that cannot be text is a 400 with Nova's body.
+
+def _boot(cloud, token='demo:demo', **extra):
+    response = _call(cloud, 'POST', '/servers', {'server': dict({
+        'name': 'iso', 'imageRef': cloud.image_id, 'flavorRef': '1',
+        'networks': 'none'}, **extra)}, token=token)
+    return response
+
+
+def test_another_projects_group_and_server_are_as_unknown(actions_cloud):
+    cloud = actions_cloud
+    unknown = '6f0c7a3e-1b2d-4c5e-8f90-a1b2c3d4e5f6'
+    group = _call(cloud, 'POST', '/os-server-groups', {'server_group': {
+        'name': 'g', 'policy': 'anti-affinity'}}).json()['server_group']
+    server = _boot(cloud).json()['server']
+    intruder = 'eve:other'
+    hinted = _call(cloud, 'POST', '/servers', {
+        'server': {'name': 'x', 'imageRef': cloud.image_id,
+                   'flavorRef': '1', 'networks': 'none'},
+        'os:scheduler_hints': {'group': group['id']}}, token=intruder)
+    assert hinted.status_code == 400, hinted.text
+    for method in ('GET', 'DELETE'):
+        theirs = _call(cloud, method, '/os-server-groups/' + group['id'],
+                       token=intruder)
+        none = _call(cloud, method, '/os-server-groups/' + unknown,
+                     token=intruder)
+        assert (theirs.status_code, none.status_code) == (404, 404)
+    theirs = _call(cloud, 'GET', '/servers?marker=' + server['id'],
+                   token=intruder)
+    none = _call(cloud, 'GET', '/servers?marker=' + unknown, token=intruder)
+    assert (theirs.status_code, none.status_code) == (400, 400)
+    assert theirs.json()['badRequest']['message'] == \
+        none.json()['badRequest']['message'].replace(unknown, server['id'])
+    members = _call(cloud, 'GET', '/os-server-groups/' + group['id'])
+    assert members.json()['server_group']['members'] == []
+    _wait(cloud, server['id'], 'ACTIVE')
+    assert _call(cloud, 'DELETE', '/servers/' + server['id']
+                 ).status_code == 204
+
+
+def test_healthcheck_details_are_for_admins(actions_cloud):
+    cloud = actions_cloud
+    anonymous = cloud.healthcheck(compute_host='cmp1', token=None)
+    assert (anonymous.status_code, anonymous.json()) == (200,
+                                                         {'status': 'OK'})
+    admin = cloud.healthcheck(compute_host='cmp1')
+    assert admin.json()['rpc']['compute']['host'] == 'cmp1'
+
+
+def test_input_that_cannot_be_text_is_400_through_gunicorn(actions_cloud):
+    cloud = actions_cloud
+    server = _boot(cloud, name='edge').json()['server']
+    base = 'http://127.0.0.1:%d/v2.1' % cloud.api_port
+    headers = {'X-Auth-Token': 'demo:demo',
+               'OpenStack-API-Version': 'compute 2.100',
+               'Content-Type': 'application/json'}
+    for method, path, body in (
+            ('PUT', '/servers/%s%%0a' % server['id'],
+             b'{"server": {"name": "renamed"}}'),
+            ('GET', '/servers/%ff%fe', None),
+            ('DELETE', '/servers/%s%%00/metadata/x' % server['id'], None),
+            ('POST', '/os-server-groups',
+             b'{"server_group": {"name": "x\\udc00", "policy": "affinity"}}'),
+            ('POST', '/os-server-groups', b'[' * 10000 + b']' * 10000)):
+        response = requests.request(method, base + path, data=body,
+                                    headers=headers, timeout=30)
+        assert response.status_code == 400, (path, response.text)
+        assert response.json()['badRequest']['code'] == 400
+        assert response.headers['x-openstack-request-id']
+    query = requests.get(base + '/servers?limit=%ED%A0%80', headers=headers,
+                         timeout=30)
+    assert query.status_code == 400
+    shown = _call(cloud, 'GET', '/servers/' + server['id']).json()['server']
+    assert shown['name'] == 'edge'
+    _wait(cloud, server['id'], 'ACTIVE')
+    assert _call(cloud, 'DELETE', '/servers/' + server['id']
+                 ).status_code == 204
