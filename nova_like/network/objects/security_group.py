@@ -193,6 +193,13 @@ def delete(ctx, group_id):
         rules = models.SecurityGroupRule
         session.execute(sa.delete(rules).where(
             rules.security_group_id == group_id))
+        # As Networking: the rules of other groups naming this one go too.
+        for rule in session.execute(sa.select(rules).where(
+                rules.remote_group_id == group_id)).scalars().all():
+            peer = session.get(models.SecurityGroup, rule.security_group_id)
+            if peer is not None:
+                base.bump(peer)
+            session.delete(rule)
         if default is not None and default.security_group_id == row.id:
             session.delete(default)
         session.delete(row)

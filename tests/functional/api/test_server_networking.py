@@ -283,10 +283,10 @@ def test_bob_cannot_touch_alices_interfaces(net):
 # Security groups
 
 def test_server_security_groups_listed_added_and_removed(net):
-    net.network.create_security_group('web', 'proj-a', rules=[
+    net.network.seed_security_group('web', 'proj-a', rules=[
         {'direction': 'ingress', 'protocol': 'tcp', 'port_range_min': 80,
          'port_range_max': 80, 'remote_ip_prefix': '0.0.0.0/0'}])
-    net.network.create_security_group('db', 'proj-a')
+    net.network.seed_security_group('db', 'proj-a')
     response = net.boot(net.alice, 'sg', networks=[{'uuid': net.private}],
                         security_groups=[{'name': 'web'}])
     assert response.json_body_or_none['server']['security_groups'] == [
