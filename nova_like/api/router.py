@@ -47,6 +47,7 @@ from nova_like.api.handlers import server_tags
 from nova_like.api.handlers import servers
 from nova_like.api.handlers import services
 from nova_like.api.handlers import simple_tenant_usage
+from nova_like.api.handlers import tenant_networks
 from nova_like.api.handlers import versions
 from nova_like.api.handlers import volumes_attachments
 from nova_like.api import microversion
@@ -242,6 +243,10 @@ ROUTES = {
         'GET': (networks.index, microversion.removed_since('2.36'))},
     '/v2.1/os-networks/{network_id}': {
         'GET': (networks.show, microversion.removed_since('2.36'))},
+    '/v2.1/os-tenant-networks': {
+        'GET': (tenant_networks.index, microversion.removed_since('2.36'))},
+    '/v2.1/os-tenant-networks/{network_id}': {
+        'GET': (tenant_networks.show, microversion.removed_since('2.36'))},
     '/v2.1/os-security-groups': {
         'GET': (security_group_proxy.index,
                 microversion.removed_since('2.36')),

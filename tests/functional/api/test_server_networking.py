@@ -385,6 +385,34 @@ def test_os_networks_lists_the_projects_networks_until_2_35(net):
         assert net.alice.get(path, version='2.36').status_int == 404
 
 
+# os-tenant-networks (2.1 to 2.35)
+
+def test_os_tenant_networks_lists_and_shows_as_nova_until_2_35(net):
+    shared = net.network.create_network('public', 'admin-proj',
+                                        cidr='192.0.2.0/24', shared=True)
+    listed = net.alice.get('/v2.1/os-tenant-networks', version='2.35')
+    assert listed.status_int == 200
+    assert sorted(listed.json_body_or_none['networks'],
+                  key=lambda n: n['label']) == [
+        {'id': net.private, 'cidr': 'None', 'label': 'private'},
+        {'id': shared, 'cidr': 'None', 'label': 'public'}]
+    shown = net.alice.get('/v2.1/os-tenant-networks/%s' % net.private,
+                          version='2.1')
+    assert shown.json_body_or_none == {'network': {
+        'id': net.private, 'cidr': 'None', 'label': 'private'}}
+    other = net.alice.get('/v2.1/os-tenant-networks/%s' % net.bobnet,
+                          version='2.1')
+    assert other.status_int == 404
+    assert other.json_body_or_none['itemNotFound']['message'] == \
+        'Network not found'
+    admin = net.admin.get('/v2.1/os-tenant-networks', version='2.1')
+    assert {n['label'] for n in admin.json_body_or_none['networks']} == {
+        'private', 'bobnet', 'public'}
+    for path in ('/v2.1/os-tenant-networks',
+                 '/v2.1/os-tenant-networks/' + net.private):
+        assert net.alice.get(path, version='2.36').status_int == 404
+
+
 def test_unknown_security_group_is_400_with_networks_none(net):
     _refused(net, 400, 'Security group nope does not exist',
              networks='none', security_groups=[{'name': 'nope'}])
