@@ -152,3 +152,29 @@ def test_deleting_a_group_drops_the_rules_naming_it(mgr, ctx):
         ctx, web['id'])['security_group_rules']
         if r['direction'] == 'ingress']
     assert ingress == [kept['id']]
+
+
+def test_a_cidr_is_kept_as_given_and_pushed_as_its_network(mgr, ctx,
+                                                            client):
+    user = client.as_(USER)
+    net = user.create('network', name='private')
+    user.create('subnet', network_id=net['id'], cidr='10.0.0.0/24')
+    web = mgr.create_security_group(ctx, 'web', 'w')
+    rule = mgr.create_security_group_rule(ctx, _tcp(
+        web['id'], remote_ip_prefix='10.2.3.124/24'))
+    assert (rule['remote_ip_prefix'], rule['normalized_cidr']) == (
+        '10.2.3.124/24', '10.2.3.0/24')
+    # The same network written otherwise is the same rule.
+    _raises(exception.Conflict, mgr.create_security_group_rule, ctx,
+            _tcp(web['id'], remote_ip_prefix='10.2.3.0/24'))
+    host = mgr.create_security_group_rule(ctx, _tcp(
+        web['id'], port=80, remote_ip_prefix='10.2.3.9'))
+    assert host['remote_ip_prefix'] == '10.2.3.9/32'
+    [vif] = mgr.allocate_for_instance(
+        ctx, str(uuid.uuid4()), 'p1', 'cmp1', '10.9.0.1',
+        [{'network_id': net['id']}], security_groups=['web'])
+    [group] = vif['security_groups']
+    assert sorted(p for r in group['rules']
+                  for p in r['remote_ip_prefixes'] or ()
+                  if p.startswith('10.2.3')) == ['10.2.3.0/24',
+                                                 '10.2.3.9/32']
