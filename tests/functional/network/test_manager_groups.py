@@ -178,3 +178,24 @@ def test_a_cidr_is_kept_as_given_and_pushed_as_its_network(mgr, ctx,
                   for p in r['remote_ip_prefixes'] or ()
                   if p.startswith('10.2.3')) == ['10.2.3.0/24',
                                                  '10.2.3.9/32']
+
+
+def test_answers_make_novas_bodies(mgr, ctx):
+    """What the Compute API's proxy shows from the real service's dicts."""
+    from nova_like.api.views import security_groups as view
+    web = mgr.create_security_group(ctx, 'web', 'w')
+    rule = mgr.create_security_group_rule(ctx, _tcp(
+        web['id'], remote_ip_prefix='10.2.3.124/24'))
+    groups = mgr.list_security_groups(ctx)
+    body = {g['name']: g for g in view.index(groups)['security_groups']}
+    default = body['default']
+    assert default['tenant_id'] == 'p1' and default['description']
+    assert {(r['ip_protocol'], r['from_port'], r['to_port'],
+             r['parent_group_id']) for r in default['rules']} == {
+        (None, None, None, default['id'])}
+    assert all(r['group'] == {'name': 'default', 'tenant_id': 'p1'}
+               and r['ip_range'] == {} for r in default['rules'])
+    assert body['web']['rules'] == [{
+        'id': rule['id'], 'parent_group_id': web['id'],
+        'ip_protocol': 'tcp', 'from_port': 22, 'to_port': 22,
+        'ip_range': {'cidr': '10.2.3.124/24'}, 'group': {}}]
