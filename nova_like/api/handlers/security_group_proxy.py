@@ -19,7 +19,10 @@ from nova_like.api.schemas import security_group_proxy as schema
 from nova_like.api import validation
 from nova_like.api.views import security_groups as view
 from nova_like.api import wsgi_util
+from nova_like import conf
 from nova_like import exception
+
+CONF = conf.CONF
 
 MAX_VERSION = '2.35'
 MAX_LENGTH = 255
@@ -55,6 +58,30 @@ def _properties(request):
             _checked_property(group.get('description'), 'description'))
 
 
+def _int_param(request, name):
+    """Nova's limit and offset: integers >= 0, 400 otherwise."""
+    value = request.GET.get(name)
+    if value is None:
+        return 0
+    try:
+        number = int(value)
+    except ValueError:
+        raise errors.bad_request('%s param must be an integer' % name)
+    if number < 0:
+        raise errors.bad_request('%s param must be positive' % name)
+    return number
+
+
+def _limited(request, groups):
+    """groups by id (an order pages keep), [offset:offset + limit], the
+    limit capped by [api] max_limit."""
+    groups = sorted(groups, key=lambda group: group['id'])
+    offset = _int_param(request, 'offset')
+    limit = min(CONF.api.max_limit,
+                _int_param(request, 'limit') or CONF.api.max_limit)
+    return groups[offset:offset + limit]
+
+
 def _context(request, rule):
     context = wsgi_util.context_of(request)
     policies.authorize(context, rule)
@@ -79,14 +106,16 @@ def get_group(context, group_id):
 
 @microversion.version_handler('2.1', MAX_VERSION)
 def index(request):
-    """GET /os-security-groups[?all_tenants=1]."""
+    """GET /os-security-groups[?all_tenants=1][&limit=&offset=]."""
     context = _context(request, rules.GET)
     all_projects = strutils.bool_from_string(
         request.GET.get('all_tenants', 'false'))
     with server_networks.unreachable_is_503():
         groups = servers.compute_api().list_security_groups(
             context, all_projects=all_projects and context.is_admin)
-    return wsgi_util.json_response(view.index(groups))
+    names = {group['id']: group['name'] for group in groups}
+    return wsgi_util.json_response({'security_groups': [
+        view.show(group, names) for group in _limited(request, groups)]})
 
 
 @microversion.version_handler('2.1', MAX_VERSION)

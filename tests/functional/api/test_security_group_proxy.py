@@ -233,3 +233,19 @@ def test_ipv6_cidr_makes_an_ipv6_rule(cloud):
         'security_group_rules']
     assert (rule['ethertype'], rule['remote_ip_prefix'],
             rule['direction']) == ('IPv6', '2001:db8::/32', 'ingress')
+
+
+def test_groups_paged_with_limit_and_offset_as_nova(cloud):
+    for name in ('a', 'b', 'c'):
+        _create(cloud.alice, name, name)
+    every = [g['id'] for g in cloud.alice.get(
+        GROUPS, version=V).json_body_or_none['security_groups']]
+    assert len(every) == 4 and every == sorted(every)
+    page = cloud.alice.get(GROUPS + '?limit=2&offset=1', version=V)
+    assert [g['id'] for g in page.json_body_or_none['security_groups']] == \
+        every[1:3]
+    for query, message in (('limit=x', 'limit param must be an integer'),
+                           ('offset=-1', 'offset param must be positive')):
+        response = cloud.alice.get(GROUPS + '?' + query, version=V)
+        assert response.status_int == 400
+        assert _message(response) == message
