@@ -14,7 +14,7 @@ RELEASES = {
         'rpc': {
             'compute': '1.5',
             'conductor': '1.0',
-            'network': '1.2',
+            'network': '1.3',
             'scheduler': '1.0',
             'volume': '1.1',
         },

@@ -9,7 +9,7 @@ addresses come from the subnet's CIDR, unknown ids are NotFound, a port
 bound to another device is PortInUse, a full subnet is
 IpAddressGenerationFailure. Start it on the fake transport with
 start(); tests seed it with create_network, create_port and
-create_security_group.
+seed_security_group.
 """
 
 import ipaddress
@@ -63,7 +63,7 @@ class FakeNetwork:
         port.update(device_id=device_id, preserve_on_delete=True)
         return port['id']
 
-    def create_security_group(self, name, project_id, rules=()):
+    def seed_security_group(self, name, project_id, rules=()):
         group_id = uuidutils.generate_uuid()
         self.security_groups[group_id] = {
             'id': group_id, 'name': name, 'description': name,
@@ -111,7 +111,7 @@ class FakeNetwork:
                  if name_or_id in (g['id'], g['name'])
                  and self._sees(context, g['project_id'])]
         if not found and name_or_id == 'default':
-            return self.security_groups[self.create_security_group(
+            return self.security_groups[self.seed_security_group(
                 'default', context.project_id)]
         if not found:
             raise exception.SecurityGroupNotFound(id=name_or_id)
@@ -388,3 +388,89 @@ class FakeNetwork:
                     % (security_group, instance_uuid))
             for port in ports:
                 port['security_groups'].remove(group['id'])
+
+    # 1.3: the Compute API's security group proxies
+
+    def _group_by_id(self, context, group_id):
+        group = self.security_groups.get(group_id)
+        if group is None or not self._sees(context, group['project_id']):
+            raise exception.SecurityGroupNotFound(id=group_id)
+        return group
+
+    def list_security_groups(self, context, all_projects=False):
+        with self._lock:
+            if not any(g['name'] == 'default'
+                       and g['project_id'] == context.project_id
+                       for g in self.security_groups.values()):
+                self.seed_security_group('default', context.project_id)
+            return [g for g in self.security_groups.values()
+                    if g['project_id'] == context.project_id or (
+                        all_projects and context.is_admin)]
+
+    def get_security_group(self, context, group_id):
+        with self._lock:
+            return self._group_by_id(context, group_id)
+
+    def create_security_group(self, context, name, description):
+        with self._lock:
+            if name == 'default':
+                raise exception.Invalid(
+                    'Invalid input for name. Reason: Default security '
+                    'group already exists..')
+            group_id = self.seed_security_group(name, context.project_id)
+            self.security_groups[group_id]['description'] = description
+            return self.security_groups[group_id]
+
+    def update_security_group(self, context, group_id, name, description):
+        with self._lock:
+            group = self._group_by_id(context, group_id)
+            if group['name'] == 'default' and name != 'default':
+                raise exception.Invalid('Updating default security group '
+                                        'not allowed.')
+            group.update(name=name, description=description)
+            return group
+
+    def delete_security_group(self, context, group_id):
+        with self._lock:
+            group = self._group_by_id(context, group_id)
+            if group['name'] == 'default' and not context.is_admin:
+                raise exception.Conflict('Insufficient rights for removing '
+                                         'default security group.')
+            if any(group_id in p['security_groups']
+                   for p in self.ports.values()):
+                raise exception.Conflict('Security Group %s in use.'
+                                         % group_id)
+            del self.security_groups[group_id]
+            for other in self.security_groups.values():
+                other['security_group_rules'] = [
+                    r for r in other['security_group_rules']
+                    if r.get('remote_group_id') != group_id]
+
+    def create_security_group_rule(self, context, rule):
+        keys = ('direction', 'ethertype', 'protocol', 'port_range_min',
+                'port_range_max', 'remote_ip_prefix', 'remote_group_id')
+        with self._lock:
+            group = self._group_by_id(context, rule['security_group_id'])
+            if rule.get('remote_group_id'):
+                self._group_by_id(context, rule['remote_group_id'])
+            for old in group['security_group_rules']:
+                if all(old.get(k) == rule.get(k) for k in keys):
+                    raise exception.Conflict(
+                        'Security group rule already exists. Rule id is '
+                        '%s.' % old['id'])
+            new = dict({k: rule.get(k) for k in keys},
+                       id=uuidutils.generate_uuid(),
+                       security_group_id=group['id'],
+                       tenant_id=group['project_id'])
+            group['security_group_rules'].append(new)
+            return new
+
+    def delete_security_group_rule(self, context, rule_id):
+        with self._lock:
+            for group in self.security_groups.values():
+                for rule in group['security_group_rules']:
+                    if rule['id'] == rule_id and self._sees(
+                            context, group['project_id']):
+                        group['security_group_rules'].remove(rule)
+                        return
+            raise exception.SecurityGroupRuleNotFound(id=rule_id)

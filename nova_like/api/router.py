@@ -34,6 +34,8 @@ from nova_like.api.handlers import migrations
 from nova_like.api.handlers import networks
 from nova_like.api.handlers import quota_classes
 from nova_like.api.handlers import quotas
+from nova_like.api.handlers import security_group_proxy
+from nova_like.api.handlers import security_group_rules
 from nova_like.api.handlers import security_groups
 from nova_like.api.handlers import server_actions
 from nova_like.api.handlers import server_diagnostics
@@ -45,6 +47,7 @@ from nova_like.api.handlers import server_tags
 from nova_like.api.handlers import servers
 from nova_like.api.handlers import services
 from nova_like.api.handlers import simple_tenant_usage
+from nova_like.api.handlers import tenant_networks
 from nova_like.api.handlers import versions
 from nova_like.api.handlers import volumes_attachments
 from nova_like.api import microversion
@@ -240,6 +243,28 @@ ROUTES = {
         'GET': (networks.index, microversion.removed_since('2.36'))},
     '/v2.1/os-networks/{network_id}': {
         'GET': (networks.show, microversion.removed_since('2.36'))},
+    '/v2.1/os-tenant-networks': {
+        'GET': (tenant_networks.index, microversion.removed_since('2.36'))},
+    '/v2.1/os-tenant-networks/{network_id}': {
+        'GET': (tenant_networks.show, microversion.removed_since('2.36'))},
+    '/v2.1/os-security-groups': {
+        'GET': (security_group_proxy.index,
+                microversion.removed_since('2.36')),
+        'POST': (security_group_proxy.create,
+                 microversion.removed_since('2.36'))},
+    '/v2.1/os-security-groups/{security_group_id}': {
+        'GET': (security_group_proxy.show,
+                microversion.removed_since('2.36')),
+        'PUT': (security_group_proxy.update,
+                microversion.removed_since('2.36')),
+        'DELETE': (security_group_proxy.delete,
+                   microversion.removed_since('2.36'))},
+    '/v2.1/os-security-group-rules': {
+        'POST': (security_group_rules.create,
+                 microversion.removed_since('2.36'))},
+    '/v2.1/os-security-group-rules/{rule_id}': {
+        'DELETE': (security_group_rules.delete,
+                   microversion.removed_since('2.36'))},
     '/v2.1/os-instance_usage_audit_log': {
         'GET': instance_usage_audit_log.index},
     '/v2.1/os-instance_usage_audit_log/{before_timestamp}': {

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from nova_like.network.db import models
 from nova_like.network import model
 from nova_like.network.objects import port as port_obj
+from nova_like.network.objects import security_group as sg_obj
 
 DHCP_OWNER = 'network:dhcp'
 
@@ -101,7 +102,7 @@ def _prefixes(rule):
         # every server's network_info would grow with its group.
         return None
     if rule.remote_ip_prefix:
-        return [rule.remote_ip_prefix]
+        return [sg_obj.normalized(rule.remote_ip_prefix)]
     return ['0.0.0.0/0' if rule.ethertype == 'IPv4' else '::/0']
 
 

@@ -13,6 +13,7 @@ from nova_like.compute import rpcapi as compute_rpcapi
 from nova_like import conf as nl_conf
 from nova_like import exception
 from nova_like.network import allocation
+from nova_like.network import compute_groups
 from nova_like.network import context as network_context
 from nova_like.network.db import api as db_api
 from nova_like.network.db import models
@@ -284,3 +285,46 @@ class NetworkManager:
         """See NetworkAPI.resync_host."""
         self.peers.tell_host(context, host)
         self.host_rules.tell_host(context, host)
+
+    # 1.3
+
+    def list_security_groups(self, context, all_projects=False):
+        """See NetworkAPI.list_security_groups."""
+        return compute_groups.list_groups(self._callers_ctx(context),
+                                          all_projects)
+
+    def get_security_group(self, context, group_id):
+        """See NetworkAPI.get_security_group."""
+        return compute_groups.get_group(self._callers_ctx(context),
+                                        group_id)
+
+    def create_security_group(self, context, name, description):
+        """See NetworkAPI.create_security_group."""
+        return compute_groups.create_group(self._callers_ctx(context), name,
+                                           description)
+
+    def update_security_group(self, context, group_id, name, description):
+        """See NetworkAPI.update_security_group."""
+        return compute_groups.update_group(self._callers_ctx(context),
+                                           group_id, name, description)
+
+    def delete_security_group(self, context, group_id):
+        """See NetworkAPI.delete_security_group."""
+        peers = compute_groups.delete_group(self._callers_ctx(context),
+                                            group_id)
+        if peers:
+            self.host_rules.rules_changed(context, group_ids=sorted(peers))
+
+    def create_security_group_rule(self, context, rule):
+        """See NetworkAPI.create_security_group_rule."""
+        created = compute_groups.create_rule(self._callers_ctx(context),
+                                             rule)
+        self.host_rules.rules_changed(
+            context, group_ids=[created['security_group_id']])
+        return created
+
+    def delete_security_group_rule(self, context, rule_id):
+        """See NetworkAPI.delete_security_group_rule."""
+        group_id = compute_groups.delete_rule(self._callers_ctx(context),
+                                              rule_id)
+        self.host_rules.rules_changed(context, group_ids=[group_id])

@@ -18,6 +18,11 @@ API version history:
     1.2 - add resync_host (a compute host that started is told the peers
           of its networks and the members of the groups its ports'
           rules name).
+    1.3 - add list_security_groups, get_security_group,
+          create_security_group, update_security_group,
+          delete_security_group, create_security_group_rule,
+          delete_security_group_rule (the Compute API's
+          os-security-groups and os-security-group-rules proxies).
 """
 
 import oslo_messaging as messaging
@@ -206,3 +211,73 @@ class NetworkAPI:
         """
         return self._prepare_1_1('get_bound_instances').call(
             context, 'get_bound_instances')
+
+    # 1.3
+
+    def _prepare_1_3(self, what):
+        if not self.client.can_send_version('1.3'):
+            raise exception.RPCPinnedToOldVersion(what=what, version='1.3')
+        return self.client.prepare(version='1.3')
+
+    def list_security_groups(self, context, all_projects=False):
+        """The caller's project's groups, its default made on first use;
+        every project's for an admin asking all_projects (call).
+
+        :returns: a list of Networking security group dicts.
+        """
+        return self._prepare_1_3('list_security_groups').call(
+            context, 'list_security_groups', all_projects=all_projects)
+
+    def get_security_group(self, context, group_id):
+        """One group (call). :raises: SecurityGroupNotFound."""
+        return self._prepare_1_3('get_security_group').call(
+            context, 'get_security_group', group_id=group_id)
+
+    def create_security_group(self, context, name, description):
+        """A new group of the caller's project (call).
+
+        :returns: the Networking group dict.
+        :raises: Invalid (e.g. the name default), Forbidden (over quota).
+        """
+        return self._prepare_1_3('create_security_group').call(
+            context, 'create_security_group', name=name,
+            description=description)
+
+    def update_security_group(self, context, group_id, name, description):
+        """Rename a group, change its description (call).
+
+        :raises: SecurityGroupNotFound, Invalid (renaming default).
+        """
+        return self._prepare_1_3('update_security_group').call(
+            context, 'update_security_group', group_id=group_id, name=name,
+            description=description)
+
+    def delete_security_group(self, context, group_id):
+        """Delete a group and the rules of other groups naming it (call).
+
+        :raises: SecurityGroupNotFound, Conflict (in use by a port, or
+            the project's default group).
+        """
+        return self._prepare_1_3('delete_security_group').call(
+            context, 'delete_security_group', group_id=group_id)
+
+    def create_security_group_rule(self, context, rule):
+        """A new rule; the hosts of the group's ports are told (call).
+
+        :param rule: a Networking rule body (security_group_id,
+            direction, ethertype, protocol, port_range_min,
+            port_range_max, remote_ip_prefix or remote_group_id).
+        :returns: the Networking rule dict.
+        :raises: SecurityGroupNotFound, Invalid, Conflict (the same rule
+            exists), Forbidden (over quota).
+        """
+        return self._prepare_1_3('create_security_group_rule').call(
+            context, 'create_security_group_rule', rule=rule)
+
+    def delete_security_group_rule(self, context, rule_id):
+        """Delete a rule; the hosts of its group's ports are told (call).
+
+        :raises: SecurityGroupRuleNotFound.
+        """
+        return self._prepare_1_3('delete_security_group_rule').call(
+            context, 'delete_security_group_rule', rule_id=rule_id)

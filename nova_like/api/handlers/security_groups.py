@@ -2,8 +2,8 @@
 """A server's security groups: list, addSecurityGroup, removeSecurityGroup.
 
 The groups themselves live in nova-like-network; Nova's proxies of them
-(/os-security-groups, /os-security-group-rules) are gone since 2.36 and
-are not served.
+(/os-security-groups, /os-security-group-rules, 2.1 to 2.35) are in
+security_group_proxy.py and security_group_rules.py.
 """
 
 from nova_like.api import errors

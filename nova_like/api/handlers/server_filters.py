@@ -20,6 +20,7 @@ from nova_like.api.views import server_status
 # Filters every user may use (others are dropped for non-admins).
 _USER_FILTERS = ('reservation_id', 'name', 'status', 'image', 'flavor', 'ip',
                  'changes-since', 'all_tenants')
+_USER_FILTERS_2_5 = ('ip6',)
 _USER_FILTERS_2_26 = ('tags', 'tags-any', 'not-tags', 'not-tags-any')
 _USER_FILTERS_2_66 = ('changes-before',)
 _USER_FILTERS_2_73 = ('locked',)
@@ -37,7 +38,7 @@ _EXACT = {'reservation_id': 'reservation_id', 'host': 'host',
 _REGEX = {'name': 'display_name', 'display_name': 'display_name',
           'description': 'display_description',
           'display_description': 'display_description',
-          'hostname': 'hostname'}
+          'hostname': 'hostname', 'ip': 'ip', 'ip6': 'ip6'}
 # Sort keys that are columns here; Nova's others are accepted and ignored.
 _SORT_COLUMNS = {'access_ip_v4', 'access_ip_v6', 'availability_zone',
                  'config_drive', 'created_at', 'display_description',
@@ -51,7 +52,8 @@ _ADMIN_SORT_KEYS = ('host', 'node', 'compute_host', 'hypervisor_hostname')
 
 def _allowed_names(request):
     names = list(_USER_FILTERS)
-    for version, extra in (('2.26', _USER_FILTERS_2_26),
+    for version, extra in (('2.5', _USER_FILTERS_2_5),
+                           ('2.26', _USER_FILTERS_2_26),
                            ('2.66', _USER_FILTERS_2_66),
                            ('2.73', _USER_FILTERS_2_73),
                            ('2.83', _USER_FILTERS_2_83)):

@@ -35,6 +35,7 @@ from nova_like.api.policies import server_tags
 from nova_like.api.policies import servers
 from nova_like.api.policies import services
 from nova_like.api.policies import simple_tenant_usage
+from nova_like.api.policies import tenant_networks
 from nova_like.api.policies import volumes_attachments
 from nova_like import conf
 from nova_like import exception
@@ -47,7 +48,7 @@ _MODULES = (base, servers, server_actions, server_metadata, server_tags,
             networks, quota_classes, admin_actions, hosts, extensions,
             instance_usage_audit_log, server_external_events,
             server_password, server_diagnostics, migrations,
-            volumes_attachments)
+            volumes_attachments, tenant_networks)
 _lock = threading.Lock()
 _enforcer = None
 

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-"""os-networks bodies: nova-network's fields, only id and label filled."""
+"""os-networks and os-tenant-networks bodies, from Networking networks.
+
+os-networks has nova-network's fields, only id and label filled.
+"""
 
 _FIELDS = ('id', 'cidr', 'netmask', 'gateway', 'broadcast', 'dns1', 'dns2',
            'cidr_v6', 'gateway_v6', 'label', 'netmask_v6')
@@ -18,3 +21,13 @@ def show(network, is_admin):
     body = dict.fromkeys(fields)
     body.update(id=network['id'], label=network['name'])
     return body
+
+
+def tenant_show(network):
+    """A Networking network dict in the os-tenant-networks shape.
+
+    Networking networks have no cidr (their subnets do): Nova shows the
+    string "None" there, and so does this, for clients that compare.
+    """
+    return {'id': network['id'], 'cidr': str(network.get('cidr')),
+            'label': network['name']}

@@ -2,19 +2,35 @@
 """Nova's security group bodies, from Networking's groups and rules."""
 
 
-def _rule(rule, names):
-    remote_group = rule.get('remote_group_id')
-    body = {'id': rule['id'], 'parent_group_id': rule['security_group_id'],
-            'ip_protocol': rule.get('protocol'),
-            'from_port': rule.get('port_range_min'),
-            'to_port': rule.get('port_range_max'),
+def _ports(rule):
+    """Nova's (from_port, to_port): a protocol without ports is all of
+    them (1-65535 for TCP and UDP, -1 for the others)."""
+    low, high = rule.get('port_range_min'), rule.get('port_range_max')
+    protocol = rule.get('protocol')
+    if protocol and low is None and high is None:
+        return (1, 65535) if protocol.upper() in ('TCP', 'UDP') \
+            else (-1, -1)
+    return low, high
+
+
+def rule(one, names):
+    """One Networking rule as Nova shows it.
+
+    :param names: {group id: name} to name the rule's remote group.
+    """
+    remote_group = one.get('remote_group_id')
+    from_port, to_port = _ports(one)
+    body = {'id': one['id'], 'parent_group_id': one['security_group_id'],
+            'ip_protocol': one.get('protocol'),
+            'from_port': from_port, 'to_port': to_port,
             'group': {}, 'ip_range': {}}
     if remote_group:
         body['group'] = {'name': names.get(remote_group),
-                         'tenant_id': rule.get('tenant_id',
-                                               rule.get('project_id'))}
-    elif rule.get('remote_ip_prefix'):
-        body['ip_range'] = {'cidr': rule['remote_ip_prefix']}
+                         'tenant_id': one.get('tenant_id',
+                                               one.get('project_id'))}
+    else:
+        body['ip_range'] = {'cidr': one.get('remote_ip_prefix')
+                            or '0.0.0.0/0'}
     return body
 
 
@@ -26,9 +42,9 @@ def show(group, names):
     return {'id': group['id'], 'name': group['name'],
             'description': group.get('description') or '',
             'tenant_id': group.get('tenant_id', group.get('project_id')),
-            'rules': [_rule(rule, names)
-                      for rule in group.get('security_group_rules') or []
-                      if rule.get('direction') == 'ingress']}
+            'rules': [rule(one, names)
+                      for one in group.get('security_group_rules') or []
+                      if one.get('direction') == 'ingress']}
 
 
 def index(groups):

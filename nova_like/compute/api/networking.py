@@ -192,3 +192,39 @@ class NetworkingMixin:
     def get_network(self, context, network_id):
         """:raises: NetworkNotFound."""
         return self.network_api.get_network(context, network_id)
+
+    # Security groups themselves (the os-security-groups proxies, 2.1 to
+    # 2.35): network RPC 1.3
+
+    def list_security_groups(self, context, all_projects=False):
+        return self.network_api.list_security_groups(context, all_projects)
+
+    def get_security_group(self, context, group_id):
+        """:raises: SecurityGroupNotFound."""
+        return self.network_api.get_security_group(context, group_id)
+
+    def create_security_group(self, context, name, description):
+        """:raises: Invalid, Forbidden (over quota)."""
+        return self.network_api.create_security_group(context, name,
+                                                      description)
+
+    def update_security_group(self, context, group_id, name, description):
+        """:raises: SecurityGroupNotFound, Invalid."""
+        return self.network_api.update_security_group(
+            context, group_id, name, description)
+
+    def delete_security_group(self, context, group_id):
+        """:raises: SecurityGroupNotFound, Conflict (in use, default)."""
+        self.network_api.delete_security_group(context, group_id)
+
+    def create_security_group_rule(self, context, rule):
+        """:param rule: a Networking rule body.
+
+        :raises: SecurityGroupNotFound, Invalid, Conflict (exists),
+            Forbidden (over quota).
+        """
+        return self.network_api.create_security_group_rule(context, rule)
+
+    def delete_security_group_rule(self, context, rule_id):
+        """:raises: SecurityGroupRuleNotFound."""
+        self.network_api.delete_security_group_rule(context, rule_id)

@@ -10,6 +10,7 @@ import re
 from nova_like.compute import vm_states
 from nova_like import context as nl_context
 from nova_like import exception
+from nova_like.network import model
 from nova_like import objects
 from nova_like.objects import base as obj_base
 
@@ -32,10 +33,16 @@ def get_all(context, filters, limit=None, marker=None,
     """Servers matching filters from the build requests and every cell.
 
     :param filters: as InstanceList.get_by_filters; project_id scopes
-        the listing (absent for an admin's all_tenants).
+        the listing (absent for an admin's all_tenants); ip and ip6 are
+        regexes matched at the start of the servers' fixed IPv4 and IPv6
+        addresses, after the database, as Nova does.
     :param marker: uuid of the last server of the previous page.
     :raises: MarkerNotFound.
     """
+    filters = dict(filters)
+    ips = {name: filters.pop(name) for name in ('ip', 'ip6')
+           if name in filters}
+    db_limit = None if ips else limit
     sort_keys = list(sort_keys or ['created_at'])
     sort_dirs = list(sort_dirs or ['desc'] * len(sort_keys))
     if 'uuid' not in sort_keys:
@@ -55,7 +62,7 @@ def get_all(context, filters, limit=None, marker=None,
     for cell in cells:
         with nl_context.target_cell(context, cell) as cctx:
             listed = objects.InstanceList.get_by_filters_after(
-                cctx, filters, sort_keys, sort_dirs, limit,
+                cctx, filters, sort_keys, sort_dirs, db_limit,
                 marker_values)
             load_faults(cctx, listed)
         for instance in listed:
@@ -66,7 +73,22 @@ def get_all(context, filters, limit=None, marker=None,
     keyed.sort(key=functools.cmp_to_key(
         lambda a, b: _compare(a[0], b[0], sort_keys, sort_dirs)))
     ordered = [instance for _values, instance in keyed]
+    if ips:
+        ordered = [i for i in ordered if _has_ip(i, ips)]
     return ordered[:limit] if limit is not None else ordered
+
+
+def _has_ip(instance, ips):
+    """Whether one of the server's fixed IPs matches the ip (IPv4) or ip6
+    (IPv6) regex, at the start of the address as Nova's re.match."""
+    patterns = {4: ips.get('ip'), 6: ips.get('ip6')}
+    network_info = obj_base.field_value(instance, 'network_info') or []
+    for vif in network_info:
+        for address, version in model.fixed_ips(vif):
+            pattern = patterns.get(version)
+            if pattern is not None and re.match(pattern, address):
+                return True
+    return False
 
 
 def _marker_values(context, cells, marker, project_id):

@@ -42,8 +42,8 @@ def rule_to_dict(row):
         'remote_ip_prefix': row.remote_ip_prefix,
         'remote_group_id': row.remote_group_id,
         'remote_address_group_id': None, 'description': row.description,
-        'normalized_cidr': row.remote_ip_prefix, 'belongs_to_default_sg':
-            None,
+        'normalized_cidr': normalized(row.remote_ip_prefix),
+        'belongs_to_default_sg': None,
     })
     return view
 
@@ -193,6 +193,13 @@ def delete(ctx, group_id):
         rules = models.SecurityGroupRule
         session.execute(sa.delete(rules).where(
             rules.security_group_id == group_id))
+        # As Networking: the rules of other groups naming this one go too.
+        for rule in session.execute(sa.select(rules).where(
+                rules.remote_group_id == group_id)).scalars().all():
+            peer = session.get(models.SecurityGroup, rule.security_group_id)
+            if peer is not None:
+                base.bump(peer)
+            session.delete(rule)
         if default is not None and default.security_group_id == row.id:
             session.delete(default)
         session.delete(row)
@@ -255,11 +262,24 @@ def _prefix(body, ethertype):
         raise errors.bad_request(
             'remote_ip_prefix', 'Conflicting value ethertype %s for CIDR %s'
             % (ethertype, prefix))
-    return str(net)
+    # Kept as given (a bare address gets its /32 or /128), as
+    # Networking's; normalized() is the network it means.
+    return str(ipaddress.ip_interface(str(prefix)))
+
+
+def normalized(prefix):
+    """The network of a rule's remote_ip_prefix ('10.2.3.124/24' is
+    10.2.3.0/24), None for none."""
+    if not prefix:
+        return None
+    return str(ipaddress.ip_network(prefix, strict=False))
 
 
 def _same(rule, values):
-    return all(getattr(rule, key) == value for key, value in values.items())
+    def value_of(key, value):
+        return normalized(value) if key == 'remote_ip_prefix' else value
+    return all(value_of(key, getattr(rule, key)) == value_of(key, value)
+               for key, value in values.items())
 
 
 def create_rule(ctx, body):

@@ -283,10 +283,10 @@ def test_bob_cannot_touch_alices_interfaces(net):
 # Security groups
 
 def test_server_security_groups_listed_added_and_removed(net):
-    net.network.create_security_group('web', 'proj-a', rules=[
+    net.network.seed_security_group('web', 'proj-a', rules=[
         {'direction': 'ingress', 'protocol': 'tcp', 'port_range_min': 80,
          'port_range_max': 80, 'remote_ip_prefix': '0.0.0.0/0'}])
-    net.network.create_security_group('db', 'proj-a')
+    net.network.seed_security_group('db', 'proj-a')
     response = net.boot(net.alice, 'sg', networks=[{'uuid': net.private}],
                         security_groups=[{'name': 'web'}])
     assert response.json_body_or_none['server']['security_groups'] == [
@@ -385,6 +385,34 @@ def test_os_networks_lists_the_projects_networks_until_2_35(net):
         assert net.alice.get(path, version='2.36').status_int == 404
 
 
+# os-tenant-networks (2.1 to 2.35)
+
+def test_os_tenant_networks_lists_and_shows_as_nova_until_2_35(net):
+    shared = net.network.create_network('public', 'admin-proj',
+                                        cidr='192.0.2.0/24', shared=True)
+    listed = net.alice.get('/v2.1/os-tenant-networks', version='2.35')
+    assert listed.status_int == 200
+    assert sorted(listed.json_body_or_none['networks'],
+                  key=lambda n: n['label']) == [
+        {'id': net.private, 'cidr': 'None', 'label': 'private'},
+        {'id': shared, 'cidr': 'None', 'label': 'public'}]
+    shown = net.alice.get('/v2.1/os-tenant-networks/%s' % net.private,
+                          version='2.1')
+    assert shown.json_body_or_none == {'network': {
+        'id': net.private, 'cidr': 'None', 'label': 'private'}}
+    other = net.alice.get('/v2.1/os-tenant-networks/%s' % net.bobnet,
+                          version='2.1')
+    assert other.status_int == 404
+    assert other.json_body_or_none['itemNotFound']['message'] == \
+        'Network not found'
+    admin = net.admin.get('/v2.1/os-tenant-networks', version='2.1')
+    assert {n['label'] for n in admin.json_body_or_none['networks']} == {
+        'private', 'bobnet', 'public'}
+    for path in ('/v2.1/os-tenant-networks',
+                 '/v2.1/os-tenant-networks/' + net.private):
+        assert net.alice.get(path, version='2.36').status_int == 404
+
+
 def test_unknown_security_group_is_400_with_networks_none(net):
     _refused(net, 400, 'Security group nope does not exist',
              networks='none', security_groups=[{'name': 'nope'}])
@@ -401,3 +429,34 @@ def test_no_network_service_knows_only_the_default_group(net):
                         ).status_int == 202
     finally:
         CONF.clear_override('enabled', 'network')
+
+
+# GET /servers?ip=&ip6= (regexes on the fixed IPs, after the database)
+
+def _listed(client, query, version=None):
+    response = client.get('/v2.1/servers?' + query, version=version)
+    assert response.status_int == 200, response.body
+    return [s['id'] for s in response.json_body_or_none['servers']]
+
+
+def test_servers_filtered_by_ip_as_nova(net):
+    first = _boot(net, [{'uuid': net.private}])    # 10.0.0.3
+    second = _boot(net, [{'uuid': net.private}])   # 10.0.0.4
+    assert _listed(net.alice, 'ip=10.0.0.3') == [first]
+    assert set(_listed(net.alice, 'ip=10.0.0')) == {first, second}
+    assert _listed(net.alice, 'ip=0.0.3') == []    # re.match: the start
+    assert _listed(net.alice, 'ip=10%5C.0%5C.0%5C.%5B4%5D') == [second]
+    # The page is cut after the filter, not before.
+    assert _listed(net.alice, 'ip=10.0.0.3&limit=1') == [first]
+    assert _listed(net.admin, 'ip=10.0.0.4&all_tenants=1') == [second]
+    # No server has an IPv6 address; non-admins may filter by ip6 from
+    # 2.5 (before, the filter is dropped, as Nova's).
+    assert _listed(net.alice, 'ip6=fd00', version='2.5') == []
+    assert set(_listed(net.alice, 'ip6=fd00', version='2.4')) == {
+        first, second}
+    assert _listed(net.admin, 'ip6=fd00&all_tenants=1',
+                   version='2.4') == []
+    response = net.alice.get('/v2.1/servers?ip=10.(')
+    assert response.status_int == 400
+    assert list(response.json_body_or_none.values())[0]['message'] == \
+        'Invalid filter field: ip.'

@@ -45,14 +45,14 @@ def test_none_still_needs_the_groups_named_to_exist(api, network, ctx):
     """As Nova: a security group is checked whatever the networks."""
     with pytest.raises(exception.SecurityGroupNotFound):
         api.check_requested_networks(ctx, _net('none'), ['web'], 1, 3)
-    network.create_security_group('web', 'p')
+    network.seed_security_group('web', 'p')
     assert api.check_requested_networks(ctx, _net('none'), ['web'], 1,
                                         3) == 3
 
 
 def test_networks_and_groups_are_checked(api, network, ctx):
     net = network.create_network('private', 'p')
-    network.create_security_group('web', 'p')
+    network.seed_security_group('web', 'p')
     assert api.check_requested_networks(ctx, _net(net), ['web'], 1, 2) == 2
     with pytest.raises(exception.SecurityGroupNotFound):
         api.check_requested_networks(ctx, _net(net), ['db'], 1, 1)
