@@ -61,11 +61,7 @@ def delete_group(ctx, group_id):
     """:returns: the ids of the groups whose rules named it (they lost
     those rules)."""
     with rpc_errors():
-        peers = {rule['security_group_id'] for rule in sg_obj.list_rules(ctx)
-                 if rule['remote_group_id'] == group_id}
-        sg_obj.get(ctx, group_id)
-        sg_obj.delete(ctx, group_id)
-    return peers - {group_id}
+        return sg_obj.delete(ctx, group_id)
 
 
 def create_rule(ctx, rule):

@@ -54,5 +54,5 @@ def delete_security_group(req):
     ctx = util.context(req)
     _view, target = _show(ctx, req.urlvars['id'])
     ctx.can(policy.DELETE, target)
-    sg_obj.delete(ctx, req.urlvars['id'])
+    util.rules_changed(req, group_ids=sg_obj.delete(ctx, req.urlvars['id']))
     return util.no_content()

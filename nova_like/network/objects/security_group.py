@@ -180,6 +180,9 @@ def update(ctx, group_id, body):
 
 
 def delete(ctx, group_id):
+    """Delete the group; the ids of the other groups that lost a rule
+    naming it (their hosts need their rules again)."""
+    peers = set()
     with ctx.db.writer() as session:
         row = get_row(session, ctx, group_id)
         default = session.get(models.DefaultSecurityGroup, row.project_id)
@@ -199,10 +202,12 @@ def delete(ctx, group_id):
             peer = session.get(models.SecurityGroup, rule.security_group_id)
             if peer is not None:
                 base.bump(peer)
+                peers.add(peer.id)
             session.delete(rule)
         if default is not None and default.security_group_id == row.id:
             session.delete(default)
         session.delete(row)
+    return peers - {group_id}
 
 
 # Rules
