@@ -212,7 +212,7 @@ def test_cli_server_actions_and_operator_commands(cli_cloud, keystone,
     # Operator views.
     services = _admin(keystone, 'compute', 'service', 'list')
     computes = sorted(s['Host'] for s in services
-                      if s['Binary'] == 'nova-like-compute')
+                      if s['Binary'] == 'nova-compute')
     assert computes == ['cli1', 'cli2']
     assert {s['State'] for s in services} == {'up'}
     hypervisors = _admin(keystone, 'hypervisor', 'list')
@@ -231,7 +231,7 @@ def test_cli_server_actions_and_operator_commands(cli_cloud, keystone,
         keystone, 'availability', 'zone', 'list')]
     # Disable cli1: servers go to az2/cli2 only.
     _admin(keystone, 'compute', 'service', 'set', '--disable',
-           '--disable-reason', 'maintenance', 'cli1', 'nova-like-compute',
+           '--disable-reason', 'maintenance', 'cli1', 'nova-compute',
            json_output=False)
     listed = {s['Host']: s for s in _admin(keystone, 'compute', 'service',
                                            'list')}

@@ -138,6 +138,8 @@ def test_the_volume_host_gets_the_file(volume_daemon, keystone, tgtd):
     _api(volume_daemon, session, 'DELETE',
          '/attachments/%s' % attachment['id'], expect=200)
     _wait(volume_daemon, session, volume_id, 'available')
+    _api(volume_daemon, session, 'DELETE', '/volumes/%s' % volume_id,
+         expect=202)
 
 
 def test_two_concurrent_creates_on_postgresql_one_wins(
@@ -167,3 +169,5 @@ def test_two_concurrent_creates_on_postgresql_one_wins(
     _api(volume_daemon, session, 'DELETE',
          '/attachments/%s' % attachment['id'], expect=200)
     _wait(volume_daemon, session, volume_id, 'available')
+    _api(volume_daemon, session, 'DELETE', '/volumes/%s' % volume_id,
+         expect=202)

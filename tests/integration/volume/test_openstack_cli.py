@@ -29,7 +29,8 @@ def _wait(keystone, name, status, size=None):
     return cloud_mod.wait_for(reached, 30, '%s to be %s' % (name, status))
 
 
-def test_cli_volume_walkthrough(volume_daemon, keystone):
+def test_cli_volume_walkthrough(volume_daemon, keystone, glance):
+    # glance: the catalog lists an image service, which the CLI asks.
     created = _demo(keystone, 'volume', 'create', '--size', '1', 'v1')
     assert created['size'] == 1 and created['name'] == 'v1'
     shown = _wait(keystone, 'v1', 'available')
