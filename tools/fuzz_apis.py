@@ -527,12 +527,24 @@ def must_be_refused(request):
     return None
 
 
+GUNICORN_LIMITS = (414, 431)
+
+
+def _keystonemiddleware_401(doc):
+    error = doc.get('error') if isinstance(doc, dict) else None
+    return isinstance(error, dict) and error.get('code') == 401
+
+
 def check(request, status, headers, body):
     """Why this answer fails the run, or None."""
     if status is None:
         return 'no answer (the daemon died or hung up): %s' % body
     if status >= 500:
         return '%d: %s' % (status, body[:300])
+    if status in GUNICORN_LIMITS:
+        # gunicorn's own answer to a request line or headers over its
+        # limits (docs/compute-api.md), before any application.
+        return None
     refused = must_be_refused(request)
     # Authentication may come first (a 401), as keystonemiddleware does.
     if refused and status not in (400, 401):
@@ -553,6 +565,8 @@ def check(request, status, headers, body):
             status, content_type, body[:200])
     if content_type != 'application/json':
         return '%d with Content-Type %r' % (status, content_type)
+    if status == 401 and _keystonemiddleware_401(doc):
+        return None     # auth_token's own answer, as in front of OpenStack's
     if status >= 400:
         wrong = SHAPES[request.api](doc, status)
         if wrong:
