@@ -36,7 +36,8 @@ def checked_id(value):
 
 
 def _checked_property(value, name):
-    """name or description: a non-blank string of at most 255."""
+    """name or description: a string whose stripped text is 1 to 255
+    characters; kept as sent (as Nova checks the stripped one only)."""
     if not isinstance(value, str):
         raise errors.bad_request('Security group %s is not a string or '
                                  'unicode' % name)
@@ -47,7 +48,7 @@ def _checked_property(value, name):
     if len(stripped) > MAX_LENGTH:
         raise errors.bad_request('%s has more than %d characters.'
                                  % (name, MAX_LENGTH))
-    return stripped
+    return value
 
 
 def _properties(request):

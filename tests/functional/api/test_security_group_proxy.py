@@ -249,3 +249,11 @@ def test_groups_paged_with_limit_and_offset_as_nova(cloud):
         response = cloud.alice.get(GROUPS + '?' + query, version=V)
         assert response.status_int == 400
         assert _message(response) == message
+
+
+def test_names_are_checked_stripped_but_kept_as_sent(cloud):
+    group = _create(cloud.alice, name=' spaced ', description=' d ')
+    assert (group['name'], group['description']) == (' spaced ', ' d ')
+    blank = cloud.alice.post(GROUPS, {'security_group': {
+        'name': '   ', 'description': 'x'}}, version=V)
+    assert blank.status_int == 400
